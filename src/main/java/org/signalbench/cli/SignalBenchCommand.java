@@ -1,0 +1,50 @@
+package org.signalbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code java -jar signalbench.jar COMMAND --db PATH [--json]}. Results go to
+ * standard output, messages to standard error. Exit codes (picocli defaults): 0 success, 1 failure, 2 bad usage.
+ */
+@Command(name = "signalbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Offline workbench for studying illicit drug selling on social media.%n"
+                + "With no command, opens the app.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class SignalBenchCommand implements Runnable {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A configured command line writing to the given streams (tests capture them). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SignalBenchCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (Boolean.getBoolean("signalbench.debug")) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_FAILURE;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,23 @@
+package org.signalbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.signalbench.store.DataLocations;
+import org.signalbench.store.Workbench;
+import picocli.CommandLine.Option;
+
+/** The {@code --db PATH} option shared by every command that works on a workbench. */
+public final class WorkbenchOption {
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Workbench SQLite file (default: ${DEFAULT-VALUE}); created when missing.")
+    Path db = DataLocations.defaultWorkbench();
+
+    public Workbench open() throws SQLException, IOException {
+        return Workbench.open(db);
+    }
+
+    public Path path() {
+        return db;
+    }
+}
