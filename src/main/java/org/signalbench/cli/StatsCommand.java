@@ -28,7 +28,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkbenchStats.Report report;
-        try (Workbench wb = workbench.open()) {
+        try (Workbench wb = workbench.openExisting()) {
             report = WorkbenchStats.compute(wb.connection(), DrugLexicon.load());
         }
         PrintWriter out = spec.commandLine().getOut();
