@@ -1,19 +1,14 @@
 package org.signalbench.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
-import org.signalbench.domain.Comment;
-import org.signalbench.domain.MediaFile;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Post;
 
@@ -98,18 +93,7 @@ public final class PostQuery {
 
     /** The post with its comments, media, collection searches and links; empty if there is none. */
     public Optional<Post> load(long postId) throws SQLException {
-        String sql = "SELECT platform, external_id, author, posted_at, caption, url, source_file FROM post WHERE id = ?";
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setLong(1, postId);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Post(postId, Platform.fromKey(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), instant(rs.getString(4)), rs.getString(5), comments(postId),
-                        media(postId), collections(postId), links(postId), rs.getString(6), rs.getString(7)));
-            }
-        }
+        return Optional.ofNullable(PostReader.load(connection, postId));
     }
 
     /** Every search posts were collected under, the most used first. */
@@ -132,57 +116,6 @@ public final class PostQuery {
                 sink.accept(rs.getLong(1), rs.getString(2));
             }
         }
-    }
-
-    private List<Comment> comments(long postId) throws SQLException {
-        String sql = "SELECT author, text, commented_at FROM post_comment WHERE post_id = ? ORDER BY position";
-        List<Comment> comments = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setLong(1, postId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    comments.add(new Comment(rs.getString(1), rs.getString(2), instant(rs.getString(3))));
-                }
-            }
-        }
-        return comments;
-    }
-
-    private List<MediaFile> media(long postId) throws SQLException {
-        String sql = "SELECT path, kind FROM post_media WHERE post_id = ? ORDER BY position";
-        List<MediaFile> media = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setLong(1, postId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    media.add(new MediaFile(Path.of(rs.getString(1)),
-                            MediaFile.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT))));
-                }
-            }
-        }
-        return media;
-    }
-
-    private Set<String> collections(long postId) throws SQLException {
-        return new LinkedHashSet<>(strings(
-                "SELECT search FROM post_collection WHERE post_id = ? ORDER BY search", postId));
-    }
-
-    private List<String> links(long postId) throws SQLException {
-        return strings("SELECT url FROM post_link WHERE post_id = ? ORDER BY url", postId);
-    }
-
-    private List<String> strings(String sql, long postId) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setLong(1, postId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-        }
-        return values;
     }
 
     private static int bindFilter(PreparedStatement st, int first, Filter filter) throws SQLException {

@@ -3,13 +3,10 @@ package org.signalbench.ui.posts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.signalbench.domain.Hashtags;
 
-/** Splits a text into plain runs and hashtags, for highlighting. */
+/** Splits a text into plain runs and hashtags ({@link Hashtags#HASHTAG}), for highlighting. */
 public final class HashtagText {
-    /** A hashtag: '#' then letters, digits or '_' (any script; matched case-insensitively by nature). */
-    static final Pattern HASHTAG = Pattern.compile("#[\\p{L}\\p{Nd}_]+");
-
     private HashtagText() {
     }
 
@@ -22,7 +19,7 @@ public final class HashtagText {
         if (text == null || text.isEmpty()) {
             return runs;
         }
-        Matcher m = HASHTAG.matcher(text);
+        Matcher m = Hashtags.HASHTAG.matcher(text);
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {

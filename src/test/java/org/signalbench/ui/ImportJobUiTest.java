@@ -1,0 +1,158 @@
+package org.signalbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.importing.ImportReport;
+import org.signalbench.importing.Rejection;
+import org.signalbench.jobs.Job;
+import org.signalbench.jobs.JobStatus;
+import org.signalbench.ui.importing.PostImporter;
+import org.signalbench.ui.main.MainWindow;
+import org.signalbench.ui.posts.PostRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Imports from the File menu run as jobs in the jobs panel: progress, done or cancelled, then the table refreshes. */
+@ExtendWith(ApplicationExtension.class)
+class ImportJobUiTest {
+    @TempDir
+    static Path dir;
+    FakeWorld world;
+    MainWindow window;
+    /** What the importer does in this test; set before the menu is used. */
+    volatile PostImporter behaviour = PostImporter.UNAVAILABLE;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        world = new FakeWorld(dir);
+        Path file = dir.resolve("import-" + System.nanoTime() + ".sqlite");
+        FakeWorld.fillWorkbench(file);
+        window = MainWindow.open(stage, world.config(file, false, (wb, sources, job) -> behaviour.run(wb, sources, job)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        world.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int loadedRows(FxRobot robot) {
+        TableView<PostRow> table = robot.lookup("#postTable").queryAs(TableView.class);
+        return (int) table.getItems().stream().map(PostRow::summary).filter(Objects::nonNull).count();
+    }
+
+    /** The job-panel row of the newest job called {@code name}. */
+    private static Node jobRow(FxRobot robot, String name) {
+        return robot.lookup(".job-row").queryAll().stream()
+                .filter(row -> robot.from(row).lookup(".job-name").queryAs(Label.class).getText().equals(name))
+                .findFirst().orElse(null);
+    }
+
+    private Job job(String name) {
+        return window.model().jobs().manager().jobs().stream().filter(j -> j.name().equals(name)).reduce((a, b) -> b).orElse(null);
+    }
+
+    @Test
+    void importShowsProgressFinishesAndRefreshesTheTable(FxRobot robot) throws Exception {
+        FakeWorld.waitUntil("the first rows", () -> loadedRows(robot) == 3);
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Path> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        behaviour = (wb, sources, job) -> {
+            seen.addAll(sources);
+            FakeWorld.insertPosts(wb, "imp", 0, 1);
+            job.progress(1, 2, "file 1 of 2");
+            halfway.countDown();
+            release.await();
+            FakeWorld.insertPosts(wb, "imp", 1, 2);
+            job.progress(2, 2, "file 2 of 2");
+            return new ImportReport(2, 1, 0, List.of(new Rejection("incoming/bad.jsonl", 3, "not JSON: unexpected end")), false);
+        };
+
+        robot.clickOn("File").clickOn("Import folder…");
+        assertTrue(halfway.await(10, TimeUnit.SECONDS));
+        String name = "Importing incoming";
+        FakeWorld.waitUntil("the job at half way", () -> {
+            Node row = jobRow(robot, name);
+            return row != null && robot.from(row).lookup(".progress-bar").queryAs(ProgressBar.class).getProgress() == 0.5;
+        });
+        Node row = jobRow(robot, name);
+        assertEquals("Running", robot.from(row).lookup(".job-status").queryAs(Label.class).getText());
+        assertEquals("file 1 of 2", robot.from(row).lookup(".job-message").queryAs(Label.class).getText());
+        assertTrue(robot.from(row).lookup(".job-details").queryAs(Label.class).getText().startsWith("50 %"));
+        assertEquals(List.of(world.chosenFolder), seen);
+
+        release.countDown();
+        FakeWorld.waitUntil("the refreshed table", () -> loadedRows(robot) == 5);
+        assertEquals(JobStatus.DONE, job(name).status());
+        FakeWorld.waitUntil("the summary", () -> robot.lookup("#importCounts").tryQuery().isPresent());
+        assertEquals("Imported: 2\nDuplicates: 1\nLabels: 0\nRejected: 1",
+                robot.lookup("#importCounts").queryAs(Label.class).getText());
+        assertEquals("incoming/bad.jsonl:3: not JSON: unexpected end",
+                robot.lookup("#importRejections").queryAs(TextArea.class).getText());
+        assertEquals("5 posts", robot.lookup("#statusPosts").queryAs(Label.class).getText());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void cancelEndsTheJobAsCancelled(FxRobot robot) throws Exception {
+        FakeWorld.waitUntil("the first rows", () -> loadedRows(robot) == 3);
+        CountDownLatch running = new CountDownLatch(1);
+        behaviour = (wb, sources, job) -> {
+            long done = 0;
+            while (!job.isCancelled()) {
+                job.progress(++done, 1_000_000, "line " + done);
+                running.countDown();
+                Thread.sleep(2);
+            }
+            return new ImportReport(0, 0, 0, List.of(), true);
+        };
+
+        robot.clickOn("File").clickOn("Import files…");
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        String name = "Importing posts.jsonl";
+        FakeWorld.waitUntil("the running job", () -> jobRow(robot, name) != null);
+        Button cancel = robot.from(jobRow(robot, name)).lookup(".button").queryButton();
+        robot.clickOn(cancel);
+        FakeWorld.waitUntil("the cancelled job", () -> job(name).status() == JobStatus.CANCELLED);
+        FakeWorld.waitUntil("the row to say so", () ->
+                robot.from(jobRow(robot, name)).lookup(".job-status").queryAs(Label.class).getText().equals("Cancelled"));
+        assertTrue(!robot.from(jobRow(robot, name)).lookup(".button").queryButton().isVisible());
+        FakeWorld.waitUntil("the summary", () -> robot.lookup("#importCounts").tryQuery().isPresent());
+        assertTrue(robot.lookup("#importCounts").queryAs(Label.class).getText().startsWith("Cancelled"));
+        assertEquals(3, loadedRows(robot));
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void aFailingImportEndsFailedWithTheReason(FxRobot robot) {
+        FakeWorld.waitUntil("the first rows", () -> loadedRows(robot) == 3);
+        behaviour = (wb, sources, job) -> {
+            throw new java.io.IOException("incoming: permission denied");
+        };
+        robot.clickOn("File").clickOn("Import folder…");
+        FakeWorld.waitUntil("the failed job", () -> job("Importing incoming") != null
+                && job("Importing incoming").status() == JobStatus.FAILED);
+        FakeWorld.waitUntil("the row to say why", () -> robot.from(jobRow(robot, "Importing incoming"))
+                .lookup(".job-message").queryAs(Label.class).getText().equals("incoming: permission denied"));
+        robot.clickOn("OK");
+    }
+}
