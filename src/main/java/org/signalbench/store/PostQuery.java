@@ -21,12 +21,13 @@ public final class PostQuery {
     /** Characters of the caption a page row carries. */
     public static final int PREVIEW_LENGTH = 160;
 
-    // The WHERE clause is fixed text; each filter is switched on or off by a bound parameter.
+    // The WHERE clause is fixed text; each filter is switched on or off by a bound parameter. The
+    // collection filter is an uncorrelated IN, which SQLite evaluates once per query, not per post.
     private static final String WHERE = """
              WHERE (? IS NULL OR p.caption LIKE ? ESCAPE '\\')
                AND (? IS NULL OR p.platform = ?)
-               AND (? IS NULL OR EXISTS (SELECT 1 FROM post_collection c
-                                        WHERE c.post_id = p.id AND c.search = ? COLLATE NOCASE))
+               AND (? IS NULL OR p.id IN (SELECT c.post_id FROM post_collection c
+                                         WHERE c.search = ? COLLATE NOCASE))
             """;
     private static final String COUNT = "SELECT count(*) FROM post p" + WHERE;
     private static final String PAGE = """
