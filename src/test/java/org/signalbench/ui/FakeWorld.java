@@ -31,6 +31,8 @@ final class FakeWorld {
     final Path dir;
     final ExecutorService executor = BackgroundExecutor.create();
     Path chosenFolder;
+    /** What File → Open workbench… answers; null for cancel. */
+    Path workbenchToOpen;
 
     FakeWorld(Path dir) {
         this.dir = dir;
@@ -87,7 +89,7 @@ final class FakeWorld {
 
             @Override
             public Optional<Path> chooseWorkbenchToOpen(Window owner) {
-                return Optional.empty();
+                return Optional.ofNullable(workbenchToOpen);
             }
 
             @Override

@@ -129,6 +129,22 @@ class PostBrowserUiTest {
         FakeWorld.waitUntil("its tokens", () -> labels(tokens).contains("overdose"));
     }
 
+    @Test
+    void openingAnotherWorkbenchShowsItsPostsInTheTitleAndTable(FxRobot robot) throws Exception {
+        TableView<PostRow> table = table(robot);
+        waitForRows(table, 3);
+        Path other = dir.resolve("other-" + System.nanoTime() + ".sqlite");
+        try (var workbench = org.signalbench.store.Workbench.open(other)) {
+            FakeWorld.insertPosts(workbench, "other", 0, 7);
+        }
+        world.workbenchToOpen = other;
+        robot.clickOn("File").clickOn("Open workbench…");
+        FakeWorld.waitUntil("the other workbench's posts", () -> ids(table).size() == 7);
+        assertTrue(ids(table).stream().allMatch(id -> id.startsWith("other")));
+        assertEquals("SignalBench — " + other.toAbsolutePath().normalize(), stage.getTitle());
+        assertEquals("7 posts", robot.lookup("#statusPosts").queryAs(Label.class).getText());
+    }
+
     private static String text(TextFlow flow) {
         StringBuilder sb = new StringBuilder();
         for (Node n : flow.getChildren()) {
