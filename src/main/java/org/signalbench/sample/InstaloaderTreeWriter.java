@@ -125,7 +125,7 @@ final class InstaloaderTreeWriter {
         byte[] json = SampleGenerator.json(doc).getBytes(StandardCharsets.UTF_8);
         if (xz) {
             try (OutputStream out = new XZOutputStream(Files.newOutputStream(stem.resolveSibling(base + ".json.xz")),
-                    new LZMA2Options())) {
+                    new LZMA2Options(1))) {
                 out.write(json);
             }
         } else {

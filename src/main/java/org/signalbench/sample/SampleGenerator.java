@@ -45,7 +45,10 @@ public final class SampleGenerator {
 
     private static final Pattern HASHTAG = Pattern.compile("#([A-Za-z0-9_]+)");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+    private static final Pattern FICTIONAL_PHONE = Pattern.compile("\\b555[ .-]01\\d\\d");
     private static final List<String> EXTRA_SEARCHES = List.of("percocet", "roxy", "molly", "acid", "xanaxbars");
+    private static final List<SampleFigures.HashtagGroup> TABLE2 = SampleFigures.table2();
+    private static final List<String> SEARCHES = buildSearches();
     private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     /**
@@ -380,17 +383,26 @@ public final class SampleGenerator {
                     p.channels.add(c);
                 }
             }
-            // searches bring in every kind of post: each carries at least one searched hashtag
+            p.caption = text.decorate(p.caption, text.pick(commenters));
+            // searches bring in every kind of post: each carries at least one searched hashtag,
+            // mostly one that fits the drug its text names
+            List<String> fitting = fittingSearches(p.caption, searches);
             int drugTags = 1 + random.nextInt(3);
             for (int k = 0; k < drugTags; k++) {
-                String tag = k == 0 || text.chance(0.5) ? text.pick(searches) : text.pick(SampleText.DEALER_EXTRA_TAGS);
+                String tag = k == 0 || text.chance(0.5) ? text.pick(text.chance(0.8) ? fitting : searches)
+                        : text.pick(SampleText.DEALER_EXTRA_TAGS);
                 if (!p.tags.contains(tag)) {
                     p.tags.add(tag);
                 }
             }
+            List<String> kindTags = text.kindTags(p.kind);
             for (int k = random.nextInt(4); k > 0; k--) {
-                p.tags.add(text.pick(SampleText.NEGATIVE_EXTRA_TAGS));
+                String tag = text.chance(0.75) ? text.pick(kindTags) : text.pick(SampleText.NEGATIVE_EXTRA_TAGS);
+                if (!p.tags.contains(tag)) {
+                    p.tags.add(tag);
+                }
             }
+            Collections.shuffle(p.tags, random);
             p.tagsInFirstComment = text.chance(0.04);
             if (!p.tagsInFirstComment) {
                 p.caption = text.assemble(List.of(p.caption), p.tags);
@@ -424,11 +436,41 @@ public final class SampleGenerator {
         return posts;
     }
 
+    /** The searches for the drug a text names (any search when it names none). */
+    private static List<String> fittingSearches(String caption, List<String> searches) {
+        String lower = caption.toLowerCase(Locale.ROOT);
+        List<SampleFigures.HashtagGroup> groups = TABLE2;
+        List<String> out = new ArrayList<>();
+        String[][] words = {{"xan", "bar", "zanax", "anxiety", "chill pill"}, {"oxy", "perc", "roxy", "opioid", "pain", "m30"},
+                {"lsd", "acid", "trip", "tabs", "psychedelic", "60s"}, {"molly", "mdma", "rave", "festival", "ecstasy"}};
+        for (int g = 0; g < words.length; g++) {
+            for (String w : words[g]) {
+                if (lower.contains(w)) {
+                    out.addAll(groups.get(g).hashtags());
+                    break;
+                }
+            }
+        }
+        if (lower.contains("perc")) {
+            out.add("percocet");
+        }
+        if (lower.contains("roxy")) {
+            out.add("roxy");
+        }
+        if (lower.contains("molly")) {
+            out.add("molly");
+        }
+        if (lower.contains("acid")) {
+            out.add("acid");
+        }
+        return out.isEmpty() ? searches : out;
+    }
+
     private static boolean mentionsChannel(String caption, String channel) {
         String lower = caption.toLowerCase(Locale.ROOT);
         return switch (channel) {
             case "email" -> lower.contains("@example.com");
-            case "phone" -> lower.matches("(?s).*\\b555[ .-]01\\d\\d.*") && !lower.contains("whatsapp");
+            case "phone" -> FICTIONAL_PHONE.matcher(lower).find() && !lower.contains("whatsapp");
             case "other" -> lower.contains("snap");
             default -> lower.contains(channel);
         };
@@ -521,12 +563,16 @@ public final class SampleGenerator {
 
     /** The hashtag searches of the collection: Table 2's hashtags and a few more. */
     static List<String> searches() {
+        return SEARCHES;
+    }
+
+    private static List<String> buildSearches() {
         List<String> all = new ArrayList<>();
         for (SampleFigures.HashtagGroup g : SampleFigures.table2()) {
             all.addAll(g.hashtags());
         }
         all.addAll(EXTRA_SEARCHES);
-        return all;
+        return List.copyOf(all);
     }
 
     private List<PlannedComment> timed(List<String[]> raw) {

@@ -81,7 +81,7 @@ final class SampleText {
     /** A phone number in the fictional 555-0100..0199 range, in one of the ways people write them. */
     String phone() {
         String area = pick(AREA_CODES);
-        String line = String.format(Locale.ROOT, "01%02d", random.nextInt(100));
+        String line = lineNumber();
         return switch (random.nextInt(4)) {
             case 0 -> area + "-555-" + line;
             case 1 -> "(" + area + ") 555-" + line;
@@ -91,7 +91,13 @@ final class SampleText {
     }
 
     String tollFree() {
-        return pick("(800) 555-", "1-800-555-", "888-555-") + String.format(Locale.ROOT, "01%02d", random.nextInt(100));
+        return pick("(800) 555-", "1-800-555-", "888-555-") + lineNumber();
+    }
+
+    /** 0100..0199: the line numbers reserved for fiction. */
+    private String lineNumber() {
+        int n = random.nextInt(100);
+        return (n < 10 ? "010" : "01") + n;
     }
 
     String email(String handle) {
@@ -184,7 +190,10 @@ final class SampleText {
             parts.add(pick(OFFERS));
         }
         if (chance(0.3)) {
-            parts.add(pick(OFFERS));
+            String second = pick(OFFERS);
+            if (!parts.contains(second)) {
+                parts.add(second);
+            }
         }
         for (String c : channels) {
             parts.add(contactPhrase(c, handle));
@@ -410,6 +419,57 @@ final class SampleText {
             case HASHTAG_SPAM -> pick(
                     "follow for follow 💯 like4like", "f4f l4l always follow back",
                     "daily post " + emoji() + emoji(), "new post check it out");
+        };
+    }
+
+    private static final List<String> PREFIXES = List.of("ugh", "lol", "honestly", "ok so", "not gonna lie,",
+            "throwback:", "real talk:", "update:", "👀", "🙃", "sooo", "fr", "PSA:", "story time:", "today:");
+    private static final List<String> SUFFIXES = List.of("😂", "🙏", "💯", "❤️", "smh", "lmao", "#tbt vibes",
+            "thoughts?", "anyone else?", "🤷", "✌️", "!!", "...", "😴", "🔥", "link in bio", "more soon",
+            "tag a friend", "no cap", "💙💙");
+    private static final List<String[]> TYPOS = List.of(new String[] {" you ", " u "}, new String[] {" your ", " ur "},
+            new String[] {" tonight", " tonite"}, new String[] {" because ", " bc "}, new String[] {" really ", " rly "},
+            new String[] {" the ", " teh "}, new String[] {" and ", " n "}, new String[] {" with ", " w/ "},
+            new String[] {"xanax", "xanex"}, new String[] {"oxycodone", "oxycodon"}, new String[] {" what ", " wat "});
+
+    /** Varies a caption the way people write: an opener, a sign-off, a mention, a typo or slang spelling. */
+    String decorate(String caption, String mention) {
+        String s = caption;
+        for (String[] typo : TYPOS) {
+            if (s.contains(typo[0]) && chance(0.25)) {
+                s = s.replace(typo[0], typo[1]);
+            }
+        }
+        if (chance(0.3)) {
+            s = pick(PREFIXES) + " " + s;
+        }
+        if (chance(0.4)) {
+            s = s + " " + pick(SUFFIXES);
+        }
+        if (chance(0.1)) {
+            s = s + " @" + mention;
+        }
+        if (chance(0.05)) {
+            s = s.toLowerCase(Locale.ROOT);
+        }
+        return s;
+    }
+
+    /** Hashtags a non-dealer post of this kind adds besides the drug ones. */
+    List<String> kindTags(NegativeKind kind) {
+        return switch (kind) {
+            case PERSONAL_USE -> List.of("anxiety", "sleep", "mood", "weekend", "lol", "highlife", "mentalhealth");
+            case RECOVERY -> List.of("recovery", "sobriety", "cleanandsober", "onedayatatime", "soberlife", "na");
+            case NEWS -> List.of("news", "breaking", "opioidcrisis", "localnews", "police");
+            case MUSIC -> List.of("music", "hiphop", "rap", "newmusic", "soundcloud", "producer", "beats");
+            case PHARMACY, HELPLINE -> List.of("pharmacy", "health", "pharmacist", "mentalhealth", "help", "support");
+            case OTHER_SELLER -> List.of("sneakers", "kicks", "hoodie", "fashion", "streetwear", "shoponline", "sale");
+            case FOLLOWER_SELLER -> List.of("followers", "likes", "instagrowth", "f4f", "l4l", "promo");
+            case MEME -> List.of("meme", "memes", "funny", "lol", "relatable", "dankmemes");
+            case PARTY -> List.of("festival", "rave", "party", "edm", "vibes", "plur");
+            case HARM_REDUCTION -> List.of("harmreduction", "naloxone", "narcan", "publichealth", "savelives");
+            case ART -> List.of("art", "tattoo", "psychedelicart", "illustration", "poster");
+            case HASHTAG_SPAM -> List.of("f4f", "l4l", "instagood", "follow", "like4like", "photooftheday");
         };
     }
 
