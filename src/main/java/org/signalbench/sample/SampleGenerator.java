@@ -299,7 +299,7 @@ public final class SampleGenerator {
             if (text.chance(0.3)) {
                 raw.add(new String[] {text.pick(commenters), text.casualComment()});
             }
-            raw.addAll(text.exchangeComments(p.author, commenters));
+            raw.addAll(text.exchangeComments(p.author, commenters, p.drugGroups));
         } else {
             for (int i = random.nextInt(3); i > 0; i--) {
                 raw.add(new String[] {text.pick(commenters), text.casualComment()});

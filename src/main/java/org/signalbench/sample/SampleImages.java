@@ -281,10 +281,15 @@ final class SampleImages {
         AffineTransform saved = g.getTransform();
         g.rotate(Math.toRadians(-8 + r.nextInt(16)), 80, 120);
         g.setColor(new Color(250, 240, 170));
-        g.fillRect(12, 100, 136, 40);
+        g.fillRect(8, 96, 144, 48);
         g.setColor(new Color(20, 40, 150));
-        g.setFont(new Font(Font.SERIF, Font.ITALIC, 13));
-        g.drawString(text.length() > 24 ? text.substring(0, 24) : text, 18, 125);
+        g.setFont(new Font(Font.SERIF, Font.ITALIC, 14));
+        // the app's name on the first line, the handle or number on the second, as people write it
+        int split = text.indexOf(' ');
+        String first = split < 0 ? text : text.substring(0, split);
+        String second = split < 0 ? "" : text.substring(split + 1);
+        g.drawString(first, 16, 116);
+        g.drawString(second.length() > 20 ? second.substring(0, 20) : second, 22, 136);
         g.setTransform(saved);
     }
 

@@ -202,7 +202,10 @@ final class SampleText {
         if (!tags.isEmpty()) {
             int extras = random.nextInt(5);
             for (int i = 0; i < extras; i++) {
-                tags.add(pick(DEALER_EXTRA_TAGS));
+                String extra = pick(DEALER_EXTRA_TAGS);
+                if (!tags.contains(extra)) {
+                    tags.add(extra);
+                }
             }
         }
         return assemble(parts, tags);
@@ -252,10 +255,15 @@ final class SampleText {
 
     // ---------------------------------------------------------------- comments
 
-    private static final List<String> BUYER_ASKS = List.of("how much for 20 bars", "price for an 80?",
-            "how much for a sheet", "do u ship to canada?", "wats the price on 10 roxys", "need 50 bars asap",
-            "how much for a ball", "still got greenies?", "price list?", "can i get 5 tabs", "you got percs?",
-            "how much for 100 bars 🙏", "u take cashapp?", "min order?");
+    private static final List<String> GENERIC_ASKS = List.of("price list?", "u take cashapp?", "min order?",
+            "do u ship to canada?", "how much?", "still available?", "do you ship to uk?");
+    private static final List<List<String>> DRUG_ASKS = List.of(
+            List.of("how much for 20 bars", "need 50 bars asap", "still got greenies?", "how much for 100 bars 🙏",
+                    "price on 10 xans?"),
+            List.of("price for an 80?", "wats the price on 10 roxys", "you got percs?", "how much for 10 blues",
+                    "need 30s asap"),
+            List.of("how much for a sheet", "can i get 5 tabs", "price on 10 tabs?", "how strong are the tabs?"),
+            List.of("how much for a ball", "price for 10 caps?", "molly still available?", "how much for a g?"));
     private static final List<String> SELLER_REPLIES = List.of("dm'd you", "check ur dm", "sent you the menu",
             "hit my line", "inbox bro", "dm me", "yes we ship, dm", "replied in dm");
     private static final List<String> VOUCHES = List.of("legit? got mine yesterday", "just copped, legit 💯",
@@ -267,17 +275,24 @@ final class SampleText {
             "where is this?", "👏👏", "lmaooo", "facts");
 
     /** A sell/buy exchange: at least one request for goods and the seller's or a buyer's answer. */
-    List<String[]> exchangeComments(String seller, List<String> commenters) {
+    List<String[]> exchangeComments(String seller, List<String> commenters, List<Integer> drugGroups) {
+        List<String> asks = new ArrayList<>(GENERIC_ASKS);
+        for (int g : drugGroups) {
+            asks.addAll(DRUG_ASKS.get(g));
+            asks.addAll(DRUG_ASKS.get(g)); // mostly about what the post sells
+        }
         List<String[]> out = new ArrayList<>();
         String buyer = pick(commenters);
-        out.add(new String[] {buyer, pick(BUYER_ASKS)});
+        String firstAsk = pick(asks);
+        out.add(new String[] {buyer, firstAsk});
         out.add(new String[] {seller, "@" + buyer + " " + pick(SELLER_REPLIES)});
         if (chance(0.7)) {
             out.add(new String[] {pick(commenters), pick(VOUCHES)});
         }
         if (chance(0.4)) {
             String other = pick(commenters);
-            out.add(new String[] {other, pick(BUYER_ASKS)});
+            String ask = pick(asks);
+            out.add(new String[] {other, ask.equals(firstAsk) ? "same, " + ask : ask});
             if (chance(0.6)) {
                 out.add(new String[] {seller, "@" + other + " " + pick(SELLER_REPLIES)});
             }

@@ -131,8 +131,12 @@ final class TwitterSampleWriter {
                 status.put("truncated", false);
             }
             default -> {
-                String cut = t.text().length() > 60 ? t.text().substring(0, 60) + "…" : t.text();
-                status.put("text", cut);
+                if (t.text().length() <= 60) { // too short to be truncated: a classic status
+                    status.put("text", t.text());
+                    status.put("truncated", false);
+                    break;
+                }
+                status.put("text", t.text().substring(0, 60) + "…");
                 status.put("truncated", true);
                 status.put("extended_tweet", SampleGenerator.map("full_text", t.text(), "entities", entities));
             }
