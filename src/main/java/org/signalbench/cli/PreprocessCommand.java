@@ -22,11 +22,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code preprocess}: runs the study's preprocessing over the workbench's captions and prints the sizes. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true,
-        description = {"Cleans the post captions as the Instagram study did (steps 1-5, see docs/preprocessing.md)",
-                "and prints the dictionary size and, per variant, the texts kept and the texts dropped by reason."})
+        description = "Cleans the post captions as the Instagram study did (steps 1-5, see docs/preprocessing.md) "
+                + "and prints the dictionary size and, per variant, the texts kept and the texts dropped by reason.")
 public final class PreprocessCommand implements Callable<Integer> {
     private static final String ALL_POSTS = "SELECT id, caption FROM post ORDER BY id";
     private static final String PLATFORM_POSTS = "SELECT id, caption FROM post WHERE platform = ? ORDER BY id";
@@ -104,7 +105,11 @@ public final class PreprocessCommand implements Callable<Integer> {
     static final class PlatformConverter implements ITypeConverter<Platform> {
         @Override
         public Platform convert(String value) {
-            return Platform.fromKey(value);
+            try {
+                return Platform.fromKey(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

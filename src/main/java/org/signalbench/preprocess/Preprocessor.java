@@ -78,7 +78,7 @@ public final class Preprocessor {
             int c = s.codePointAt(i);
             int next = i + Character.charCount(c);
             if (isKeycap(s, i, c)) {
-                i = skipKeycap(s, next);
+                i = next + 1;
             } else if (c == '#') {
                 int end = scan(s, next, true);
                 if (end > next) {
@@ -153,20 +153,12 @@ public final class Preprocessor {
         return i;
     }
 
-    /** A keycap emoji (1️⃣, #️⃣): a digit or # or *, an optional U+FE0F, then U+20E3. */
+    /** A keycap emoji (1️⃣, #️⃣): a digit or # or *, then U+20E3 (the U+FE0F between is already deleted). */
     private static boolean isKeycap(String s, int i, int c) {
         if (!((c >= '0' && c <= '9') || c == '#' || c == '*')) {
             return false;
         }
-        int j = i + 1;
-        if (j < s.length() && s.charAt(j) == '\uFE0F') {
-            j++;
-        }
-        return j < s.length() && s.charAt(j) == '\u20E3';
-    }
-
-    private static int skipKeycap(String s, int afterBase) {
-        return (s.charAt(afterBase) == '\uFE0F' ? afterBase + 1 : afterBase) + 1;
+        return i + 1 < s.length() && s.charAt(i + 1) == '\u20E3';
     }
 
     private static boolean isApostrophe(char c) {
@@ -185,10 +177,10 @@ public final class Preprocessor {
 
     /**
      * Letters, numbers and combining marks continue words and hashtags (Devanagari vowel signs and
-     * Arabic harakat belong to their word); variation selectors and the keycap mark are emoji parts.
+     * Arabic harakat belong to their word); the keycap mark is an emoji part.
      */
     static boolean isWordPart(int c) {
-        if ((c >= 0xFE00 && c <= 0xFE0F) || c == 0x20E3 || (c >= 0xE0100 && c <= 0xE01EF)) {
+        if (c == 0x20E3) {
             return false;
         }
         return switch (Character.getType(c)) {
@@ -231,8 +223,9 @@ public final class Preprocessor {
 
     /**
      * Zero-width characters (U+200B–U+200D, U+2060, U+FEFF), bidirectional marks and controls
-     * (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069), invisible operators (U+2061–U+2064)
-     * and the soft hyphen are deleted, so a word split by one ("xa\u200Bnax") is read whole.
+     * (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069), invisible operators (U+2061–U+2064),
+     * variation selectors (U+FE00–U+FE0F) and the soft hyphen are deleted, so a word split by one
+     * ("xa\u200Bnax", "Ⓜ\uFE0FDMA") is read whole.
      */
     static String stripInvisible(String text) {
         int first = 0;
@@ -258,6 +251,7 @@ public final class Preprocessor {
                 || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2060' && c <= '\u2064')
                 || (c >= '\u2066' && c <= '\u2069')
+                || (c >= '\uFE00' && c <= '\uFE0F')
                 || c == '\uFEFF' || c == '\u061C' || c == '\u00AD';
     }
 }

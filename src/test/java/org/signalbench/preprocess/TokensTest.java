@@ -191,6 +191,12 @@ class TokensTest {
         }
 
         @Test
+        void variationSelectorsAreDeletedSoEmojiLettersJoinTheirWord() {
+            // Ⓜ is folded to M by NFKC; the U+FE0F after it must not split the word
+            assertEquals(List.of("mdma", "molly"), tokens("Ⓜ️DMA molly\uFE0E"));
+        }
+
+        @Test
         void bidirectionalControlsAreDeleted() {
             assertEquals(List.of("مخدرات", "للبيع"), tokens("\u202Bمخدرات\u200F للبيع\u202C"));
             assertEquals(List.of("xanax"), tokens("\u2067xa\u200Enax\u2069"));
