@@ -1,6 +1,7 @@
 package org.signalbench.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public final class PreprocessedCorpus {
 
     /** The post's tokens and, per variant, kept or why it was dropped. */
     public PostExplanation explain(long postId) {
-        int i = java.util.Arrays.binarySearch(postIds, postId);
+        int i = Arrays.binarySearch(postIds, postId);
         if (i < 0) {
             throw new NoSuchElementException("post " + postId + " was not preprocessed");
         }
