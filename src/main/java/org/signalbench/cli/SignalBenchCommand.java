@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 + "With no command, opens the app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
                 PreprocessCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
