@@ -48,7 +48,7 @@ public final class PreprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<TextItem> items;
-        try (Workbench wb = workbench.open()) {
+        try (Workbench wb = workbench.openExisting()) {   // it only reads: a missing file is an error
             items = captions(wb);
         }
         PreprocessedCorpus corpus = Preprocessor.withDefaultStopWords().run(items);

@@ -1,6 +1,7 @@
 package org.signalbench.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,15 @@ class PreprocessCommandTest {
                 result.out());
         assertTrue(result.out().contains("hashtags-only: 2 texts"), result.out());
         assertTrue(result.out().contains("no-hashtags: 3 texts"), result.out());
+    }
+
+    @Test
+    void aMissingWorkbenchIsAFailureAndIsNotCreated() {
+        db = dir.resolve("missing.sqlite");
+        Result result = preprocess("--json");
+        assertEquals(1, result.exit());
+        assertTrue(result.err().contains("missing.sqlite"), result.err());
+        assertFalse(java.nio.file.Files.exists(db));
     }
 
     @Test
