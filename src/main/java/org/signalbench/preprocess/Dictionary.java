@@ -1,8 +1,8 @@
 package org.signalbench.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +21,6 @@ public final class Dictionary {
     /** What {@link #indexOf(String)} returns for a word that is not in the dictionary. */
     public static final int ABSENT = -1;
 
-    /** Descending count, then code point order of the words. */
-    static final Comparator<Map.Entry<String, Integer>> ORDER =
-            Map.Entry.<String, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry::getKey, Dictionary::compareCodePoints);
-
     private final List<String> words;          // words.get(i) has index i + 1
     private final int[] counts;                // counts[i] belongs to words.get(i)
     private final Map<String, Integer> indexOf;
@@ -39,17 +34,26 @@ public final class Dictionary {
         }
     }
 
-    /** Builds the dictionary from each word's number of occurrences. */
-    static Dictionary fromCounts(Map<String, Integer> occurrences) {
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(occurrences.entrySet());
-        entries.sort(ORDER);
-        List<String> words = new ArrayList<>(entries.size());
-        int[] counts = new int[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            words.add(entries.get(i).getKey());
-            counts[i] = entries.get(i).getValue();
+    /**
+     * Builds the dictionary from distinct words and their numbers of occurrences
+     * ({@code occurrences[i]} belongs to {@code words.get(i)}; the array may be longer).
+     */
+    static Dictionary fromCounts(List<String> words, int[] occurrences) {
+        Integer[] order = new Integer[words.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return new Dictionary(words, counts);
+        // descending count, then code point order of the words
+        Arrays.sort(order, (a, b) -> occurrences[a] != occurrences[b]
+                ? Integer.compare(occurrences[b], occurrences[a])
+                : compareCodePoints(words.get(a), words.get(b)));
+        List<String> ranked = new ArrayList<>(order.length);
+        int[] counts = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            ranked.add(words.get(order[i]));
+            counts[i] = occurrences[order[i]];
+        }
+        return new Dictionary(ranked, counts);
     }
 
     /** Number of words (the padding index is not counted). */
@@ -93,19 +97,6 @@ public final class Dictionary {
             map.put(words.get(i), i + 1);
         }
         return Collections.unmodifiableMap(map);
-    }
-
-    /** Indices of the tokens, every one of which must be in the dictionary. */
-    int[] indices(List<String> tokens) {
-        int[] result = new int[tokens.size()];
-        for (int i = 0; i < result.length; i++) {
-            Integer index = indexOf.get(tokens.get(i));
-            if (index == null) {
-                throw new IllegalArgumentException("'" + tokens.get(i) + "' is not in the dictionary");
-            }
-            result[i] = index;
-        }
-        return result;
     }
 
     /** Compares by Unicode code points (String.compareTo compares UTF-16 units, which differs above U+FFFF). */

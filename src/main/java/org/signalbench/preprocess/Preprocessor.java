@@ -194,15 +194,15 @@ public final class Preprocessor {
         List<TextItem> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparingLong(TextItem::postId));
         long[] ids = new long[sorted.size()];
-        List<List<String>> tokens = new ArrayList<>(sorted.size());
+        List<List<String>> cleaned = new ArrayList<>(sorted.size());
         for (int i = 0; i < ids.length; i++) {
             ids[i] = sorted.get(i).postId();
             if (i > 0 && ids[i] == ids[i - 1]) {
                 throw new IllegalArgumentException("post " + ids[i] + " is given twice");
             }
-            tokens.add(List.copyOf(tokens(sorted.get(i).text())));
+            cleaned.add(tokens(sorted.get(i).text()));
         }
-        return PreprocessedCorpus.build(ids, tokens);
+        return PreprocessedCorpus.build(ids, cleaned);
     }
 
     /** Lower case, with the typographic apostrophe read as the plain one (don’t = don't). */
