@@ -35,7 +35,11 @@ class PreprocessorSpeedTest {
             caption.setLength(0);
             int length = 3 + random.nextInt(40);
             for (int w = 0; w < length; w++) {
-                caption.append(PIECES[random.nextInt(PIECES.length)]).append(random.nextInt(8) == 0 ? "\n" : " ");
+                caption.append(PIECES[random.nextInt(PIECES.length)]);
+                if (random.nextInt(6) == 0) {
+                    caption.append(random.nextInt(1000));   // a large vocabulary, as real captions have
+                }
+                caption.append(random.nextInt(8) == 0 ? "\n" : " ");
             }
             items.add(new TextItem(id, caption.toString()));
         }
@@ -57,6 +61,7 @@ class PreprocessorSpeedTest {
         System.out.printf("preprocess: %,d captions in %.2f s wall, %.2f s CPU (%,.0f captions/s), dictionary %,d words%n",
                 POSTS, seconds, cpuSeconds, POSTS / seconds, corpus.dictionary().size());
         assertEquals(POSTS, corpus.posts());
+        assertTrue(corpus.dictionary().size() > 10_000, "dictionary " + corpus.dictionary().size());
         assertTrue(seconds < 20, "took " + seconds + " s");
     }
 }
