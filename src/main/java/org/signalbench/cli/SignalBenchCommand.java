@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SampleCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                PreprocessCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
