@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
                 + "With no command, opens the app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SampleCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                PreprocessCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
