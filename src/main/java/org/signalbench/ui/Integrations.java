@@ -1,6 +1,7 @@
 package org.signalbench.ui;
 
 import org.signalbench.ui.importing.PostImporter;
+import org.signalbench.ui.preprocessing.CorpusExplainer;
 import org.signalbench.ui.preprocessing.PostExplainer;
 
 /**
@@ -15,8 +16,7 @@ final class Integrations {
         return PostImporter.UNAVAILABLE;
     }
 
-    /** Null while this build has no preprocessing. */
     static PostExplainer.Factory explainers() {
-        return null;
+        return CorpusExplainer::build;
     }
 }

@@ -2,26 +2,19 @@ package org.signalbench.ui;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Window;
-import org.signalbench.store.PostQuery;
 import org.signalbench.store.TestPosts;
 import org.signalbench.store.TestPosts.TestComment;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.BackgroundExecutor;
 import org.signalbench.ui.importing.FileDialogs;
 import org.signalbench.ui.importing.PostImporter;
-import org.signalbench.ui.preprocessing.PostExplainer;
-import org.signalbench.ui.preprocessing.PostPreprocessing;
-import org.signalbench.ui.preprocessing.PostPreprocessing.VariantOutcome;
+import org.signalbench.ui.preprocessing.CorpusExplainer;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What UI tests run the window on: a temp workbench with a few posts, and fakes for the outside world. */
@@ -49,30 +42,14 @@ final class FakeWorld {
                             new TestComment("frosty_tabs_44", "dm me on wickr")),
                     List.of(), List.of("https://example.com/menu"));
             posts.insert("instagram", "Bq4aaaaaaa1", "sober_sunrise_7", "2018-07-20T09:00:00Z",
-                    "day 90 clean, thank you all #recovery #oxy", "#oxy");
+                    "#recovery #oxy #day90", "#oxy");
             posts.insert("twitter", "1019990000000000001", "county_health_news", "2018-07-21T10:00:00Z",
                     "Overdose helpline 213-555-0142, open 24/7 #naloxone", "#oxycodone");
         }
     }
 
     AppConfig config(Path workbench, boolean isDefault, PostImporter importer) {
-        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), this::explainer, dialogs());
-    }
-
-    /** Stands in for the preprocessing: tokens are the lower-cased words; a post without hashtags drops out of hashtags-only. */
-    PostExplainer explainer(Workbench workbench, org.signalbench.jobs.JobContext job) throws Exception {
-        Map<Long, PostPreprocessing> explained = new ConcurrentHashMap<>();
-        try (Connection c = workbench.newConnection()) {
-            new PostQuery(c).forEachCaption((id, caption) -> {
-                List<String> tokens = Arrays.stream(caption.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}#_]+"))
-                        .filter(t -> !t.isBlank()).toList();
-                List<String> tags = tokens.stream().filter(t -> t.startsWith("#")).toList();
-                explained.put(id, new PostPreprocessing(tokens, List.of(
-                        new VariantOutcome("with-hashtags", true, tokens, ""),
-                        new VariantOutcome("hashtags-only", !tags.isEmpty(), tags, tags.isEmpty() ? "no hashtags" : ""))));
-            });
-        }
-        return id -> Optional.ofNullable(explained.get(id));
+        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer::build, dialogs());
     }
 
     FileDialogs dialogs() {

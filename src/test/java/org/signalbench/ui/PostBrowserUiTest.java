@@ -1,6 +1,7 @@
 package org.signalbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.domain.Platform;
+import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.ui.importing.PostImporter;
 import org.signalbench.ui.main.MainWindow;
 import org.signalbench.ui.posts.PostRow;
@@ -118,15 +121,28 @@ class PostBrowserUiTest {
         assertEquals("https://example.com/menu",
                 ((TextField) robot.lookup("#linksBox").queryAs(Pane.class).getChildren().get(0)).getText());
 
-        // The Preprocessing pane explains the same post once the corpus is ready.
+        // The Preprocessing pane shows the study's preprocessing of the same post once the corpus is ready.
         FlowPane tokens = robot.lookup("#tokensPane").queryAs(FlowPane.class);
-        FakeWorld.waitUntil("the tokens", () -> labels(tokens).contains("#2mgxanax"));
-        assertEquals(List.of("legit", "plug", "#xanax", "and", "#2mgxanax", "bars", "wickr", "frosty_tabs_44"), labels(tokens));
+        GridPane variants = robot.lookup("#variantsGrid").queryAs(GridPane.class);
+        List<String> expected = Preprocessor.withDefaultStopWords().tokens(FakeWorld.DEALER_CAPTION);
+        FakeWorld.waitUntil("the tokens", () -> labels(tokens).equals(expected));
+        assertTrue(expected.containsAll(List.of("legit", "plug", "#xanax", "#2mgxanax", "bars", "wickr")), expected.toString());
+        assertFalse(expected.contains("and"), "a stop word");
+        assertEquals(List.of("with-hashtags", "kept", "hashtags-only", "kept", "no-hashtags", "kept"), variantVerdicts(variants));
 
-        // Another post: no hashtags left in a variant shows as dropped with the reason.
-        robot.clickOn("county_health_news");
-        FakeWorld.waitUntil("the second post", () -> text(caption).startsWith("Overdose helpline"));
-        FakeWorld.waitUntil("its tokens", () -> labels(tokens).contains("overdose"));
+        // A caption of hashtags only is dropped from the no-hashtags variant, and the pane says why.
+        robot.clickOn("sober_sunrise_7");
+        FakeWorld.waitUntil("the second post", () -> text(caption).equals("#recovery #oxy #day90"));
+        FakeWorld.waitUntil("its variants", () -> labels(tokens).equals(List.of("#recovery", "#oxy", "#day90")));
+        assertEquals(List.of("with-hashtags", "kept", "hashtags-only", "kept", "no-hashtags", "dropped"),
+                variantVerdicts(variants));
+        assertTrue(labels(variants).contains("empty without hashtags"), labels(variants).toString());
+    }
+
+    /** Variant name and verdict of each row of the variants grid. */
+    private static List<String> variantVerdicts(GridPane grid) {
+        return grid.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) != null && GridPane.getColumnIndex(n) < 2)
+                .map(n -> ((Label) n).getText()).toList();
     }
 
     @Test
