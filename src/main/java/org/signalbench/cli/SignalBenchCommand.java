@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "With no command, opens the app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
