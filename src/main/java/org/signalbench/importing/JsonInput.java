@@ -19,6 +19,8 @@ import java.util.List;
 final class JsonInput {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** For reading elements one by one from a stream, where more tokens after each one are expected. */
+    private static final ObjectMapper STREAMING = new ObjectMapper();
 
     /** Receives the JSON values of a file with the line each starts at. */
     interface ValueHandler {
@@ -112,7 +114,7 @@ final class JsonInput {
     }
 
     private static void readArray(String text, ValueHandler handler) throws BadInputException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = STREAMING.createParser(text)) {
             parser.nextToken(); // [
             int line = 1;
             while (true) {
