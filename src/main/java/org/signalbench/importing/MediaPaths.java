@@ -31,7 +31,12 @@ final class MediaPaths {
             throw new BadInputException("media path '" + written
                     + "' is absolute; only paths inside the imported folder are read; media dropped, post kept");
         }
-        return inside(folder, folder.resolve(relative), written);
+        Path base = folder.toAbsolutePath().normalize();
+        Path target = base.resolve(relative).normalize();
+        if (!target.startsWith(base)) {
+            throw new BadInputException("media path '" + written + "' leads outside the imported folder; media dropped, post kept");
+        }
+        return inside(folder, target, written);
     }
 
     /** Checks that an existing file (a sidecar found beside a post) really lies inside {@code folder}. */
