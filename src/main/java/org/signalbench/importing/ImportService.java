@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.signalbench.domain.PostDraft;
 import org.signalbench.jobs.CancelledException;
@@ -48,14 +53,28 @@ public final class ImportService {
     private record Planned(Path file, FormatDetector.Detection detection) {
     }
 
-    /** A draft waiting for its chunk to be written, with where it came from. */
-    private record Pending(PostDraft draft, String file, Integer line) {
+    /** A draft waiting for its chunk to be written, with where it came from and its place in the report. */
+    private record Pending(PostDraft draft, String file, Integer line, long order) {
+    }
+
+    /** A rejection with its place in the report, so the report reads in file order whatever thread found it. */
+    private record Ordered(long order, Rejection rejection) {
+    }
+
+    /** A chunk the writer thread has stored, with what became of each draft. */
+    private record Written(List<Pending> chunk, List<PostWriter.Outcome> outcomes) {
     }
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
         JobContext context = job == null ? JobContext.NONE : job;
         try (Connection connection = workbench.newConnection()) {
+            try (Statement pragmas = connection.createStatement()) {
+                // For this connection only: a 64 MB page cache, and WAL checkpoints every 64 MB
+                // instead of every 4 MB, so a large import is not slowed by repeated syncs.
+                pragmas.execute("PRAGMA cache_size = -65536");
+                pragmas.execute("PRAGMA wal_autocheckpoint = 16384");
+            }
             return new Run(connection, context).execute(sources, forcedFormat);
         }
     }
@@ -65,8 +84,16 @@ public final class ImportService {
         private final Connection connection;
         private final JobContext job;
         private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        private final List<Rejection> rejections = new ArrayList<>();
+        private final List<Ordered> rejections = new ArrayList<>();
         private final List<Pending> pending = new ArrayList<>();
+        /** Stores one chunk while the next one is read: reading and writing overlap on two cores. */
+        private final ExecutorService writerThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "signalbench-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<Written> inFlight;
+        private long order;
         private final Map<ImportFormat, PostFileReader> readers = new EnumMap<>(ImportFormat.class);
         private PostWriter writer;
         private int imported;
@@ -101,9 +128,10 @@ public final class ImportService {
                         checkCancelled();
                         readPostFile(planned);
                         filesDone++;
-                        job.progress(filesDone, filesTotal, planned.file().getFileName() + ": " + (imported + duplicates + pending.size()) + " posts read");
+                        job.progress(filesDone, filesTotal, planned.file().getFileName() + ": " + postsRead() + " posts read");
                     }
-                    flush();
+                    submitChunk();
+                    awaitChunk();
                     // Coder files after all posts: their answers refer to posts.
                     for (Path file : coderFiles) {
                         checkCancelled();
@@ -113,14 +141,37 @@ public final class ImportService {
                     }
                     status = "done";
                 } catch (CancelledException e) {
-                    pending.clear(); // not committed: the import stops at the last whole chunk
+                    awaitChunk(); // the chunk being stored is committed whole
+                    pending.clear(); // not stored: the import stops at the last whole chunk
                     cancelled = true;
                     status = "cancelled";
                 }
             } finally {
+                try {
+                    if (inFlight != null) {
+                        inFlight.cancel(false);
+                        awaitQuietly();
+                    }
+                } finally {
+                    writerThread.shutdown();
+                }
                 finishRun(runId, status);
             }
-            return new ImportReport(imported, duplicates, labels, rejections, cancelled);
+            return new ImportReport(imported, duplicates, labels, report(), cancelled);
+        }
+
+        private List<Rejection> report() {
+            List<Ordered> sorted = new ArrayList<>(rejections);
+            sorted.sort(java.util.Comparator.comparingLong(Ordered::order));
+            return sorted.stream().map(Ordered::rejection).toList();
+        }
+
+        private void reject(Rejection rejection) {
+            rejections.add(new Ordered(order++, rejection));
+        }
+
+        private long postsRead() {
+            return imported + duplicates + pending.size() + (inFlight == null ? 0 : CHUNK_SIZE);
         }
 
         private void checkCancelled() {
@@ -134,7 +185,7 @@ public final class ImportService {
         private void plan(List<Path> sources, ImportFormat forced, List<Planned> posts, List<Path> coderFiles) throws IOException {
             for (Path source : sources) {
                 if (!Files.exists(source)) {
-                    rejections.add(new Rejection(source.toString(), null, "no such file or folder"));
+                    reject(new Rejection(source.toString(), null, "no such file or folder"));
                     continue;
                 }
                 if (!Files.isDirectory(source)) {
@@ -147,7 +198,7 @@ public final class ImportService {
                 try (Stream<Path> walk = Files.walk(source)) {
                     files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
                 } catch (UncheckedIOException e) {
-                    rejections.add(new Rejection(source.toString(), null, "cannot list the folder: " + e.getCause().getMessage()));
+                    reject(new Rejection(source.toString(), null, "cannot list the folder: " + e.getCause().getMessage()));
                     continue;
                 }
                 for (Path file : files) {
@@ -155,7 +206,7 @@ public final class ImportService {
                         continue;
                     }
                     if (Files.isSymbolicLink(file) && !isInside(root, file)) {
-                        rejections.add(new Rejection(file.toString(), null,
+                        reject(new Rejection(file.toString(), null,
                                 "a link to a file outside the imported folder; not read"));
                         continue;
                     }
@@ -178,7 +229,7 @@ public final class ImportService {
                 return;
             }
             if (detection.refusal() != null) {
-                rejections.add(new Rejection(file.toString(), null, detection.refusal()));
+                reject(new Rejection(file.toString(), null, detection.refusal()));
             } else if (detection.format() == ImportFormat.CODER_FILE) {
                 coderFiles.add(file);
             } else {
@@ -200,22 +251,22 @@ public final class ImportService {
 
                 @Override
                 public void reject(Integer line, String reason) {
-                    rejections.add(new Rejection(currentFile, line, reason));
+                    Run.this.reject(new Rejection(currentFile, line, reason));
                 }
             };
             try {
                 reader.read(file, sink);
             } catch (BadInputException e) {
-                rejections.add(new Rejection(currentFile, e.line(), e.getMessage()));
+                reject(new Rejection(currentFile, e.line(), e.getMessage()));
             } catch (IOException e) {
-                rejections.add(new Rejection(currentFile, null, "cannot read the file: " + e));
+                reject(new Rejection(currentFile, null, "cannot read the file: " + e));
             } catch (ChunkWriteFailure e) {
                 throw e.cause;
             } catch (CancelledException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // A reader bug must not end the whole import; it is reported like bad input.
-                rejections.add(new Rejection(currentFile, null, "could not be read: " + e));
+                reject(new Rejection(currentFile, null, "could not be read: " + e));
             }
         }
 
@@ -235,58 +286,96 @@ public final class ImportService {
             if (caption.length() > MAX_CAPTION_CHARS) {
                 int chars = caption.codePointCount(0, caption.length());
                 if (chars > MAX_CAPTION_CHARS) {
-                    rejections.add(new Rejection(currentFile, line, String.format(Locale.ROOT,
+                    reject(new Rejection(currentFile, line, String.format(Locale.ROOT,
                             "caption of post %s is %,d characters long, over the limit of %,d", draft.externalId(),
                             chars, MAX_CAPTION_CHARS)));
                     return;
                 }
             }
-            pending.add(new Pending(draft, currentFile, line));
+            pending.add(new Pending(draft, currentFile, line, order++));
             if (pending.size() >= CHUNK_SIZE) {
                 try {
-                    flush();
+                    submitChunk();
                 } catch (SQLException e) {
                     throw new ChunkWriteFailure(e);
                 }
-                job.progress(filesDone, filesTotal, currentFile + ": " + (imported + duplicates) + " posts stored");
+                job.progress(filesDone, filesTotal, Path.of(currentFile).getFileName() + ": " + postsRead() + " posts read");
                 checkCancelled();
             }
         }
 
-        private void flush() throws SQLException {
+        /** Hands the pending drafts to the writer thread, after the previous chunk is stored. */
+        private void submitChunk() throws SQLException {
+            awaitChunk();
             if (pending.isEmpty()) {
                 return;
             }
-            List<PostDraft> drafts = new ArrayList<>(pending.size());
-            for (Pending p : pending) {
+            List<Pending> chunk = List.copyOf(pending);
+            pending.clear();
+            List<PostDraft> drafts = new ArrayList<>(chunk.size());
+            for (Pending p : chunk) {
                 drafts.add(p.draft());
             }
-            List<PostWriter.Outcome> outcomes = writer.write(drafts);
-            for (int i = 0; i < outcomes.size(); i++) {
-                PostWriter.Outcome outcome = outcomes.get(i);
+            inFlight = writerThread.submit(() -> new Written(chunk, writer.write(drafts)));
+        }
+
+        /** Waits for the chunk being stored and counts what became of it. */
+        private void awaitChunk() throws SQLException {
+            if (inFlight == null) {
+                return;
+            }
+            Written written;
+            try {
+                written = inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while storing posts", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SQLException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+            for (int i = 0; i < written.outcomes().size(); i++) {
+                PostWriter.Outcome outcome = written.outcomes().get(i);
                 switch (outcome.status()) {
                     case NEW -> imported++;
                     case DUPLICATE -> duplicates++;
                     case FAILED -> {
-                        Pending p = pending.get(i);
-                        rejections.add(new Rejection(p.file(), p.line(), "post " + p.draft().externalId()
-                                + " could not be stored: " + outcome.failure()));
+                        Pending p = written.chunk().get(i);
+                        rejections.add(new Ordered(p.order(), new Rejection(p.file(), p.line(), "post "
+                                + p.draft().externalId() + " could not be stored: " + outcome.failure())));
                     }
                 }
             }
-            pending.clear();
+        }
+
+        /** After a failure: lets a running chunk finish so the connection is free before it is closed. */
+        private void awaitQuietly() {
+            try {
+                inFlight.get();
+            } catch (Exception ignored) {
+                // the failure that got us here is already on its way out
+            } finally {
+                inFlight = null;
+            }
         }
 
         // ---- coder files -----------------------------------------------------------------------
 
         private void readCoderFile(Path file) {
             try {
-                labels += CoderFileImport.importFile(connection, file, rejections::add);
+                labels += CoderFileImport.importFile(connection, file, this::reject);
             } catch (IOException | SQLException | RuntimeException e) {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;
                 }
-                rejections.add(new Rejection(file.toString(), null, "coder file not taken in: " + e.getMessage()));
+                reject(new Rejection(file.toString(), null, "coder file not taken in: " + e.getMessage()));
             }
         }
 
@@ -324,7 +413,7 @@ public final class ImportService {
                 update.setString(5, status);
                 update.setLong(6, runId);
                 update.executeUpdate();
-                for (Rejection r : rejections) {
+                for (Rejection r : report()) {
                     reject.setLong(1, runId);
                     reject.setString(2, r.file());
                     if (r.line() == null) {
