@@ -1,6 +1,8 @@
 package org.signalbench.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.signalbench.store.DataLocations;
@@ -13,7 +15,16 @@ public final class WorkbenchOption {
             description = "Workbench SQLite file (default: ${DEFAULT-VALUE}); created when missing.")
     Path db = DataLocations.defaultWorkbench();
 
+    /** Opens the workbench, creating it when missing (for commands that add to it). */
     public Workbench open() throws SQLException, IOException {
+        return Workbench.open(db);
+    }
+
+    /** Opens a workbench that must already exist (for commands that only read it). */
+    public Workbench openExisting() throws SQLException, IOException {
+        if (!Files.isRegularFile(db)) {
+            throw new NoSuchFileException(db.toString(), null, "no workbench here; `import --db " + db + " ...` creates one");
+        }
         return Workbench.open(db);
     }
 

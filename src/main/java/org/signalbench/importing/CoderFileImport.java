@@ -1,21 +1,257 @@
 package org.signalbench.importing;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
 
-/** PLACEHOLDER until the lead's CoderFileImport lands on main; deleted at merge. */
+/**
+ * Takes in a coder file (docs/formats/coder-file.md): a coder's answers become labels, an
+ * expert's become adjudications. Rows are only ever added, so importing a file twice changes
+ * nothing, and a file's answers are written in one transaction: all valid answers or none.
+ */
 public final class CoderFileImport {
+    public static final String FORMAT = "signalbench-coder-file";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = MAPPER.getFactory();
+
     private CoderFileImport() {
     }
 
+    /** True when the file is JSON whose top-level {@code format} names a coder file. */
     public static boolean isCoderFile(Path file) {
-        return false;
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            // The format field comes first in files we write; give up after a few top-level fields.
+            for (int fields = 0; fields < 8 && p.nextToken() == JsonToken.FIELD_NAME; fields++) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("format")) {
+                    return value == JsonToken.VALUE_STRING && FORMAT.equals(p.getText());
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
+    /** Adds the file's answers; returns how many labels or adjudications were new. */
     public static int importFile(Connection connection, Path file, Consumer<Rejection> reject) throws IOException, SQLException {
-        return 0;
+        String name = file.toString();
+        ParsedFile parsed;
+        try {
+            parsed = parse(file);
+        } catch (JsonParseException e) {
+            reject.accept(new Rejection(name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    "not valid JSON: " + e.getOriginalMessage()));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            reject.accept(new Rejection(name, null, e.getMessage()));
+            return 0;
+        }
+        Codebook codebook = Codebook.load();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            long coderId = coderId(connection, parsed.coderName(), parsed.role());
+            int added = parsed.role() == Role.EXPERT
+                    ? writeAnswers(connection, parsed, codebook, coderId, name, reject, true)
+                    : writeAnswers(connection, parsed, codebook, coderId, name, reject, false);
+            connection.commit();
+            return added;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            if (e instanceof IllegalArgumentException) {
+                reject.accept(new Rejection(name, null, e.getMessage()));
+                return 0;
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private record Answer(int line, JsonNode node) {
+    }
+
+    private record ParsedFile(String coderName, Role role, String codebookVersion, List<Answer> answers) {
+    }
+
+    private static ParsedFile parse(Path file) throws IOException {
+        String format = null;
+        JsonNode coder = null;
+        String codebookVersion = null;
+        List<Answer> answers = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            p.setCodec(MAPPER);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a coder file is one JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken token = p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getValueAsString();
+                    case "version" -> {
+                        if (p.getValueAsInt(-1) != 1) {
+                            throw new IllegalArgumentException("coder file version " + p.getText() + " is not supported (expected 1)");
+                        }
+                    }
+                    case "coder" -> coder = p.readValueAsTree();
+                    case "codebookVersion" -> codebookVersion = p.getValueAsString();
+                    case "answers" -> {
+                        if (token != JsonToken.START_ARRAY) {
+                            throw new IllegalArgumentException("'answers' must be an array");
+                        }
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            int line = p.currentLocation().getLineNr();
+                            answers.add(new Answer(line, p.readValueAsTree()));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("not a coder file: 'format' must be \"" + FORMAT + "\"");
+        }
+        if (coder == null || !coder.path("name").isTextual() || coder.path("name").asText().isBlank()) {
+            throw new IllegalArgumentException("'coder.name' is missing");
+        }
+        Role role = Role.fromKey(coder.path("role").asText("coder"));
+        return new ParsedFile(coder.path("name").asText().trim(), role, codebookVersion, answers);
+    }
+
+    private static long coderId(Connection c, String name, Role role) throws SQLException {
+        try (PreparedStatement find = c.prepareStatement("SELECT id, role FROM coder WHERE name = ?")) {
+            find.setString(1, name);
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    if (!rs.getString(2).equals(role.key())) {
+                        throw new IllegalArgumentException("'" + name + "' is already a " + rs.getString(2)
+                                + " in this workbench; the file says " + role.key());
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO coder (name, role, created_at) VALUES (?, ?, ?) RETURNING id")) {
+            insert.setString(1, name);
+            insert.setString(2, role.key());
+            insert.setString(3, Instant.now().toString());
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int writeAnswers(Connection c, ParsedFile file, Codebook codebook, long coderId,
+                                    String fileName, Consumer<Rejection> reject, boolean expert) throws SQLException {
+        String sql = expert
+                ? "INSERT INTO adjudication (expert_id, post_id, question, value, decided_at, codebook_version, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+                : "INSERT INTO label (coder_id, post_id, question, value, labeled_at, codebook_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+        try (PreparedStatement findPost = c.prepareStatement("SELECT id FROM post WHERE platform = ? AND external_id = ?");
+             PreparedStatement insert = c.prepareStatement(sql)) {
+            for (Answer answer : file.answers()) {
+                JsonNode a = answer.node();
+                try {
+                    long postId = postId(findPost, a);
+                    String at = instant(a);
+                    JsonNode values = a.path("values");
+                    if (!values.isObject() || values.isEmpty()) {
+                        throw new IllegalArgumentException("'values' must be an object with at least one answer");
+                    }
+                    List<String[]> rows = new ArrayList<>();
+                    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (!e.getValue().isTextual()) {
+                            throw new IllegalArgumentException("answer to '" + e.getKey() + "' must be a string");
+                        }
+                        rows.add(new String[] {e.getKey(), codebook.canonical(e.getKey(), e.getValue().asText())});
+                    }
+                    if (a.path(Codebook.NOTE).isTextual() && !a.path(Codebook.NOTE).asText().isBlank()) {
+                        rows.add(new String[] {Codebook.NOTE, a.path(Codebook.NOTE).asText()});
+                    }
+                    String reason = a.path("reason").isTextual() ? a.path("reason").asText() : null;
+                    for (String[] row : rows) {
+                        insert.setLong(1, coderId);
+                        insert.setLong(2, postId);
+                        insert.setString(3, row[0]);
+                        insert.setString(4, row[1]);
+                        insert.setString(5, at);
+                        insert.setString(6, file.codebookVersion());
+                        if (expert) {
+                            insert.setString(7, reason);
+                        }
+                        insert.addBatch();
+                    }
+                } catch (IllegalArgumentException e) {
+                    reject.accept(new Rejection(fileName, answer.line(), e.getMessage()));
+                }
+            }
+            int added = 0;
+            for (int count : insert.executeBatch()) {
+                added += Math.max(count, 0);
+            }
+            return added;
+        }
+    }
+
+    private static long postId(PreparedStatement findPost, JsonNode a) throws SQLException {
+        if (!a.path("platform").isTextual() || !a.path("externalId").isTextual()) {
+            throw new IllegalArgumentException("'platform' and 'externalId' must be strings");
+        }
+        String platform = org.signalbench.domain.Platform.fromKey(a.get("platform").asText()).key();
+        findPost.setString(1, platform);
+        findPost.setString(2, a.get("externalId").asText());
+        try (ResultSet rs = findPost.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("no " + platform + " post '" + a.get("externalId").asText()
+                        + "' in this workbench");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private static String instant(JsonNode a) {
+        if (!a.path("at").isTextual()) {
+            throw new IllegalArgumentException("'at' must be an ISO-8601 time such as 2018-11-02T09:15:00Z");
+        }
+        try {
+            return Instant.parse(a.get("at").asText()).toString();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'at' is not an ISO-8601 time: " + a.get("at").asText());
+        }
     }
 }

@@ -1,0 +1,138 @@
+package org.signalbench.exporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.signalbench.bundle.BundlePost;
+import org.signalbench.bundle.BundleWriter;
+import org.signalbench.domain.MediaFile;
+import org.signalbench.domain.Platform;
+import org.signalbench.domain.Post;
+import org.signalbench.store.PostReader;
+
+/**
+ * Writes a workbench's posts as a bundle (docs/formats/bundle.md) or a CSV file
+ * (docs/formats/csv.md). Media files are copied into a folder beside the output so the export
+ * can be imported anywhere; the file is written to a temporary name and moved into place at the
+ * end, so a failed export never leaves a half-written file under the requested name.
+ */
+public final class PostExporter {
+    public enum Format {
+        BUNDLE, CSV;
+
+        public static Format fromKey(String key) {
+            return valueOf(key.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final String[] CSV_COLUMNS = {"platform", "external_id", "author", "posted_at", "caption",
+            "collected_under", "url", "links", "media"};
+
+    private final Path out;
+    private final boolean copyMedia;
+    private final Path mediaFolder;
+
+    public PostExporter(Path out, boolean copyMedia) {
+        this.out = out.toAbsolutePath().normalize();
+        this.copyMedia = copyMedia;
+        String name = this.out.getFileName().toString();
+        this.mediaFolder = this.out.resolveSibling(name.replaceFirst("\\.[^.]+$", "") + "-media");
+    }
+
+    /** Exports every post (of one platform when not null); returns the number of posts written. */
+    public long export(Connection c, Format format, Platform platform) throws IOException, SQLException {
+        Files.createDirectories(out.getParent());
+        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        long[] count = {0};
+        try (OutputStream stream = Files.newOutputStream(partial)) {
+            if (format == Format.BUNDLE) {
+                try (BundleWriter writer = new BundleWriter(stream)) {
+                    readEach(c, platform, post -> {
+                        writer.write(toBundle(post));
+                        count[0]++;
+                    });
+                }
+            } else {
+                Writer text = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
+                    readEach(c, platform, post -> {
+                        csv.printRecord(post.platform().key(), post.externalId(), post.author(),
+                                post.postedAt() == null ? null : post.postedAt().toString(), post.caption(),
+                                String.join(";", post.collectedUnder()), post.url(), String.join(" ", post.links()),
+                                String.join(";", media(post)));
+                        count[0]++;
+                    });
+                }
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return count[0];
+    }
+
+    private interface PostHandler {
+        void accept(Post post) throws IOException;
+    }
+
+    private static void readEach(Connection c, Platform platform, PostHandler handler) throws SQLException, IOException {
+        try {
+            PostReader.readAll(c, platform, post -> {
+                try {
+                    handler.accept(post);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private BundlePost toBundle(Post post) throws IOException {
+        List<BundlePost.BundleComment> comments = post.comments().stream()
+                .map(k -> new BundlePost.BundleComment(k.author(), k.text(), k.at() == null ? null : k.at().toString()))
+                .toList();
+        return new BundlePost(post.platform().key(), post.externalId(), post.author(), null,
+                post.postedAt() == null ? null : post.postedAt().toString(), post.caption(), post.url(),
+                comments, media(post), List.copyOf(post.collectedUnder()), post.links());
+    }
+
+    /** Media paths as the export refers to them: relative to the output's folder. */
+    private List<String> media(Post post) throws IOException {
+        List<String> paths = new ArrayList<>();
+        if (!copyMedia) {
+            return paths;
+        }
+        int n = 0;
+        for (MediaFile m : post.media()) {
+            if (!Files.isRegularFile(m.path())) {
+                continue; // moved or deleted since import: nothing to copy
+            }
+            String file = m.path().getFileName().toString();
+            String ext = file.contains(".") ? file.substring(file.lastIndexOf('.')) : "";
+            Path target = mediaFolder.resolve(post.platform().key() + "-" + safe(post.externalId()) + "-" + n++ + ext);
+            Files.createDirectories(mediaFolder);
+            Files.copy(m.path(), target, StandardCopyOption.REPLACE_EXISTING);
+            paths.add(out.getParent().relativize(target).toString().replace('\\', '/'));
+        }
+        return paths;
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}

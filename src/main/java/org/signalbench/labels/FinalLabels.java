@@ -1,0 +1,65 @@
+package org.signalbench.labels;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Works out the final label of every coded post for a question: the expert's latest decision
+ * when there is one, otherwise the coders' answer when all who answered agree; posts where coders
+ * disagree and no decision exists are disputed. Only each coder's latest answer counts.
+ */
+public final class FinalLabels {
+    private FinalLabels() {
+    }
+
+    /** Final labels by post id, in post-id order. */
+    public static Map<Long, FinalLabel> of(Connection c, String question) throws SQLException {
+        Map<Long, Map<Long, String>> coderAnswers = new TreeMap<>();
+        // Rows come oldest first, so a later answer by the same coder replaces an earlier one.
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT l.post_id, l.coder_id, l.value FROM label l JOIN coder k ON k.id = l.coder_id "
+                        + "WHERE l.question = ? AND k.role = 'coder' ORDER BY l.post_id, l.labeled_at, l.id")) {
+            st.setString(1, question);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    coderAnswers.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
+                }
+            }
+        }
+        Map<Long, String> decisions = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT post_id, value FROM adjudication WHERE question = ? ORDER BY decided_at, id")) {
+            st.setString(1, question);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    decisions.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        Map<Long, FinalLabel> result = new LinkedHashMap<>();
+        for (var entry : coderAnswers.entrySet()) {
+            long postId = entry.getKey();
+            String decision = decisions.remove(postId);
+            if (decision != null) {
+                result.put(postId, new FinalLabel(postId, question, decision, FinalLabel.Status.SETTLED));
+                continue;
+            }
+            var distinct = entry.getValue().values().stream().distinct().toList();
+            if (distinct.size() == 1) {
+                var status = entry.getValue().size() == 1 ? FinalLabel.Status.SINGLE_CODER : FinalLabel.Status.AGREED;
+                result.put(postId, new FinalLabel(postId, question, distinct.get(0), status));
+            } else {
+                result.put(postId, new FinalLabel(postId, question, null, FinalLabel.Status.DISPUTED));
+            }
+        }
+        // An expert may decide a post no coder answered (e.g. a CSV of final answers).
+        decisions.forEach((postId, value) -> result.put(postId, new FinalLabel(postId, question, value, FinalLabel.Status.SETTLED)));
+        return result;
+    }
+}
