@@ -189,6 +189,12 @@ public final class ImportService {
                     continue;
                 }
                 if (!Files.isDirectory(source)) {
+                    if (!FormatDetector.isDataFileName(source) || InstaloaderReader.isCommentsFileName(source)) {
+                        reject(new Rejection(source.toString(), null, InstaloaderReader.isCommentsFileName(source)
+                                ? "a comments file is read with its post: import the post file or its folder"
+                                : "not a file SignalBench imports (.json, .jsonl, .ndjson or .csv, optionally .xz)"));
+                        continue;
+                    }
                     planFile(source, forced, posts, coderFiles);
                     continue;
                 }

@@ -62,6 +62,13 @@ final class TwitterReader implements PostFileReader {
             readV2Response(node, line, folderSearch, source, sink);
             return;
         }
+        if (node.has("errors") && !node.has("id") && !node.has("id_str")) {
+            sink.reject(line, "an API error response, not tweets: " + firstErrorMessage(node.get("errors")));
+            return;
+        }
+        if (node.has("meta") && !node.has("id") && !node.has("id_str")) {
+            return; // a v2 page with no results: nothing to import, nothing wrong
+        }
         try {
             boolean v1 = node.has("id_str") || node.has("user") || node.has("full_text") || node.has("extended_tweet");
             if (!v1 && !node.has("id")) {
@@ -73,6 +80,16 @@ final class TwitterReader implements PostFileReader {
         } catch (BadInputException e) {
             sink.reject(line, e.getMessage());
         }
+    }
+
+    private static String firstErrorMessage(JsonNode errors) {
+        JsonNode first = errors.isArray() && !errors.isEmpty() ? errors.get(0) : errors;
+        for (String field : List.of("message", "detail", "title")) {
+            if (first.path(field).isTextual()) {
+                return first.path(field).textValue();
+            }
+        }
+        return first.toString();
     }
 
     private static void readV2Response(JsonNode response, int line, Set<String> folderSearch, String source, DraftSink sink) {

@@ -268,4 +268,19 @@ class BadInputTest {
             assertEquals(1, count(wb, "SELECT COUNT(*) FROM post_media"));
         }
     }
+
+    @Test
+    void filesNamedOnTheCommandLineThatAreNotDataAreReported() throws Exception {
+        Path picture = image(dir.resolve("photo.png"));
+        Path comments = write(dir.resolve("2018-07-02_00-00-00_UTC_comments.json"), "[]");
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = importAll(wb, picture, comments, dir.resolve("missing.jsonl"));
+            assertEquals(0, report.imported());
+            assertEquals(List.of(
+                    picture + ": not a file SignalBench imports (.json, .jsonl, .ndjson or .csv, optionally .xz)",
+                    comments + ": a comments file is read with its post: import the post file or its folder",
+                    dir.resolve("missing.jsonl") + ": no such file or folder"),
+                    report.rejected().stream().map(Rejection::toString).toList());
+        }
+    }
 }

@@ -150,4 +150,19 @@ class TwitterImportTest {
             assertEquals(before, after);
         }
     }
+
+    @Test
+    void anApiErrorResponseIsReportedAndAnEmptyPageIsNot() throws Exception {
+        write(dir.resolve("pages.jsonl"), """
+                {"errors": [{"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank"}]}
+                {"meta": {"result_count": 0}}
+                """ + V1_SHORT + "\n");
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = importAll(wb, dir.resolve("pages.jsonl"));
+            assertEquals(1, report.imported());
+            assertEquals(1, report.rejected().size());
+            assertEquals(1, report.rejected().get(0).line());
+            assertEquals("an API error response, not tweets: Too Many Requests", report.rejected().get(0).reason());
+        }
+    }
 }
