@@ -127,8 +127,8 @@ final class CsvPostReader implements PostFileReader {
         if (value == null) {
             return null;
         }
-        if (value.matches("-?\\d{1,12}")) {
-            return Instant.ofEpochSecond(Long.parseLong(value));
+        if (value.matches("-?\\d{1,15}")) {
+            return JsonInput.epochSeconds(Long.parseLong(value), "posted_at");
         }
         try {
             return Instant.parse(value);

@@ -32,6 +32,10 @@ final class FormatDetector {
         if (!isDataFileName(file) || InstaloaderReader.isCommentsFileName(file)) {
             return Detection.NOT_DATA; // comments are read with their post
         }
+        if (InstaloaderReader.isPostFileName(file)) {
+            // Checked first: a tree holds thousands of these, and peeking into each would cost a parse.
+            return new Detection(forced != null ? forced : ImportFormat.INSTALOADER, null);
+        }
         if (SourceText.plainName(file).endsWith(".json") && CoderFileImport.isCoderFile(file)) {
             return new Detection(ImportFormat.CODER_FILE, null);
         }
@@ -40,9 +44,6 @@ final class FormatDetector {
         }
         if (SourceText.plainName(file).endsWith(".csv")) {
             return new Detection(ImportFormat.CSV, null);
-        }
-        if (InstaloaderReader.isPostFileName(file)) {
-            return new Detection(ImportFormat.INSTALOADER, null);
         }
         try {
             return fromContent(file, SourceText.readHead(file, HEAD_BYTES));

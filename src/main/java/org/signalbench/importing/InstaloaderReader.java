@@ -70,7 +70,7 @@ final class InstaloaderReader implements PostFileReader {
         }
         String shortcode = JsonInput.reqText(node, "shortcode", "node.shortcode");
         String caption = caption(node);
-        Long takenAt = JsonInput.optLong(node, "taken_at_timestamp", "node.taken_at_timestamp");
+        Instant takenAt = JsonInput.optEpochSeconds(node, "taken_at_timestamp", "node.taken_at_timestamp");
         JsonNode owner = JsonInput.optObject(node, "owner", "node.owner");
         String username = JsonInput.optText(owner, "username", "node.owner.username");
         String ownerId = JsonInput.optId(owner, "id", "node.owner.id");
@@ -89,7 +89,7 @@ final class InstaloaderReader implements PostFileReader {
         Path folderName = folder.getFileName();
         Set<String> searches = folderName == null ? Set.of() : Set.of(folderName.toString());
         sink.accept(new PostDraft(Platform.INSTAGRAM, shortcode, username, ownerId,
-                takenAt == null ? null : Instant.ofEpochSecond(takenAt), caption, comments, media, searches,
+                takenAt, caption, comments, media, searches,
                 List.of(), "https://www.instagram.com/p/" + shortcode + "/", file.toAbsolutePath().toString()), null);
     }
 
@@ -164,10 +164,10 @@ final class InstaloaderReader implements PostFileReader {
         if (text == null) {
             throw new BadInputException("missing field '" + path + ".text'");
         }
-        Long createdAt = JsonInput.optLong(node, "created_at", path + ".created_at");
+        Instant createdAt = JsonInput.optEpochSeconds(node, "created_at", path + ".created_at");
         JsonNode owner = JsonInput.optObject(node, "owner", path + ".owner");
         String author = JsonInput.optText(owner, "username", path + ".owner.username");
-        return new Comment(author, text, createdAt == null ? null : Instant.ofEpochSecond(createdAt));
+        return new Comment(author, text, createdAt);
     }
 
     private List<Sidecar> sidecars(Path folder, String stem) throws IOException {

@@ -260,6 +260,25 @@ final class JsonInput {
         return value.longValue();
     }
 
+    /** Earliest and latest epoch second accepted as a time (1970 to 9999), so a broken number is named, not crashed on. */
+    private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
+    /** A whole-number field of epoch seconds as an instant, or null when absent. */
+    static java.time.Instant optEpochSeconds(JsonNode parent, String name, String path) throws BadInputException {
+        Long seconds = optLong(parent, name, path);
+        if (seconds == null) {
+            return null;
+        }
+        return epochSeconds(seconds, "field '" + path + "'");
+    }
+
+    static java.time.Instant epochSeconds(long seconds, String what) throws BadInputException {
+        if (seconds < 0 || seconds > LATEST_EPOCH_SECOND) {
+            throw new BadInputException(what + " is " + seconds + ", not a time in epoch seconds between 1970 and 9999");
+        }
+        return java.time.Instant.ofEpochSecond(seconds);
+    }
+
     static JsonNode optObject(JsonNode parent, String name, String path) throws BadInputException {
         JsonNode value = field(parent, name);
         if (value != null && !value.isObject()) {

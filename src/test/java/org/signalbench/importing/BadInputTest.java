@@ -113,9 +113,13 @@ class BadInputTest {
         ObjectNode captionObject = instaloaderPost("Capt000001", "x", 1L, "made_up_o");
         ((ObjectNode) captionObject.get("node")).put("edge_media_to_caption", "flat string");
         write(f.resolve("2018-07-06_00-00-00_UTC.json"), captionObject);
+        ObjectNode farFuture = instaloaderPost("Time000002", "x", 99_999_999_999_999L, "made_up_f");
+        write(f.resolve("2018-07-07_00-00-00_UTC.json"), farFuture);
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
             Map<String, Rejection> r = importExpectingOneGoodPost(wb);
-            assertEquals(5, r.size(), r.toString());
+            assertEquals(6, r.size(), r.toString());
+            assertEquals("field 'node.taken_at_timestamp' is 99999999999999, not a time in epoch seconds between 1970 and 9999",
+                    r.get("2018-07-07_00-00-00_UTC.json").reason());
             assertTrue(r.get("2018-07-02_00-00-00_UTC.json").reason().contains("found an array"));
             assertEquals("missing field 'node': not an Instaloader post file", r.get("2018-07-03_00-00-00_UTC.json").reason());
             assertEquals("field 'node.taken_at_timestamp' must be a whole number, found a string", r.get("2018-07-04_00-00-00_UTC.json").reason());
