@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import}: takes posts and coder files into a workbench and reports what it refused. */
-@Command(name = "import",
+@Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports posts (Instaloader tree, Twitter JSON, CSV, bundle) and coder files.",
                 "Folders are searched; each file's format is detected unless --format is given.",
                 "Exit 0 when the import ran (even with rejections), 1 when a source is missing or the "

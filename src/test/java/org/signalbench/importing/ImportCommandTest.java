@@ -91,6 +91,9 @@ class ImportCommandTest {
         assertTrue(badFormat.err().contains("unknown --format 'myspace'"), badFormat.err());
 
         assertEquals(2, run("import", "--db", db).exit(), "no source given");
+        Result help = run("import", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("DIR_OR_FILE"), help.out());
         assertEquals(2, run("import", "--db", db, "--nope", dir.toString()).exit());
 
         Path notADatabase = write(dir.resolve("not-a-db.sqlite"), "this is not an SQLite file, just text that is long enough");
