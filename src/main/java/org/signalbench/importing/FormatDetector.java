@@ -75,7 +75,9 @@ final class FormatDetector {
                 return new Detection(ImportFormat.BUNDLE, null);
             }
             if (head.has("node") && head.has("instaloader")) {
-                return new Detection(ImportFormat.INSTALOADER, null);
+                // Instaloader also saves profile metadata ({profile}_{id}.json): not a post, not an error.
+                String nodeType = head.path("instaloader").path("node_type").asText("Post");
+                return "Profile".equals(nodeType) ? Detection.NOT_DATA : new Detection(ImportFormat.INSTALOADER, null);
             }
         }
         // Twitter's reader reports precisely what is wrong with anything else.

@@ -202,7 +202,7 @@ public final class ImportService {
                 List<Path> files;
                 // Files.walk does not follow links to folders; a linked file is read only if it stays inside.
                 try (Stream<Path> walk = Files.walk(source)) {
-                    files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+                    files = walk.filter(p -> !Files.isDirectory(p) && !isHidden(source, p)).sorted().toList();
                 } catch (UncheckedIOException e) {
                     reject(new Rejection(source.toString(), null, "cannot list the folder: " + e.getCause().getMessage()));
                     continue;
@@ -219,6 +219,16 @@ public final class ImportService {
                     planFile(file, forced, posts, coderFiles);
                 }
             }
+        }
+
+        /** Files and folders whose names start with '.' (.git, .DS_Store, macOS "._" copies) are not read. */
+        private static boolean isHidden(Path source, Path file) {
+            for (Path part : source.relativize(file)) {
+                if (part.toString().startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isInside(Path root, Path file) {

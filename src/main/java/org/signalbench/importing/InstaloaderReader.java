@@ -61,6 +61,11 @@ final class InstaloaderReader implements PostFileReader {
         if (!root.isObject()) {
             throw new BadInputException("expected a JSON object {\"node\": …, \"instaloader\": …}, found " + JsonInput.typeOf(root));
         }
+        JsonNode instaloader = JsonInput.optObject(root, "instaloader", "instaloader");
+        String nodeType = JsonInput.optText(instaloader, "node_type", "instaloader.node_type");
+        if (nodeType != null && !nodeType.equals("Post")) {
+            throw new BadInputException("an Instaloader " + nodeType + ", not a post");
+        }
         JsonNode node = root.get("node");
         if (node == null || node.isNull()) {
             throw new BadInputException("missing field 'node': not an Instaloader post file");

@@ -113,11 +113,15 @@ class BadInputTest {
         ObjectNode captionObject = instaloaderPost("Capt000001", "x", 1L, "made_up_o");
         ((ObjectNode) captionObject.get("node")).put("edge_media_to_caption", "flat string");
         write(f.resolve("2018-07-06_00-00-00_UTC.json"), captionObject);
+        ObjectNode story = instaloaderPost("Story00001", "x", 1L, "made_up_s");
+        ((ObjectNode) story.get("instaloader")).put("node_type", "StoryItem");
+        write(f.resolve("2018-07-08_00-00-00_UTC.json"), story);
         ObjectNode farFuture = instaloaderPost("Time000002", "x", 99_999_999_999_999L, "made_up_f");
         write(f.resolve("2018-07-07_00-00-00_UTC.json"), farFuture);
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
             Map<String, Rejection> r = importExpectingOneGoodPost(wb);
-            assertEquals(6, r.size(), r.toString());
+            assertEquals(7, r.size(), r.toString());
+            assertEquals("an Instaloader StoryItem, not a post", r.get("2018-07-08_00-00-00_UTC.json").reason());
             assertEquals("field 'node.taken_at_timestamp' is 99999999999999, not a time in epoch seconds between 1970 and 9999",
                     r.get("2018-07-07_00-00-00_UTC.json").reason());
             assertTrue(r.get("2018-07-02_00-00-00_UTC.json").reason().contains("found an array"));
@@ -266,6 +270,12 @@ class BadInputTest {
         write(f.resolve("2018-07-01_00-00-00_UTC.txt"), "caption");
         write(dir.resolve("in/README.md"), "# notes");
         write(f.resolve("id"), "123");
+        write(f.resolve("._2018-07-01_00-00-00_UTC.json"), "\u0000\u0005 AppleDouble junk");
+        write(dir.resolve("in/.git/config.json"), "not ours");
+        ObjectNode profile = JSON.createObjectNode();
+        profile.putObject("node").put("username", "made_up_profile");
+        profile.putObject("instaloader").put("node_type", "Profile");
+        write(dir.resolve("in/made_up_profile/made_up_profile_123.json"), profile);
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
             Map<String, Rejection> r = importExpectingOneGoodPost(wb);
             assertEquals(Map.of(), r);
