@@ -13,11 +13,11 @@ import org.signalbench.importing.ImportService;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code import}: takes posts and coder files into a workbench and reports what it refused. */
 @Command(name = "import", mixinStandardHelpOptions = true,

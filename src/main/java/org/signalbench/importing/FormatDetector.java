@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Decides what a file is from its name and the start of its content. */
 final class FormatDetector {
@@ -11,8 +12,13 @@ final class FormatDetector {
     record Detection(ImportFormat format, String refusal) {
         static final Detection NOT_DATA = new Detection(null, null);
 
+        /** A data file refused before reading, for the reason given. */
+        static Detection refused(String reason) {
+            return new Detection(null, reason);
+        }
+
         boolean isData() {
-            return format != null;
+            return format != null || refusal != null;
         }
     }
 
@@ -48,19 +54,19 @@ final class FormatDetector {
         try {
             return fromContent(file, SourceText.readHead(file, HEAD_BYTES));
         } catch (BadInputException e) {
-            return new Detection(ImportFormat.TWITTER, e.getMessage()); // refused: the reason is reported
+            return Detection.refused(e.getMessage());
         } catch (IOException e) {
-            return new Detection(ImportFormat.TWITTER, "cannot read the file: " + e.getMessage());
+            return Detection.refused("cannot read the file: " + e.getMessage());
         }
     }
 
     private static Detection fromContent(Path file, byte[] bytes) throws IOException, BadInputException {
         int first = JsonInput.firstNonBlank(bytes, SourceText.contentStart(bytes));
         if (first < 0) {
-            return new Detection(ImportFormat.TWITTER, "empty file: nothing to import");
+            return Detection.refused("empty file: nothing to import");
         }
         if (bytes[first] != '{' && bytes[first] != '[') {
-            return new Detection(ImportFormat.TWITTER, String.format(java.util.Locale.ROOT,
+            return Detection.refused(String.format(Locale.ROOT,
                     "not JSON: the file starts with byte 0x%02X where '{' or '[' was expected", bytes[first] & 0xFF));
         }
         if (bytes[first] == '[') {

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class ImportService {
 
         private List<Rejection> report() {
             List<Ordered> sorted = new ArrayList<>(rejections);
-            sorted.sort(java.util.Comparator.comparingLong(Ordered::order));
+            sorted.sort(Comparator.comparingLong(Ordered::order));
             return sorted.stream().map(Ordered::rejection).toList();
         }
 

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Parses JSON source text and reads typed fields out of it. Every failure becomes a
@@ -200,7 +202,7 @@ final class JsonInput {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
             case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -264,7 +266,7 @@ final class JsonInput {
     private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
 
     /** A whole-number field of epoch seconds as an instant, or null when absent. */
-    static java.time.Instant optEpochSeconds(JsonNode parent, String name, String path) throws BadInputException {
+    static Instant optEpochSeconds(JsonNode parent, String name, String path) throws BadInputException {
         Long seconds = optLong(parent, name, path);
         if (seconds == null) {
             return null;
@@ -272,11 +274,11 @@ final class JsonInput {
         return epochSeconds(seconds, "field '" + path + "'");
     }
 
-    static java.time.Instant epochSeconds(long seconds, String what) throws BadInputException {
+    static Instant epochSeconds(long seconds, String what) throws BadInputException {
         if (seconds < 0 || seconds > LATEST_EPOCH_SECOND) {
             throw new BadInputException(what + " is " + seconds + ", not a time in epoch seconds between 1970 and 9999");
         }
-        return java.time.Instant.ofEpochSecond(seconds);
+        return Instant.ofEpochSecond(seconds);
     }
 
     static JsonNode optObject(JsonNode parent, String name, String path) throws BadInputException {

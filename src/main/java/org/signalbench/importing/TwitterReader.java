@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,7 @@ final class TwitterReader implements PostFileReader {
     }
 
     private static List<JsonNode> iterable(JsonNode array) {
-        java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);
         return list;
     }

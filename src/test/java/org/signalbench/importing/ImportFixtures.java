@@ -185,10 +185,4 @@ final class ImportFixtures {
         assertEquals(1, values.size(), "expected one row for " + sql);
         return values.get(0);
     }
-
-    /** Posts that lack something every imported post has, e.g. a post without any row it should own. */
-    static long postsWithoutCollection(Workbench workbench) throws SQLException {
-        return count(workbench, "SELECT COUNT(*) FROM post p WHERE NOT EXISTS "
-                + "(SELECT 1 FROM post_collection c WHERE c.post_id = p.id)");
-    }
 }
