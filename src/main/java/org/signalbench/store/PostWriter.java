@@ -1,5 +1,7 @@
 package org.signalbench.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +10,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.signalbench.domain.Comment;
 import org.signalbench.domain.MediaFile;
+import org.signalbench.domain.Platform;
 import org.signalbench.domain.PostDraft;
 
 /**
@@ -31,10 +37,12 @@ public final class PostWriter implements AutoCloseable {
     public record Outcome(Status status, long postId, String failure) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Connection connection;
     private final String importedAt;
     private final PreparedStatement insertPost;
-    private final PreparedStatement findPost;
+    private final PreparedStatement findPosts;
     private final PreparedStatement insertComment;
     private final PreparedStatement insertMedia;
     private final PreparedStatement nextMediaPosition;
@@ -47,8 +55,9 @@ public final class PostWriter implements AutoCloseable {
         this.importedAt = importedAt.truncatedTo(ChronoUnit.SECONDS).toString();
         insertPost = connection.prepareStatement("INSERT INTO post (platform, external_id, author, author_id, "
                 + "posted_at, caption, url, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (platform, external_id) DO NOTHING RETURNING id");
-        findPost = connection.prepareStatement("SELECT id FROM post WHERE platform = ? AND external_id = ?");
+                + "ON CONFLICT (platform, external_id) DO NOTHING");
+        findPosts = connection.prepareStatement("SELECT external_id, id FROM post WHERE platform = ? "
+                + "AND external_id IN (SELECT value FROM json_each(?))");
         insertComment = connection.prepareStatement(
                 "INSERT INTO post_comment (post_id, position, author, text, commented_at) VALUES (?, ?, ?, ?, ?)");
         insertMedia = connection.prepareStatement("INSERT INTO post_media (post_id, position, path, kind) "
@@ -66,21 +75,18 @@ public final class PostWriter implements AutoCloseable {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            List<Outcome> outcomes = new ArrayList<>(drafts.size());
             try {
-                for (PostDraft draft : drafts) {
-                    outcomes.add(writeOne(draft));
-                }
+                List<Outcome> outcomes = writeAll(drafts);
                 flushChildRows();
                 connection.commit();
                 return outcomes;
             } catch (SQLException chunkFailed) {
                 rollback();
             }
-            outcomes.clear();
+            List<Outcome> outcomes = new ArrayList<>(drafts.size());
             for (PostDraft draft : drafts) {
                 try {
-                    Outcome outcome = writeOne(draft);
+                    Outcome outcome = writeAll(List.of(draft)).get(0);
                     flushChildRows();
                     connection.commit();
                     outcomes.add(outcome);
@@ -97,36 +103,80 @@ public final class PostWriter implements AutoCloseable {
 
     private void rollback() throws SQLException {
         connection.rollback();
+        insertPost.clearBatch();
         insertComment.clearBatch();
         insertCollection.clearBatch();
         insertLink.clearBatch();
         childRowsPending = false;
     }
 
-    private Outcome writeOne(PostDraft draft) throws SQLException {
-        String platform = draft.platform().key();
-        insertPost.setString(1, platform);
-        insertPost.setString(2, draft.externalId());
-        setNullable(insertPost, 3, draft.author());
-        setNullable(insertPost, 4, draft.authorId());
-        setNullable(insertPost, 5, draft.postedAt() == null ? null : draft.postedAt().toString());
-        insertPost.setString(6, draft.caption());
-        setNullable(insertPost, 7, draft.url());
-        setNullable(insertPost, 8, draft.sourceFile());
-        insertPost.setString(9, importedAt);
-        Long newId = null;
-        try (ResultSet rs = insertPost.executeQuery()) {
-            if (rs.next()) {
-                newId = rs.getLong(1);
+    /**
+     * Inserts the drafts' post rows in one batch (a conflict on platform and external id inserts
+     * nothing, so its update count is 0), looks up all their ids in one query per platform, then
+     * adds the child rows of new posts and merges duplicates.
+     */
+    private List<Outcome> writeAll(List<PostDraft> drafts) throws SQLException {
+        for (PostDraft draft : drafts) {
+            insertPost.setString(1, draft.platform().key());
+            insertPost.setString(2, draft.externalId());
+            setNullable(insertPost, 3, draft.author());
+            setNullable(insertPost, 4, draft.authorId());
+            setNullable(insertPost, 5, draft.postedAt() == null ? null : draft.postedAt().toString());
+            insertPost.setString(6, draft.caption());
+            setNullable(insertPost, 7, draft.url());
+            setNullable(insertPost, 8, draft.sourceFile());
+            insertPost.setString(9, importedAt);
+            insertPost.addBatch();
+        }
+        int[] inserted;
+        try {
+            inserted = insertPost.executeBatch();
+        } finally {
+            insertPost.clearBatch();
+        }
+        Map<Platform, Map<String, Long>> ids = ids(drafts);
+        List<Outcome> outcomes = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            PostDraft draft = drafts.get(i);
+            Long id = ids.get(draft.platform()).get(draft.externalId());
+            if (id == null) {
+                throw new SQLException("post " + draft.platform().key() + "/" + draft.externalId() + " neither inserted nor found");
+            }
+            if (inserted[i] > 0) {
+                writeChildren(id, draft);
+                outcomes.add(new Outcome(Status.NEW, id, null));
+            } else {
+                mergeDuplicate(id, draft);
+                outcomes.add(new Outcome(Status.DUPLICATE, id, null));
             }
         }
-        if (newId != null) {
-            writeChildren(newId, draft);
-            return new Outcome(Status.NEW, newId, null);
+        return outcomes;
+    }
+
+    /** The stored ids of the drafts' posts, per platform and external id. */
+    private Map<Platform, Map<String, Long>> ids(List<PostDraft> drafts) throws SQLException {
+        Map<Platform, List<String>> wanted = new EnumMap<>(Platform.class);
+        for (PostDraft draft : drafts) {
+            wanted.computeIfAbsent(draft.platform(), p -> new ArrayList<>()).add(draft.externalId());
         }
-        long id = existingId(platform, draft.externalId());
-        mergeDuplicate(id, draft);
-        return new Outcome(Status.DUPLICATE, id, null);
+        Map<Platform, Map<String, Long>> ids = new EnumMap<>(Platform.class);
+        for (Map.Entry<Platform, List<String>> entry : wanted.entrySet()) {
+            Map<String, Long> byExternalId = new HashMap<>(entry.getValue().size() * 2);
+            findPosts.setString(1, entry.getKey().key());
+            try {
+                // The ids travel as one JSON array parameter, never as SQL text.
+                findPosts.setString(2, JSON.writeValueAsString(entry.getValue()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            try (ResultSet rs = findPosts.executeQuery()) {
+                while (rs.next()) {
+                    byExternalId.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            ids.put(entry.getKey(), byExternalId);
+        }
+        return ids;
     }
 
     private void writeChildren(long postId, PostDraft draft) throws SQLException {
@@ -200,17 +250,6 @@ public final class PostWriter implements AutoCloseable {
         }
     }
 
-    private long existingId(String platform, String externalId) throws SQLException {
-        findPost.setString(1, platform);
-        findPost.setString(2, externalId);
-        try (ResultSet rs = findPost.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("post " + platform + "/" + externalId + " neither inserted nor found");
-            }
-            return rs.getLong(1);
-        }
-    }
-
     private void flushChildRows() throws SQLException {
         if (childRowsPending) {
             insertComment.executeBatch();
@@ -230,7 +269,7 @@ public final class PostWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : List.of(insertPost, findPost, insertComment, insertMedia,
+        for (PreparedStatement statement : List.of(insertPost, findPosts, insertComment, insertMedia,
                 nextMediaPosition, insertCollection, insertLink)) {
             statement.close();
         }
