@@ -81,8 +81,9 @@ final class JsonInput {
             return;
         }
         List<int[]> lines = splitLines(bytes, start);
-        int[] firstLine = lines.stream().filter(l -> !isBlank(bytes, l[1], l[2])).findFirst().orElseThrow();
-        if (lines.size() > 1 && !parsesAlone(bytes, firstLine)) {
+        List<int[]> nonBlank = lines.stream().filter(l -> !isBlank(bytes, l[1], l[2])).limit(2).toList();
+        int[] firstLine = nonBlank.get(0);
+        if (nonBlank.size() > 1 && !parsesAlone(bytes, firstLine)) {
             // The first line is not a value of its own: maybe one document written over many lines.
             String whole = SourceText.decode(bytes, start, bytes.length - start, null);
             try {
@@ -90,7 +91,11 @@ final class JsonInput {
                 handler.value(firstLine[0], node);
                 return;
             } catch (JsonProcessingException notOneDocument) {
-                // Not that either: read it as JSON Lines and report each bad line.
+                if (!parsesAlone(bytes, nonBlank.get(1))) {
+                    // Neither of the first two lines is a value: a broken document, reported once.
+                    throw new BadInputException(lineOffset(notOneDocument) + 1, describe(notOneDocument));
+                }
+                // JSON Lines with a bad first line: each bad line is reported below.
             }
         }
         for (int[] line : lines) {

@@ -165,4 +165,21 @@ class TwitterImportTest {
             assertEquals("an API error response, not tweets: Too Many Requests", report.rejected().get(0).reason());
         }
     }
+
+    @Test
+    void aBrokenPrettyPrintedDocumentIsOneRejectionAndABadFirstLineOnlyThatLine() throws Exception {
+        write(dir.resolve("a/search.json"), V2_RESPONSE.substring(0, V2_RESPONSE.length() - 40));
+        write(dir.resolve("b/stream.jsonl"), "{\"id_str\": \"1\", \"text\": \"cut\n" + V1_SHORT + "\n");
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = importAll(wb, dir.resolve("a"));
+            assertEquals(0, report.imported());
+            assertEquals(1, report.rejected().size(), report.rejected().toString());
+            assertTrue(report.rejected().get(0).reason().startsWith("truncated JSON"), report.rejected().toString());
+
+            ImportReport lines = importAll(wb, dir.resolve("b"));
+            assertEquals(1, lines.imported());
+            assertEquals(1, lines.rejected().size(), lines.rejected().toString());
+            assertEquals(1, lines.rejected().get(0).line());
+        }
+    }
 }
