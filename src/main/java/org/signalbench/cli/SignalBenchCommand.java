@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ImportCommand.class,
+                SampleCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                PreprocessCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hashtags as the Instagram study defines them: {@code #} followed by letters, digits or
+ * Hashtags as the Instagram study defines them: {@code #} followed by letters (with their combining
+ * marks, so Devanagari or Arabic tags stay whole), digits or
  * underscores, compared case-insensitively (so they are returned in lower case).
  */
 public final class Hashtags {
-    public static final Pattern HASHTAG = Pattern.compile("#[\\p{L}\\p{N}_]+");
+    public static final Pattern HASHTAG = Pattern.compile("#[\\p{L}\\p{M}\\p{N}_]+");
 
     private Hashtags() {
     }

@@ -1,0 +1,76 @@
+package org.signalbench.sample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.cli.SignalBenchCommand;
+import org.signalbench.jobs.JobContext;
+
+class SampleGeneratorTest {
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    private static void generate(Path out, long seed, int posts, boolean images) throws IOException {
+        new SampleGenerator(new SampleGenerator.Options(out, seed, posts, images)).generate(JobContext.NONE);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesAndAnotherSeedDiffers(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        Path other = dir.resolve("other");
+        generate(first, 7, 400, true);
+        generate(second, 7, 400, true);
+        generate(other, 8, 400, true);
+        List<Path> names = files(first);
+        assertEquals(names, files(second));
+        assertTrue(names.size() > 20);
+        for (Path name : names) {
+            assertArrayEquals(Files.readAllBytes(first.resolve(name)), Files.readAllBytes(second.resolve(name)), name.toString());
+        }
+        Path bundle = Path.of("instagram-study/posts.jsonl");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(first.resolve(bundle)), Files.readAllBytes(other.resolve(bundle))));
+    }
+
+    @Test
+    void aScaledCorpusKeepsTheShapes(@TempDir Path dir) throws IOException {
+        generate(dir, SampleGenerator.DEFAULT_SEED, 2_000, false);
+        SampleFiles sample = new SampleFiles(dir);
+        assertEquals(2_000, sample.posts.size());
+        long dealers = sample.order.stream().filter(id -> "yes".equals(sample.finalValue(id, "dealer"))).count();
+        assertEquals(Math.round(1228 * 2000.0 / 12857), dealers);
+        assertTrue(sample.posts.values().stream().allMatch(p -> p.get("media").isEmpty()), "--no-images lists no media");
+        assertFalse(Files.exists(dir.resolve("instagram-study/media")));
+    }
+
+    @Test
+    void theCommandWritesTheSampleAndRejectsTooFewPosts(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SignalBenchCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute("sample", "--out", dir.toString(), "--posts", "300", "--no-images");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("wrote 300 posts"), out.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("README.md")));
+        int bad = SignalBenchCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("sample", "--out", dir.toString(), "--posts", "10");
+        assertEquals(SignalBenchCommand.EXIT_USAGE, bad);
+        assertNotEquals("", err.toString());
+    }
+}
