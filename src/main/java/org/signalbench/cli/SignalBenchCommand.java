@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "With no command, opens the app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
                 SampleCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,

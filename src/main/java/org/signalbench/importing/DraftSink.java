@@ -1,0 +1,10 @@
+package org.signalbench.importing;
+
+import org.signalbench.domain.PostDraft;
+
+/** Where a reader hands the posts it read and the records it refused. Lines are 1-based or null. */
+interface DraftSink {
+    void accept(PostDraft draft, Integer line);
+
+    void reject(Integer line, String reason);
+}

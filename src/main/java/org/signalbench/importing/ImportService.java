@@ -1,0 +1,454 @@
+package org.signalbench.importing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.signalbench.domain.PostDraft;
+import org.signalbench.jobs.CancelledException;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.store.PostWriter;
+import org.signalbench.store.Workbench;
+
+/**
+ * Imports files and folders into a workbench: detects each file's format, reads posts in chunks,
+ * writes each chunk in one transaction (whole posts only), then takes in coder files, and records
+ * the run with everything it refused in {@code import_run} / {@code import_rejection}.
+ */
+public final class ImportService {
+    /** Posts per transaction: large enough for batching to pay, small enough to cancel promptly. */
+    static final int CHUNK_SIZE = 2_000;
+    /**
+     * Longest caption accepted, in characters. Instagram allows 2,200 and Twitter 25,000 (long
+     * tweets), so anything past 100,000 is not a real post but a broken or hostile file.
+     */
+    public static final int MAX_CAPTION_CHARS = 100_000;
+
+    private final Workbench workbench;
+
+    public ImportService(Workbench workbench) {
+        this.workbench = workbench;
+    }
+
+    /** A data file to read, with how it was detected. */
+    private record Planned(Path file, FormatDetector.Detection detection) {
+    }
+
+    /** A draft waiting for its chunk to be written, with where it came from and its place in the report. */
+    private record Pending(PostDraft draft, String file, Integer line, long order) {
+    }
+
+    /** A rejection with its place in the report, so the report reads in file order whatever thread found it. */
+    private record Ordered(long order, Rejection rejection) {
+    }
+
+    /** A chunk the writer thread has stored, with what became of each draft. */
+    private record Written(List<Pending> chunk, List<PostWriter.Outcome> outcomes) {
+    }
+
+    /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
+        JobContext context = job == null ? JobContext.NONE : job;
+        try (Connection connection = workbench.newConnection()) {
+            try (Statement pragmas = connection.createStatement()) {
+                // For this connection only: a 64 MB page cache, and WAL checkpoints every 64 MB
+                // instead of every 4 MB, so a large import is not slowed by repeated syncs.
+                pragmas.execute("PRAGMA cache_size = -65536");
+                pragmas.execute("PRAGMA wal_autocheckpoint = 16384");
+            }
+            return new Run(connection, context).execute(sources, forcedFormat);
+        }
+    }
+
+    /** The state of one import. */
+    private static final class Run {
+        private final Connection connection;
+        private final JobContext job;
+        private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private final List<Ordered> rejections = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
+        /** Stores one chunk while the next one is read: reading and writing overlap on two cores. */
+        private final ExecutorService writerThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "signalbench-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<Written> inFlight;
+        private long order;
+        private final Map<ImportFormat, PostFileReader> readers = new EnumMap<>(ImportFormat.class);
+        private PostWriter writer;
+        private int imported;
+        private int duplicates;
+        private int labels;
+        private long filesDone;
+        private long filesTotal;
+        private String currentFile = "";
+
+        Run(Connection connection, JobContext job) {
+            this.connection = connection;
+            this.job = job;
+            readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
+            readers.put(ImportFormat.TWITTER, new TwitterReader());
+            readers.put(ImportFormat.CSV, new CsvPostReader());
+            readers.put(ImportFormat.BUNDLE, new BundleReader());
+        }
+
+        ImportReport execute(List<Path> sources, ImportFormat forced) throws IOException, SQLException {
+            long runId = startRun(sources);
+            boolean cancelled = false;
+            String status = "failed";
+            try (PostWriter postWriter = new PostWriter(connection, startedAt)) {
+                writer = postWriter;
+                List<Planned> posts = new ArrayList<>();
+                List<Path> coderFiles = new ArrayList<>();
+                plan(sources, forced, posts, coderFiles);
+                filesTotal = posts.size() + coderFiles.size();
+                job.progress(0, filesTotal, "importing " + filesTotal + " files");
+                try {
+                    for (Planned planned : posts) {
+                        checkCancelled();
+                        readPostFile(planned);
+                        filesDone++;
+                        job.progress(filesDone, filesTotal, planned.file().getFileName() + ": " + postsRead() + " posts read");
+                    }
+                    submitChunk();
+                    awaitChunk();
+                    // Coder files after all posts: their answers refer to posts.
+                    for (Path file : coderFiles) {
+                        checkCancelled();
+                        readCoderFile(file);
+                        filesDone++;
+                        job.progress(filesDone, filesTotal, file.getFileName() + ": " + labels + " answers taken in");
+                    }
+                    status = "done";
+                } catch (CancelledException e) {
+                    awaitChunk(); // the chunk being stored is committed whole
+                    pending.clear(); // not stored: the import stops at the last whole chunk
+                    cancelled = true;
+                    status = "cancelled";
+                }
+            } finally {
+                try {
+                    if (inFlight != null) {
+                        inFlight.cancel(false);
+                        awaitQuietly();
+                    }
+                } finally {
+                    writerThread.shutdown();
+                }
+                finishRun(runId, status);
+            }
+            return new ImportReport(imported, duplicates, labels, report(), cancelled);
+        }
+
+        private List<Rejection> report() {
+            List<Ordered> sorted = new ArrayList<>(rejections);
+            sorted.sort(Comparator.comparingLong(Ordered::order));
+            return sorted.stream().map(Ordered::rejection).toList();
+        }
+
+        private void reject(Rejection rejection) {
+            rejections.add(new Ordered(order++, rejection));
+        }
+
+        private long postsRead() {
+            return imported + duplicates + pending.size() + (inFlight == null ? 0 : CHUNK_SIZE);
+        }
+
+        private void checkCancelled() {
+            if (job.isCancelled()) {
+                throw new CancelledException();
+            }
+        }
+
+        // ---- planning --------------------------------------------------------------------------
+
+        private void plan(List<Path> sources, ImportFormat forced, List<Planned> posts, List<Path> coderFiles) throws IOException {
+            for (Path source : sources) {
+                if (!Files.exists(source)) {
+                    reject(new Rejection(source.toString(), null, "no such file or folder"));
+                    continue;
+                }
+                if (!Files.isDirectory(source)) {
+                    if (!FormatDetector.isDataFileName(source) || InstaloaderReader.isCommentsFileName(source)) {
+                        reject(new Rejection(source.toString(), null, InstaloaderReader.isCommentsFileName(source)
+                                ? "a comments file is read with its post: import the post file or its folder"
+                                : "not a file SignalBench imports (.json, .jsonl, .ndjson or .csv, optionally .xz)"));
+                        continue;
+                    }
+                    planFile(source, forced, posts, coderFiles);
+                    continue;
+                }
+                Path root = source.toRealPath();
+                List<Path> files;
+                // Files.walk does not follow links to folders; a linked file is read only if it stays inside.
+                try (Stream<Path> walk = Files.walk(source)) {
+                    files = walk.filter(p -> !Files.isDirectory(p) && !isHidden(source, p)).sorted().toList();
+                } catch (UncheckedIOException e) {
+                    reject(new Rejection(source.toString(), null, "cannot list the folder: " + e.getCause().getMessage()));
+                    continue;
+                }
+                for (Path file : files) {
+                    if (!FormatDetector.isDataFileName(file)) {
+                        continue;
+                    }
+                    if (Files.isSymbolicLink(file) && !isInside(root, file)) {
+                        reject(new Rejection(file.toString(), null,
+                                "a link to a file outside the imported folder; not read"));
+                        continue;
+                    }
+                    planFile(file, forced, posts, coderFiles);
+                }
+            }
+        }
+
+        /** Files and folders whose names start with '.' (.git, .DS_Store, macOS "._" copies) are not read. */
+        private static boolean isHidden(Path source, Path file) {
+            for (Path part : source.relativize(file)) {
+                if (part.toString().startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isInside(Path root, Path file) {
+            try {
+                return file.toRealPath().startsWith(root);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private void planFile(Path file, ImportFormat forced, List<Planned> posts, List<Path> coderFiles) {
+            FormatDetector.Detection detection = FormatDetector.detect(file, forced);
+            if (!detection.isData()) {
+                return;
+            }
+            if (detection.refusal() != null) {
+                reject(new Rejection(file.toString(), null, detection.refusal()));
+            } else if (detection.format() == ImportFormat.CODER_FILE) {
+                coderFiles.add(file);
+            } else {
+                posts.add(new Planned(file, detection));
+            }
+        }
+
+        // ---- posts -----------------------------------------------------------------------------
+
+        private void readPostFile(Planned planned) throws SQLException {
+            Path file = planned.file();
+            currentFile = file.toString();
+            PostFileReader reader = readers.get(planned.detection().format());
+            DraftSink sink = new DraftSink() {
+                @Override
+                public void accept(PostDraft draft, Integer line) {
+                    offer(draft, line);
+                }
+
+                @Override
+                public void reject(Integer line, String reason) {
+                    Run.this.reject(new Rejection(currentFile, line, reason));
+                }
+            };
+            try {
+                reader.read(file, sink);
+            } catch (BadInputException e) {
+                reject(new Rejection(currentFile, e.line(), e.getMessage()));
+            } catch (IOException e) {
+                reject(new Rejection(currentFile, null, "cannot read the file: " + e));
+            } catch (ChunkWriteFailure e) {
+                throw e.cause;
+            } catch (CancelledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A reader bug must not end the whole import; it is reported like bad input.
+                reject(new Rejection(currentFile, null, "could not be read: " + e));
+            }
+        }
+
+        /** Carries a database failure out of a reader's callback. */
+        private static final class ChunkWriteFailure extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            private final transient SQLException cause;
+
+            ChunkWriteFailure(SQLException cause) {
+                super(cause);
+                this.cause = cause;
+            }
+        }
+
+        private void offer(PostDraft draft, Integer line) {
+            String caption = draft.caption();
+            if (caption.length() > MAX_CAPTION_CHARS) {
+                int chars = caption.codePointCount(0, caption.length());
+                if (chars > MAX_CAPTION_CHARS) {
+                    reject(new Rejection(currentFile, line, String.format(Locale.ROOT,
+                            "caption of post %s is %,d characters long, over the limit of %,d", draft.externalId(),
+                            chars, MAX_CAPTION_CHARS)));
+                    return;
+                }
+            }
+            pending.add(new Pending(draft, currentFile, line, order++));
+            if (pending.size() >= CHUNK_SIZE) {
+                try {
+                    submitChunk();
+                } catch (SQLException e) {
+                    throw new ChunkWriteFailure(e);
+                }
+                job.progress(filesDone, filesTotal, Path.of(currentFile).getFileName() + ": " + postsRead() + " posts read");
+                checkCancelled();
+            }
+        }
+
+        /** Hands the pending drafts to the writer thread, after the previous chunk is stored. */
+        private void submitChunk() throws SQLException {
+            awaitChunk();
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Pending> chunk = List.copyOf(pending);
+            pending.clear();
+            List<PostDraft> drafts = new ArrayList<>(chunk.size());
+            for (Pending p : chunk) {
+                drafts.add(p.draft());
+            }
+            inFlight = writerThread.submit(() -> new Written(chunk, writer.write(drafts)));
+        }
+
+        /** Waits for the chunk being stored and counts what became of it. */
+        private void awaitChunk() throws SQLException {
+            if (inFlight == null) {
+                return;
+            }
+            Written written;
+            try {
+                written = inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while storing posts", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SQLException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+            for (int i = 0; i < written.outcomes().size(); i++) {
+                PostWriter.Outcome outcome = written.outcomes().get(i);
+                switch (outcome.status()) {
+                    case NEW -> imported++;
+                    case DUPLICATE -> duplicates++;
+                    case FAILED -> {
+                        Pending p = written.chunk().get(i);
+                        rejections.add(new Ordered(p.order(), new Rejection(p.file(), p.line(), "post "
+                                + p.draft().externalId() + " could not be stored: " + outcome.failure())));
+                    }
+                }
+            }
+        }
+
+        /** After a failure: lets a running chunk finish so the connection is free before it is closed. */
+        private void awaitQuietly() {
+            try {
+                inFlight.get();
+            } catch (Exception ignored) {
+                // the failure that got us here is already on its way out
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        // ---- coder files -----------------------------------------------------------------------
+
+        private void readCoderFile(Path file) {
+            try {
+                labels += CoderFileImport.importFile(connection, file, this::reject);
+            } catch (IOException | SQLException | RuntimeException e) {
+                if (e instanceof CancelledException cancelled) {
+                    throw cancelled;
+                }
+                reject(new Rejection(file.toString(), null, "coder file not taken in: " + e.getMessage()));
+            }
+        }
+
+        // ---- the run's record ------------------------------------------------------------------
+
+        private long startRun(List<Path> sources) throws SQLException {
+            String sourceList;
+            try {
+                sourceList = JsonInput.mapper().writeValueAsString(sources.stream().map(Path::toString).toList());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO import_run (started_at, sources) VALUES (?, ?) RETURNING id")) {
+                insert.setString(1, startedAt.toString());
+                insert.setString(2, sourceList);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+
+        private void finishRun(long runId, String status) throws SQLException {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE import_run SET finished_at = ?, "
+                    + "imported = ?, duplicates = ?, labels = ?, status = ? WHERE id = ?");
+                 PreparedStatement reject = connection.prepareStatement(
+                         "INSERT INTO import_rejection (run_id, file, line, reason) VALUES (?, ?, ?, ?)")) {
+                update.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                update.setInt(2, imported);
+                update.setInt(3, duplicates);
+                update.setInt(4, labels);
+                update.setString(5, status);
+                update.setLong(6, runId);
+                update.executeUpdate();
+                for (Rejection r : report()) {
+                    reject.setLong(1, runId);
+                    reject.setString(2, r.file());
+                    if (r.line() == null) {
+                        reject.setNull(3, Types.INTEGER);
+                    } else {
+                        reject.setInt(3, r.line());
+                    }
+                    reject.setString(4, r.reason());
+                    reject.addBatch();
+                }
+                reject.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}
