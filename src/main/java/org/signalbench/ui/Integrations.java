@@ -1,5 +1,6 @@
 package org.signalbench.ui;
 
+import org.signalbench.importing.ImportService;
 import org.signalbench.ui.importing.PostImporter;
 import org.signalbench.ui.preprocessing.CorpusExplainer;
 import org.signalbench.ui.preprocessing.PostExplainer;
@@ -12,8 +13,9 @@ final class Integrations {
     private Integrations() {
     }
 
+    /** The importer detects each file's format itself. */
     static PostImporter importer() {
-        return PostImporter.UNAVAILABLE;
+        return (workbench, sources, job) -> new ImportService(workbench).run(sources, null, job);
     }
 
     static PostExplainer.Factory explainers() {
