@@ -12,6 +12,7 @@ import org.signalbench.importing.ImportReport;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.Job;
 import org.signalbench.jobs.JobManager;
+import org.signalbench.jobs.JobWork;
 import org.signalbench.jobs.SubmittedJob;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
@@ -31,6 +32,10 @@ public final class ImportViewModel {
 
     /** How one import ended: a report (perhaps of a cancelled import), or the reason it failed. */
     public record ImportOutcome(String jobName, ImportReport report, String failure, boolean cancelled) {
+        /** Finished with nothing refused. */
+        boolean clean() {
+            return failure == null && !cancelled && report != null && report.rejected().isEmpty();
+        }
     }
 
     public ImportViewModel(CurrentWorkbench current, JobManager jobs, PostImporter importer, Supplier<Path> sample) {
@@ -43,21 +48,24 @@ public final class ImportViewModel {
     /** Imports {@code sources} into the current workbench as a job. */
     public SubmittedJob<ImportReport> importSources(String jobName, List<Path> sources) {
         Workbench target = current.get();
-        return run(jobName, target, job -> importer.run(target, sources, job));
+        return run(jobName, target, false, job -> importer.run(target, sources, job));
     }
 
-    /** Imports the built-in sample into the current workbench (first start). */
+    /**
+     * Imports the built-in sample into the current workbench (first start). Its summary is only
+     * published when there is something to tell: a failure, a cancel, a rejection.
+     */
     public SubmittedJob<ImportReport> importBuiltInSample() {
         Workbench target = current.get();
-        SubmittedJob<ImportReport> submitted = run("Importing the built-in sample", target,
+        SubmittedJob<ImportReport> submitted = run("Importing the built-in sample", target, true,
                 job -> importer.run(target, List.of(sample.get()), job));
         sampleImport.set(submitted.job());
         submitted.result().whenComplete((report, error) -> Platform.runLater(() -> sampleImport.set(null)));
         return submitted;
     }
 
-    private SubmittedJob<ImportReport> run(String jobName, Workbench target,
-                                           org.signalbench.jobs.JobWork<ImportReport> work) {
+    private SubmittedJob<ImportReport> run(String jobName, Workbench target, boolean quietWhenClean,
+                                           JobWork<ImportReport> work) {
         if (target == null) {
             throw new IllegalStateException("no workbench is open");
         }
@@ -66,7 +74,10 @@ public final class ImportViewModel {
             if (current.get() == target) {
                 current.postsChanged();
             }
-            lastOutcome.set(outcome(jobName, report, error));
+            ImportOutcome outcome = outcome(jobName, report, error);
+            if (!(quietWhenClean && outcome.clean())) {
+                lastOutcome.set(outcome);
+            }
         }));
         return submitted;
     }

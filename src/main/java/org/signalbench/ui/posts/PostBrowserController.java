@@ -76,7 +76,10 @@ public final class PostBrowserController {
                 model.matchingProperty(), model.totalProperty()));
 
         postTable.itemsProperty().bind(model.rowsProperty());
-        postTable.setPlaceholder(new Label("No posts match."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(model.loadedProperty())
+                .then("No posts match.").otherwise("Loading the posts…"));
+        postTable.setPlaceholder(placeholder);
         column(platformColumn, s -> s.platform().key());
         column(idColumn, PostSummary::externalId);
         column(authorColumn, s -> s.author() == null ? "" : s.author());

@@ -3,10 +3,13 @@ package org.signalbench.ui.posts;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,6 +41,7 @@ public final class PostBrowserViewModel {
     private final ObjectProperty<ObservableList<PostRow>> rows =
             new SimpleObjectProperty<>(FXCollections.observableArrayList());
     private final ObjectProperty<PostRow> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(250));
     private int generation;
 
@@ -84,6 +88,7 @@ public final class PostBrowserViewModel {
         Tasks.create(current.read(query -> query.count(filter)))
                 .onSuccess(count -> {
                     if (mine == generation) {
+                        loaded.set(true);
                         matching.set(count);
                         rows.set(new LazyPostList(count, pageLoader(filter, mine)));
                     }
@@ -104,6 +109,11 @@ public final class PostBrowserViewModel {
                     onFailed.run();
                 })
                 .runOn(executor);
+    }
+
+    /** False until the first count of the workbench's posts has arrived. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
     }
 
     public StringProperty searchTextProperty() {

@@ -1,6 +1,7 @@
 package org.signalbench.ui.preprocessing;
 
 import javafx.fxml.FXML;
+import javafx.geometry.VPos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -61,6 +62,9 @@ public final class PreprocessingController {
             Label detail = new Label(outcome.kept() ? String.join(" ", outcome.tokens()) : outcome.reason());
             detail.setWrapText(true);
             variantsGrid.addRow(row++, name, verdict, detail);
+            for (Label cell : new Label[] {name, verdict, detail}) {
+                GridPane.setValignment(cell, VPos.TOP);
+            }
         }
     }
 
