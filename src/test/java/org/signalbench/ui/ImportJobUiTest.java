@@ -177,13 +177,16 @@ class ImportJobUiTest {
     void aFailingImportEndsFailedWithTheReason(FxRobot robot) {
         FakeWorld.waitUntil("the first rows", () -> loadedRows(robot) == 3);
         behaviour = (wb, sources, job) -> {
-            throw new java.io.IOException("incoming: permission denied");
+            throw new java.io.IOException(sources.get(0).getFileName() + ": permission denied");
         };
-        robot.clickOn("File").clickOn("Import folder…");
-        FakeWorld.waitUntil("the failed job", () -> job("Importing incoming") != null
-                && job("Importing incoming").status() == JobStatus.FAILED);
-        FakeWorld.waitUntil("the row to say why", () -> robot.from(jobRow(robot, "Importing incoming"))
-                .lookup(".job-message").queryAs(Label.class).getText().equals("incoming: permission denied"));
+        robot.clickOn("File").clickOn("Import files…");
+        String name = "Importing posts.jsonl";
+        FakeWorld.waitUntil("the failed job", () -> job(name) != null && job(name).status() == JobStatus.FAILED);
+        FakeWorld.waitUntil("the row to say why", () -> robot.from(jobRow(robot, name))
+                .lookup(".job-message").queryAs(Label.class).getText().equals("posts.jsonl: permission denied"));
+        FakeWorld.waitUntil("the error dialog", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertTrue(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText()
+                .contains("posts.jsonl: permission denied"));
         robot.clickOn("OK");
     }
 }
