@@ -47,14 +47,12 @@ public final class ExportCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<PostExporter.Format> {
         @Override
         public PostExporter.Format convert(String value) {
-            return PostExporter.Format.fromKey(value);
+            try {
+                return PostExporter.Format.fromKey(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected bundle or csv, not '" + value + "'");
+            }
         }
     }
 
-    static final class PlatformConverter implements picocli.CommandLine.ITypeConverter<Platform> {
-        @Override
-        public Platform convert(String value) {
-            return Platform.fromKey(value);
-        }
-    }
 }

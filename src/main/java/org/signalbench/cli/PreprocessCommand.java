@@ -102,14 +102,4 @@ public final class PreprocessCommand implements Callable<Integer> {
     }
 
     /** Accepts "instagram" or "twitter" in any case; anything else is a usage error. */
-    static final class PlatformConverter implements ITypeConverter<Platform> {
-        @Override
-        public Platform convert(String value) {
-            try {
-                return Platform.fromKey(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 }

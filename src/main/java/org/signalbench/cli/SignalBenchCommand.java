@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 PreprocessCommand.class,
+                BenchCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

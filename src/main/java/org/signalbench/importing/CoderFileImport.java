@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -193,8 +192,7 @@ public final class CoderFileImport {
                         throw new IllegalArgumentException("'values' must be an object with at least one answer");
                     }
                     List<String[]> rows = new ArrayList<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : values.properties()) {
                         if (!e.getValue().isTextual()) {
                             throw new IllegalArgumentException("answer to '" + e.getKey() + "' must be a string");
                         }

@@ -4,43 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.store.Workbench;
+import org.signalbench.testing.CliRun;
 import org.signalbench.testing.TestWorkbenches;
 
 class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SignalBenchCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void badUsageExitsWithTwoAndSaysWhyOnStderr() {
-        Run unknown = run("frobnicate");
+        CliRun unknown = CliRun.of("frobnicate");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("frobnicate"), unknown.err());
         assertEquals("", unknown.out());
 
-        Run badOption = run("stats", "--no-such-option");
+        CliRun badOption = CliRun.of("stats", "--no-such-option");
         assertEquals(2, badOption.exit());
         assertTrue(badOption.err().contains("--no-such-option"), badOption.err());
     }
 
     @Test
     void helpListsTheCommands() {
-        Run help = run("--help");
+        CliRun help = CliRun.of("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("stats"), help.out());
     }
@@ -48,7 +37,7 @@ class CliTest {
     @Test
     void readingAMissingWorkbenchFailsWithOneAndCreatesNothing() {
         Path missing = dir.resolve("nope.sqlite");
-        Run r = run("stats", "--db", missing.toString());
+        CliRun r = CliRun.of("stats", "--db", missing.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no workbench here"), r.err());
         assertTrue(!missing.toFile().exists());
@@ -60,7 +49,7 @@ class CliTest {
             TestWorkbenches.insertPost(wb.connection(), "instagram", "A1", "user_a", "#xanax hello");
             TestWorkbenches.insertPost(wb.connection(), "twitter", "42", "user_b", "hi");
         }
-        Run r = run("stats", "--db", dir.resolve("test.sqlite").toString(), "--json");
+        CliRun r = CliRun.of("stats", "--db", dir.resolve("test.sqlite").toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = Json.mapper().readTree(r.out());
         assertEquals(2, json.get("posts").asInt());

@@ -17,7 +17,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 import org.signalbench.domain.Platform;
+import org.signalbench.domain.Post;
+import org.signalbench.importing.ImportReport;
+import org.signalbench.importing.ImportService;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.store.PostReader;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -69,6 +75,36 @@ class PostExporterTest {
         assertEquals("posts-media/instagram-Cx1-0.png", media);
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out.getParent().resolve(media)));
         assertFalse(Files.exists(out.resolveSibling("posts.jsonl.part")));
+    }
+
+    @Test
+    void anExportedBundleAndCsvImportBackIntoAFreshWorkbenchUnchanged() throws Exception {
+        for (PostExporter.Format format : PostExporter.Format.values()) {
+            Path out = dir.resolve("round-" + format + "/posts." + (format == PostExporter.Format.CSV ? "csv" : "jsonl"));
+            new PostExporter(out, true).export(c, format, null);
+            try (Workbench fresh = Workbench.open(dir.resolve("fresh-" + format + ".sqlite"))) {
+                ImportReport report = new ImportService(fresh).run(List.of(out), null, JobContext.NONE);
+                assertEquals(List.of(), report.rejected());
+                assertEquals(2, report.imported());
+                List<Post> before = new ArrayList<>();
+                List<Post> after = new ArrayList<>();
+                PostReader.readAll(c, null, before::add);
+                PostReader.readAll(fresh.connection(), null, after::add);
+                for (int i = 0; i < before.size(); i++) {
+                    Post a = before.get(i);
+                    Post b = after.get(i);
+                    assertEquals(a.externalId(), b.externalId());
+                    assertEquals(a.caption(), b.caption());
+                    assertEquals(a.author(), b.author());
+                    assertEquals(a.postedAt(), b.postedAt());
+                    assertEquals(a.collectedUnder(), b.collectedUnder());
+                    assertEquals(a.media().size(), b.media().size());
+                    if (format == PostExporter.Format.BUNDLE) {
+                        assertEquals(a.comments(), b.comments());
+                    }
+                }
+            }
+        }
     }
 
     @Test

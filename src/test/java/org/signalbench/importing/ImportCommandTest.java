@@ -9,28 +9,16 @@ import static org.signalbench.importing.ImportFixtures.lines;
 import static org.signalbench.importing.ImportFixtures.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalbench.cli.SignalBenchCommand;
+import org.signalbench.testing.CliRun;
 import org.signalbench.store.Workbench;
 
 class ImportCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SignalBenchCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private Path sample() throws Exception {
         return write(dir.resolve("in/posts.jsonl"), bundleHeader()
@@ -41,7 +29,7 @@ class ImportCommandTest {
     void printsAJsonSummaryAndExitsZeroDespiteRejections() throws Exception {
         Path file = sample();
         Path db = dir.resolve("wb.sqlite");
-        Result result = run("import", "--db", db.toString(), "--json", dir.resolve("in").toString());
+        CliRun result = CliRun.of("import", "--db", db.toString(), "--json", dir.resolve("in").toString());
         assertEquals(0, result.exit(), result.err());
         JsonNode json = ImportFixtures.JSON.readTree(result.out());
         assertEquals(2, json.get("imported").asInt());
@@ -60,7 +48,7 @@ class ImportCommandTest {
     @Test
     void wholeFileRejectionsHaveANullLineInJson() throws Exception {
         write(dir.resolve("in/notes.json"), "hello");
-        Result result = run("import", "--db", dir.resolve("wb.sqlite").toString(), "--json", dir.resolve("in").toString());
+        CliRun result = CliRun.of("import", "--db", dir.resolve("wb.sqlite").toString(), "--json", dir.resolve("in").toString());
         assertEquals(0, result.exit());
         JsonNode rejected = ImportFixtures.JSON.readTree(result.out()).get("rejected").get(0);
         assertTrue(rejected.get("line").isNull());
@@ -69,7 +57,7 @@ class ImportCommandTest {
     @Test
     void printsATextSummaryWithOneLinePerRejection() throws Exception {
         Path file = sample();
-        Result result = run("import", "--db", dir.resolve("wb.sqlite").toString(), "--format", "bundle", file.toString());
+        CliRun result = CliRun.of("import", "--db", dir.resolve("wb.sqlite").toString(), "--format", "bundle", file.toString());
         assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().contains("imported:   2"), result.out());
         assertTrue(result.out().contains("duplicates: 1"), result.out());
@@ -81,23 +69,23 @@ class ImportCommandTest {
     void exitCodes() throws Exception {
         sample();
         String db = dir.resolve("wb.sqlite").toString();
-        Result missing = run("import", "--db", db, dir.resolve("nowhere").toString());
+        CliRun missing = CliRun.of("import", "--db", db, dir.resolve("nowhere").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("no such file or folder"), missing.err());
         assertTrue(Files.notExists(dir.resolve("wb.sqlite")), "nothing is created when a source is missing");
 
-        Result badFormat = run("import", "--db", db, "--format", "myspace", dir.resolve("in").toString());
+        CliRun badFormat = CliRun.of("import", "--db", db, "--format", "myspace", dir.resolve("in").toString());
         assertEquals(2, badFormat.exit());
         assertTrue(badFormat.err().contains("unknown --format 'myspace'"), badFormat.err());
 
-        assertEquals(2, run("import", "--db", db).exit(), "no source given");
-        Result help = run("import", "--help");
+        assertEquals(2, CliRun.of("import", "--db", db).exit(), "no source given");
+        CliRun help = CliRun.of("import", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("DIR_OR_FILE"), help.out());
-        assertEquals(2, run("import", "--db", db, "--nope", dir.toString()).exit());
+        assertEquals(2, CliRun.of("import", "--db", db, "--nope", dir.toString()).exit());
 
         Path notADatabase = write(dir.resolve("not-a-db.sqlite"), "this is not an SQLite file, just text that is long enough");
-        Result cannotOpen = run("import", "--db", notADatabase.toString(), dir.resolve("in").toString());
+        CliRun cannotOpen = CliRun.of("import", "--db", notADatabase.toString(), dir.resolve("in").toString());
         assertEquals(1, cannotOpen.exit());
         assertTrue(cannotOpen.err().contains("cannot open the workbench"), cannotOpen.err());
     }

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalbench.cli.SignalBenchCommand;
+import org.signalbench.testing.CliRun;
 import org.signalbench.store.DataLocations;
 import org.signalbench.store.Workbench;
 
@@ -24,9 +22,6 @@ class PreprocessCommandTest {
     Path dir;
     private Path db;
     private String previousHome;
-
-    private record Result(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void fillWorkbench() throws Exception {
@@ -64,16 +59,13 @@ class PreprocessCommandTest {
         }
     }
 
-    private Result preprocess(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private CliRun preprocess(String... args) {
         String[] full = new String[args.length + 3];
         full[0] = "preprocess";
         full[1] = "--db";
         full[2] = db.toString();
         System.arraycopy(args, 0, full, 3, args.length);
-        int exit = SignalBenchCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(full);
-        return new Result(exit, out.toString(), err.toString());
+        return CliRun.of(full);
     }
 
     private static JsonNode variant(JsonNode json, String key) {
@@ -87,7 +79,7 @@ class PreprocessCommandTest {
 
     @Test
     void jsonGivesTheDictionaryAndEachVariantsSizeAndDrops() throws Exception {
-        Result result = preprocess("--json");
+        CliRun result = preprocess("--json");
         assertEquals(0, result.exit(), result.err());
         JsonNode json = new ObjectMapper().readTree(result.out());
         // tokens: 1 [best #xanax bars dm plug]  2 [best xanax bars #xanax]  3 [#oxy #percs]
@@ -116,7 +108,7 @@ class PreprocessCommandTest {
 
     @Test
     void thePlatformOptionLimitsThePosts() throws Exception {
-        Result result = preprocess("--platform", "twitter", "--json");
+        CliRun result = preprocess("--platform", "twitter", "--json");
         assertEquals(0, result.exit(), result.err());
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertEquals(2, json.get("posts").asInt());
@@ -126,7 +118,7 @@ class PreprocessCommandTest {
 
     @Test
     void plainOutputNamesTheDictionaryAndEveryVariant() {
-        Result result = preprocess("--platform", "INSTAGRAM");
+        CliRun result = preprocess("--platform", "INSTAGRAM");
         assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().contains("posts: 5"), result.out());
         assertTrue(result.out().contains("dictionary: 11 words"), result.out());
@@ -139,7 +131,7 @@ class PreprocessCommandTest {
     @Test
     void aMissingWorkbenchIsAFailureAndIsNotCreated() {
         db = dir.resolve("missing.sqlite");
-        Result result = preprocess("--json");
+        CliRun result = preprocess("--json");
         assertEquals(1, result.exit());
         assertTrue(result.err().contains("missing.sqlite"), result.err());
         assertFalse(java.nio.file.Files.exists(db));
@@ -147,7 +139,7 @@ class PreprocessCommandTest {
 
     @Test
     void anUnknownPlatformIsAUsageError() {
-        Result result = preprocess("--platform", "tiktok");
+        CliRun result = preprocess("--platform", "tiktok");
         assertEquals(2, result.exit());
         assertTrue(result.err().contains("tiktok"), result.err());
     }
