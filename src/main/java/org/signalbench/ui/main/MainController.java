@@ -61,7 +61,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         splitPane.getItems().setAll(browser.view(), detail.view());
-        splitPane.setDividerPositions(0.62);
+        splitPane.setDividerPositions(0.64);
         jobsPane.setContent(jobsPanel.view());
         jobsPane.expandedProperty().bindBidirectional(model.jobs().panelOpenProperty());
         showJobsItem.selectedProperty().bindBidirectional(model.jobs().panelOpenProperty());

@@ -76,6 +76,8 @@ public final class PostBrowserController {
                 model.matchingProperty(), model.totalProperty()));
 
         postTable.itemsProperty().bind(model.rowsProperty());
+        // A new filter starts at the top, where its first page is loaded first.
+        model.rowsProperty().addListener((obs, old, now) -> postTable.scrollTo(0));
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(model.loadedProperty())
                 .then("No posts match.").otherwise("Loading the posts…"));

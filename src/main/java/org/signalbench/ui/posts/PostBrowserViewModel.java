@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.signalbench.domain.Platform;
 import org.signalbench.store.PostQuery.Filter;
+import org.signalbench.store.PostQuery.PostSummary;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
 
@@ -43,7 +44,8 @@ public final class PostBrowserViewModel {
     private final ObjectProperty<PostRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(250));
-    private int generation;
+    // Read by page loads on the background thread, to skip the queries of a filter already replaced.
+    private volatile int generation;
 
     public PostBrowserViewModel(CurrentWorkbench current, Executor executor) {
         this.current = current;
@@ -97,8 +99,8 @@ public final class PostBrowserViewModel {
     }
 
     private LazyPostList.PageLoader pageLoader(Filter filter, int mine) {
-        return (page, onLoaded, onFailed) -> Tasks.create(current.read(
-                        query -> query.page(filter, page * LazyPostList.PAGE_SIZE, LazyPostList.PAGE_SIZE)))
+        return (page, onLoaded, onFailed) -> Tasks.create(current.read(query -> mine != generation ? List.<PostSummary>of()
+                        : query.page(filter, page * LazyPostList.PAGE_SIZE, LazyPostList.PAGE_SIZE)))
                 .onSuccess(result -> {
                     if (mine == generation) {
                         onLoaded.accept(result);
