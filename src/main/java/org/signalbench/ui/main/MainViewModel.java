@@ -64,7 +64,10 @@ public final class MainViewModel {
                     current.workbenchProperty().set(opened.workbench());
                     closeQuietly(previous);
                     if (opened.posts() == 0 && (isDefault || !opened.existed())) {
+                        // The corpus is preprocessed when the sample is in, not over the empty workbench.
                         imports.importBuiltInSample();
+                    } else {
+                        preprocessing.recompute();
                     }
                 })
                 .onError(error -> problem.set("Cannot open " + file + ": " + error.getMessage()))

@@ -32,8 +32,8 @@ public final class MainWindow {
         ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample());
         MainViewModel model = new MainViewModel(current, config.executor(), jobs, imports, browser, detail, preprocessing);
 
-        // The preprocessed corpus follows the posts: recomputed for a new workbench and after imports.
-        current.workbenchProperty().addListener((obs, old, now) -> preprocessing.recompute());
+        // The preprocessed corpus follows the posts: recomputed after imports (and, by the main
+        // view model, for a newly opened workbench).
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
