@@ -79,8 +79,10 @@ public final class PostBrowserController {
         // A new filter starts at the top, where its first page is loaded first.
         model.rowsProperty().addListener((obs, old, now) -> postTable.scrollTo(0));
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(model.loadedProperty())
-                .then("No posts match.").otherwise("Loading the posts…"));
+        placeholder.textProperty().bind(Bindings.when(model.loadedProperty().not()).then("Loading the posts…")
+                .otherwise(Bindings.when(model.totalProperty().isEqualTo(0))
+                        .then("No posts yet. File → Import folder… brings some in.")
+                        .otherwise("No posts match.")));
         postTable.setPlaceholder(placeholder);
         column(platformColumn, s -> s.platform().key());
         column(idColumn, PostSummary::externalId);
