@@ -83,7 +83,8 @@ class ImportJobUiTest {
             @Override
             public void progress(long done, long total, String message) {
                 job.progress(done, total, message);
-                if (done == 1 && total > 1 && reachedHold.getCount() > 0) {
+                // Progress counts bytes; the two files have the same size, so half way is the end of the first.
+                if (done * 2 == total && reachedHold.getCount() > 0) {
                     reachedHold.countDown();
                     try {
                         release.await();
@@ -100,17 +101,22 @@ class ImportJobUiTest {
         });
     }
 
-    /** Two bundle files in the folder File → Import folder… answers; the second has a broken line 3. */
+    /**
+     * Two bundle files in the folder File → Import folder… answers; the second has a broken line 3.
+     * The first is padded with blank lines to the second's size, so finishing it is exactly half way.
+     */
     private void writeIncomingBundles() throws Exception {
         Files.createDirectories(world.chosenFolder);
         String header = "{\"format\": \"signalbench-bundle\", \"version\": 1}\n";
-        Files.writeString(world.chosenFolder.resolve("a.jsonl"), header
+        String a = header
                 + "{\"platform\": \"instagram\", \"externalId\": \"NewPostA01\", \"author\": \"new_author_a\", "
-                + "\"postedAt\": \"2018-09-01T10:00:00Z\", \"caption\": \"fresh #xanax in stock\", \"collectedUnder\": [\"#xanax\"]}\n");
-        Files.writeString(world.chosenFolder.resolve("b.jsonl"), header
+                + "\"postedAt\": \"2018-09-01T10:00:00Z\", \"caption\": \"fresh #xanax in stock\", \"collectedUnder\": [\"#xanax\"]}\n";
+        String b = header
                 + "{\"platform\": \"twitter\", \"externalId\": \"1030000000000000001\", \"author\": \"new_author_b\", "
                 + "\"postedAt\": \"2018-09-02T10:00:00Z\", \"caption\": \"stay safe out there\"}\n"
-                + "{\"platform\": \"twitter\", \"externalId\": \n");
+                + "{\"platform\": \"twitter\", \"externalId\": \n";
+        Files.writeString(world.chosenFolder.resolve("a.jsonl"), a + "\n".repeat(b.length() - a.length()));
+        Files.writeString(world.chosenFolder.resolve("b.jsonl"), b);
     }
 
     @Test
