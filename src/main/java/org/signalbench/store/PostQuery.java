@@ -111,10 +111,20 @@ public final class PostQuery {
 
     /** Hands every post's id and full caption to {@code sink}, in id order, one row at a time. */
     public void forEachCaption(BiConsumer<Long, String> sink) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT id, caption FROM post ORDER BY id");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                sink.accept(rs.getLong(1), rs.getString(2));
+        forEachCaption(null, sink);
+    }
+
+    /** The same, for the posts of one platform (all posts when null). */
+    public void forEachCaption(Platform platform, BiConsumer<Long, String> sink) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT id, caption FROM post WHERE (? IS NULL OR platform = ?) ORDER BY id")) {
+            String key = platform == null ? null : platform.key();
+            st.setString(1, key);
+            st.setString(2, key);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getLong(1), rs.getString(2));
+                }
             }
         }
     }
