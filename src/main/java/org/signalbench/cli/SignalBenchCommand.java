@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 PreprocessCommand.class,
                 BenchCommand.class,
                 AgreementCommand.class,
+                LabelsCommand.class,
+                AdjudicateCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

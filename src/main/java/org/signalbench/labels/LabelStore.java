@@ -242,26 +242,30 @@ public final class LabelStore {
         return at;
     }
 
-    /**
-     * Now, in milliseconds, strictly after {@code after} and after the last time this store gave
-     * out, so the new row is the latest. Whole seconds are moved on by a millisecond: Instant
-     * prints them without a fraction, and "10Z" would sort after "10.500Z" as text.
-     */
+    /** Now, strictly after {@code after} and after the last time this store gave out, so the new row is the latest. */
     private String nextTime(String after) {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (!t.isAfter(lastTime)) {
-            t = lastTime.plusMillis(1);
-        }
+        Instant now = Instant.now();
+        Instant t = Instant.parse(timeAfter(now.isAfter(lastTime) ? now : lastTime.plusMillis(1), after));
+        lastTime = t;
+        return t.toString();
+    }
+
+    /**
+     * A label time (ISO-8601 UTC, milliseconds) no earlier than {@code now} and strictly after
+     * {@code after} (null for none). Whole seconds are moved on by a millisecond: Instant prints
+     * them without a fraction, and "10Z" would sort after "10.500Z" as text.
+     */
+    public static String timeAfter(Instant now, String after) {
+        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
         if (after != null) {
-            Instant floor = Instant.parse(after);
+            Instant floor = Instant.parse(after).truncatedTo(ChronoUnit.MILLIS);
             if (!t.isAfter(floor)) {
-                t = floor.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+                t = floor.plusMillis(1);
             }
         }
         if (t.getNano() == 0) {
             t = t.plusMillis(1);
         }
-        lastTime = t;
         return t.toString();
     }
 
