@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 PreprocessCommand.class,
                 BenchCommand.class,
+                AgreementCommand.class,
+                LabelsCommand.class,
+                AdjudicateCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
