@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 PreprocessCommand.class,
                 BenchCommand.class,
+                HashtagsCommand.class,
+                FindingsCommand.class,
+                ReportCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
