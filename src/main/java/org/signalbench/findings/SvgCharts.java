@@ -53,8 +53,8 @@ public final class SvgCharts {
 
     /** Vertical bars over time with a line through their tops: the weekly timeline. */
     public static String timeline(String title, List<String> labels, List<? extends Number> values) {
-        int height = 260;
-        int left = 50, bottom = height - 40, top = 40;
+        int height = 290;
+        int left = 50, bottom = height - 62, top = 40;
         int n = Math.max(1, labels.size());
         double slot = (WIDTH - left - 10) / (double) n;
         double max = values.stream().mapToDouble(Number::doubleValue).max().orElse(0);
@@ -63,18 +63,26 @@ public final class SvgCharts {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, bottom, WIDTH - 10, bottom));
         svg.append(text(left - 6, top + 4, number(max), "value end"));
         svg.append(text(left - 6, bottom, "0", "value end"));
+        // long tick labels (2018-W29) are turned so neighbours do not overlap
+        boolean turn = labels.stream().mapToInt(String::length).max().orElse(0) * 6.5 > slot;
         StringBuilder line = new StringBuilder();
+        StringBuilder labelsSvg = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
             double v = values.get(i).doubleValue();
             double h = max == 0 ? 0 : v / max * (bottom - top);
             double x = left + i * slot;
+            int cx = (int) Math.round(x + slot / 2);
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
                     x + slot * 0.15, bottom - h, slot * 0.7, h, BLUE, escape(labels.get(i)), number(v)));
             line.append(line.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x + slot / 2, bottom - h));
-            svg.append(text((int) Math.round(x + slot / 2), bottom + 14, labels.get(i), "tick middle"));
-            svg.append(text((int) Math.round(x + slot / 2), (int) Math.round(bottom - h - 4), number(v), "value middle"));
+            labelsSvg.append(turn
+                    ? String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick end\" transform=\"rotate(-35 %d %d)\">%s</text>",
+                    cx, bottom + 12, cx, bottom + 12, escape(labels.get(i)))
+                    : text(cx, bottom + 14, labels.get(i), "tick middle"));
+            labelsSvg.append(text(cx, (int) Math.round(bottom - h - 4), number(v), "value middle"));
         }
         svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", line, ORANGE));
+        svg.append(labelsSvg);
         return svg.append("</svg>\n").toString();
     }
 
