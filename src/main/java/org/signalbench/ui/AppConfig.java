@@ -3,6 +3,7 @@ package org.signalbench.ui;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.signalbench.ui.findings.FindingsFiles;
 import org.signalbench.ui.importing.FileDialogs;
 import org.signalbench.ui.importing.PostImporter;
 import org.signalbench.ui.preprocessing.PostExplainer;
@@ -17,7 +18,14 @@ import org.signalbench.ui.preprocessing.PostExplainer;
  * @param sample           finds the built-in sample folder
  * @param explainers       builds the preprocessing explanations, or null when this build has none
  * @param dialogs          file choosers
+ * @param findingsFiles    the Findings view's save chooser and editable lexicon
  */
 public record AppConfig(Path workbench, boolean defaultWorkbench, ExecutorService executor, PostImporter importer,
-                        Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs) {
+                        Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs,
+                        FindingsFiles findingsFiles) {
+    /** With the platform's save chooser and the user's lexicon copy for the Findings view. */
+    public AppConfig(Path workbench, boolean defaultWorkbench, ExecutorService executor, PostImporter importer,
+                     Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs) {
+        this(workbench, defaultWorkbench, executor, importer, sample, explainers, dialogs, FindingsFiles.NATIVE);
+    }
 }

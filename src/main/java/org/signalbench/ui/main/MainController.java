@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -13,6 +14,8 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -27,7 +30,7 @@ import org.signalbench.ui.jobs.JobsPanelController;
 import org.signalbench.ui.posts.PostBrowserController;
 import org.signalbench.ui.posts.PostDetailController;
 
-/** The window: menus, the post browser beside the post detail, the jobs panel and the status bar. */
+/** The window: menus, the views as tabs (the post browser beside the post detail first), the jobs panel and the status bar. */
 public final class MainController {
     private final MainViewModel model;
     private final FileDialogs dialogs;
@@ -36,6 +39,8 @@ public final class MainController {
     private final PostDetailController detail;
     private final JobsPanelController jobsPanel;
 
+    @FXML
+    private TabPane viewTabs;
     @FXML
     private StackPane centerStack;
     @FXML
@@ -190,5 +195,13 @@ public final class MainController {
 
     public Parent view() {
         return view;
+    }
+
+    /** Adds a view as a tab after the others (Posts comes first); the tab's selection tells the view it shows. */
+    public Tab addView(String id, String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        viewTabs.getTabs().add(tab);
+        return tab;
     }
 }

@@ -5,6 +5,9 @@ import javafx.stage.Stage;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.findings.FindingsController;
+import org.signalbench.ui.findings.FindingsViewModel;
+import org.signalbench.ui.findings.LexiconStore;
 import org.signalbench.ui.importing.ImportViewModel;
 import org.signalbench.ui.jobs.JobsViewModel;
 import org.signalbench.ui.posts.PostBrowserViewModel;
@@ -15,10 +18,12 @@ import org.signalbench.ui.preprocessing.PreprocessingViewModel;
 public final class MainWindow {
     private final MainViewModel model;
     private final MainController controller;
+    private final FindingsViewModel findings;
 
-    private MainWindow(MainViewModel model, MainController controller) {
+    private MainWindow(MainViewModel model, MainController controller, FindingsViewModel findings) {
         this.model = model;
         this.controller = controller;
+        this.findings = findings;
     }
 
     /** Shows the window on {@code stage} and starts opening the configured workbench. */
@@ -37,6 +42,10 @@ public final class MainWindow {
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
+        FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
+                new LexiconStore(config.findingsFiles().editableLexicon()));
+        findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
+                new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
@@ -44,7 +53,7 @@ public final class MainWindow {
         stage.setOnHidden(e -> model.close());
         stage.show();
         model.openWorkbench(config.workbench(), config.defaultWorkbench());
-        return new MainWindow(model, controller);
+        return new MainWindow(model, controller, findings);
     }
 
     public MainViewModel model() {
@@ -53,5 +62,9 @@ public final class MainWindow {
 
     public MainController controller() {
         return controller;
+    }
+
+    public FindingsViewModel findings() {
+        return findings;
     }
 }

@@ -1,0 +1,247 @@
+package org.signalbench.ui.findings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.signalbench.findings.DrugLexicon;
+import org.signalbench.findings.Findings;
+import org.signalbench.findings.HtmlReport;
+import org.signalbench.findings.Table;
+import org.signalbench.findings.TableFormat;
+import org.signalbench.jobs.JobManager;
+import org.signalbench.jobs.SubmittedJob;
+import org.signalbench.store.Workbench;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.common.Tasks;
+
+/**
+ * State of the Findings view: the findings of the open workbench (computed in the background
+ * while the view is showing and something changed: the workbench, its posts or labels, the
+ * lexicon), whether names are masked, and the copies, exports and report made from them. With
+ * masking on, everything shown, copied, exported or reported is masked.
+ */
+public final class FindingsViewModel {
+    private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+
+    private final CurrentWorkbench current;
+    private final Executor executor;
+    private final JobManager jobs;
+    private final LexiconStore lexicon;
+    private final ObjectProperty<Findings> computed = new SimpleObjectProperty<>();
+    private final BooleanProperty mask = new SimpleBooleanProperty(true);
+    private final ObjectBinding<Findings> shown;
+    private final BooleanProperty active = new SimpleBooleanProperty();
+    private final BooleanProperty computing = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    /** Something changed since the last computation. */
+    private boolean stale = true;
+    /** Counts computations, so a result that a newer one replaced is dropped. */
+    private int generation;
+
+    public FindingsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, LexiconStore lexicon) {
+        this.current = current;
+        this.executor = executor;
+        this.jobs = jobs;
+        this.lexicon = lexicon;
+        this.shown = Bindings.createObjectBinding(() -> {
+            Findings f = computed.get();
+            return f == null || !mask.get() ? f : f.masked();
+        }, computed, mask);
+        current.workbenchProperty().addListener((obs, old, now) -> changed());
+        current.revisionProperty().addListener((obs, old, now) -> changed());
+        active.addListener((obs, old, now) -> {
+            if (now && stale) {
+                refresh();
+            }
+        });
+    }
+
+    /** The workbench, its posts or its labels changed: recompute now if the view shows, else when it does. */
+    private void changed() {
+        if (active.get()) {
+            refresh();
+        } else {
+            stale = true;
+        }
+    }
+
+    /** Computes the findings of the open workbench in the background, replacing a computation under way. */
+    public void refresh() {
+        Workbench target = current.get();
+        if (target == null) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        int mine = ++generation;
+        computing.set(true);
+        problem.set("");
+        status.set("Computing the findings…");
+        Tasks.create(() -> {
+                    try (Connection connection = target.newConnection()) {
+                        return Findings.compute(connection, lexicon.lexicons());
+                    }
+                })
+                .onSuccess(findings -> {
+                    if (mine == generation) {
+                        computed.set(findings);
+                        status.set(summary(findings));
+                    }
+                })
+                .onError(error -> {
+                    if (mine == generation) {
+                        computed.set(null);
+                        status.set("");
+                        problem.set("Cannot compute the findings: " + reason(error));
+                    }
+                })
+                .andFinally(() -> {
+                    if (mine == generation) {
+                        computing.set(false);
+                    }
+                })
+                .runOn(executor);
+    }
+
+    private static String summary(Findings f) {
+        if (f.n() == 0) {
+            return "No final dealer posts yet: import the coders' files (File → Import files…) to see findings.";
+        }
+        return String.format(Locale.ROOT, "N = %,d final dealer posts", f.n());
+    }
+
+    /** {@code table} as CSV or Markdown, as shown (masked when masking is on). */
+    public String render(Table table, TableFormat format) {
+        return format.render(table);
+    }
+
+    /** The table with this key in the findings as shown, or null before the first computation. */
+    public Table table(String key) {
+        Findings f = shown.get();
+        return f == null ? null : f.tables().stream().filter(t -> t.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** Writes {@code table} to {@code file} in the background. */
+    public void export(Table table, TableFormat format, Path file) {
+        String text = format.render(table);
+        Tasks.create(() -> writeFile(file, text))
+                .onSuccess(ignored -> status.set("Exported “" + table.title() + "” to " + file))
+                .onError(error -> problem.set("Cannot export to " + file + ": " + reason(error)))
+                .runOn(executor);
+    }
+
+    /** Writes the self-contained HTML report of the findings as shown to {@code file}, as a job. */
+    public SubmittedJob<Path> writeReport(Path file) {
+        Findings findings = shown.get();
+        Workbench workbench = current.get();
+        if (findings == null || workbench == null) {
+            problem.set("There are no findings to report yet.");
+            return null;
+        }
+        HtmlReport.Info info = new HtmlReport.Info(workbench.file().getFileName().toString(),
+                ZonedDateTime.now(ZoneOffset.UTC).format(REPORT_TIME), mask.get());
+        SubmittedJob<Path> submitted = jobs.submit("Writing the findings report", job -> {
+            job.progress(0, 1, file.getFileName().toString());
+            writeFile(file, HtmlReport.render(findings, info));
+            job.progress(1, 1, file.getFileName().toString());
+            return file;
+        });
+        submitted.result().whenComplete((written, error) -> javafx.application.Platform.runLater(() -> {
+            if (error == null) {
+                status.set("Wrote the report " + file);
+            } else {
+                problem.set("Cannot write the report " + file + ": " + reason(error));
+            }
+        }));
+        return submitted;
+    }
+
+    /** Reads the drug-hashtag lexicon in the background for the editor. */
+    public void loadLexicon(Consumer<DrugLexicon> whenRead) {
+        Tasks.create(lexicon::load)
+                .onSuccess(whenRead)
+                .onError(error -> problem.set(reason(error)))
+                .runOn(executor);
+    }
+
+    /** Saves the edited lexicon as the user's copy, then recomputes the findings with it. */
+    public void saveLexicon(DrugLexicon edited) {
+        Tasks.create(() -> lexicon.save(edited))
+                .onSuccess(ignored -> {
+                    refresh();
+                    problem.set("");
+                })
+                .onError(error -> problem.set("Cannot save the drug hashtags to " + lexicon.file() + ": " + reason(error)))
+                .runOn(executor);
+    }
+
+    private static Void writeFile(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text);
+        return null;
+    }
+
+    private static String reason(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    /** The findings as shown: masked when masking is on; null before the first computation. */
+    public ObjectBinding<Findings> shownBinding() {
+        return shown;
+    }
+
+    /** Mask names, handles, phone numbers and e-mail addresses; on unless the user turns it off. */
+    public BooleanProperty maskProperty() {
+        return mask;
+    }
+
+    /** Whether the view is showing; bound by the window to its tab. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing;
+    }
+
+    /** What the findings are over (N), or what happened last. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** The last thing that went wrong, or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public Path lexiconFile() {
+        return lexicon.file();
+    }
+
+    ReadOnlyObjectProperty<Findings> computedProperty() {
+        return computed;
+    }
+}
