@@ -252,7 +252,7 @@ public final class LabelStore {
 
     /**
      * A label time (ISO-8601 UTC, milliseconds) no earlier than {@code now} and strictly after
-     * {@code after} (null for none). Whole seconds are moved on by a millisecond: Instant prints
+     * {@code after} (null for none), also as text. Whole seconds are moved on by a millisecond: Instant prints
      * them without a fraction, and "10Z" would sort after "10.500Z" as text.
      */
     public static String timeAfter(Instant now, String after) {
@@ -265,6 +265,10 @@ public final class LabelStore {
         }
         if (t.getNano() == 0) {
             t = t.plusMillis(1);
+        }
+        // Rows sort by their text: step on until the text sorts after too ("10Z" > "10.001Z").
+        while (after != null && t.toString().compareTo(after) <= 0) {
+            t = t.plusMillis(t.getNano() == 999_000_000 ? 2 : 1);
         }
         return t.toString();
     }
