@@ -46,15 +46,15 @@ class WorkbenchTest {
             }
         }
         try (Workbench wb = Workbench.open(file)) {
-            assertEquals("2", wb.schemaVersion());
+            assertEquals("3", wb.schemaVersion());
             Connection c = wb.connection();
             assertEquals(1, scalar(c, "SELECT count(*) FROM post WHERE external_id = 'OLD001' AND caption = 'made with schema 1 #xanax'"));
             assertEquals(1, scalar(c, "SELECT count(*) FROM sqlite_master WHERE name = 'label_question'"));
         }
         // Opening again applies nothing new.
         try (Workbench wb = Workbench.open(file)) {
-            assertEquals("2", wb.schemaVersion());
-            assertEquals(2, scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
+            assertEquals("3", wb.schemaVersion());
+            assertEquals(3, scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
         }
     }
 }
