@@ -35,7 +35,9 @@ public final class AgreementReport {
 
     /** Coders with role coder, by name. */
     public List<Coder> coders() throws SQLException {
-        return new LabelStore(c, codebook).coders().stream().filter(k -> k.role() == Role.CODER).toList();
+        try (LabelStore store = new LabelStore(c, codebook)) {
+            return store.coders().stream().filter(k -> k.role() == Role.CODER).toList();
+        }
     }
 
     private Map<Long, Map<Long, LatestAnswers.Answer>> answers(String question) throws SQLException {

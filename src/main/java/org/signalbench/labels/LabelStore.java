@@ -25,7 +25,7 @@ import org.signalbench.domain.Role;
  * needs an expert id. The statements on the keystroke path are prepared once, so one store
  * serves one connection on one thread.
  */
-public final class LabelStore {
+public final class LabelStore implements AutoCloseable {
     /** The value of a label row that takes an answer back: the coder has no answer again. */
     public static final String RETRACTED = "";
     /** The question every post must have answered; progress counts it. */
@@ -468,6 +468,14 @@ public final class LabelStore {
             }
         }
         return entries;
+    }
+
+    /** Closes the prepared statements; the connection stays open. */
+    @Override
+    public void close() throws SQLException {
+        insertLabel.close();
+        latestOwn.close();
+        ownAnswers.close();
     }
 
     // ---- transactions ---------------------------------------------------------------------------
