@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 AgreementCommand.class,
                 LabelsCommand.class,
                 AdjudicateCommand.class,
+                HashtagsCommand.class,
+                FindingsCommand.class,
+                ReportCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

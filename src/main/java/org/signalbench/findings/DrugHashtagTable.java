@@ -38,6 +38,6 @@ public record DrugHashtagTable(int n, List<GroupRow> groups) {
     }
 
     private static double percent(int count, int n) {
-        return n == 0 ? 0 : Math.round(count * 1000.0 / n) / 10.0;
+        return Table.percent(count, n);
     }
 }

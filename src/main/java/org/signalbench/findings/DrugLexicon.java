@@ -1,15 +1,9 @@
 package org.signalbench.findings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.signalbench.store.DataLocations;
 
 /**
  * Drug groups and their hashtags ({@code resources/lexicons/drug-hashtags.json}); hashtags are
@@ -19,26 +13,26 @@ import org.signalbench.store.DataLocations;
 public record DrugLexicon(List<Group> groups) {
     public static final String RESOURCE = "lexicons/drug-hashtags.json";
 
+    public DrugLexicon {
+        groups = List.copyOf(LexiconFiles.required(groups, "\"groups\": [{\"drug\": ..., \"hashtags\": [...]}]"));
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String drug, List<String> hashtags) {
         public Group {
-            hashtags = hashtags.stream().map(h -> h.replaceFirst("^#", "").toLowerCase(Locale.ROOT)).toList();
+            if (drug == null || drug.isBlank()) {
+                throw new IllegalArgumentException("a group has no \"drug\" name");
+            }
+            LexiconFiles.required(hashtags, "\"hashtags\" list of the group '" + drug + "'");
+            hashtags = hashtags.stream().map(h -> h.trim().replaceFirst("^#", "").toLowerCase(Locale.ROOT)).toList();
         }
     }
 
     public static DrugLexicon load() {
-        try (InputStream in = DataLocations.openResource(RESOURCE)) {
-            return new ObjectMapper().readValue(in, DrugLexicon.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the lexicon " + RESOURCE, e);
-        }
+        return LexiconFiles.readResource(RESOURCE, DrugLexicon.class);
     }
 
     public static DrugLexicon load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new ObjectMapper().readValue(in, DrugLexicon.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the lexicon " + file + ": " + e.getMessage(), e);
-        }
+        return LexiconFiles.read(file, DrugLexicon.class);
     }
 }

@@ -1,0 +1,52 @@
+package org.signalbench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.signalbench.findings.Findings;
+import org.signalbench.findings.HtmlReport;
+import org.signalbench.findings.Lexicons;
+import org.signalbench.store.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: the findings as one self-contained HTML file. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes the findings (all tables and charts) as ONE self-contained HTML file; masked unless --no-mask.")
+public final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    WorkbenchOption workbench;
+
+    @Option(names = "--out", paramLabel = "FILE.html", required = true, description = "The HTML file to write.")
+    Path out;
+
+    @Option(names = "--no-mask", description = "Show account names, handles, phone numbers and e-mail addresses as collected.")
+    boolean noMask;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Findings findings;
+        try (Workbench wb = workbench.openExisting()) {
+            findings = Findings.compute(wb.connection(), Lexicons.load());
+        }
+        String generated = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String html = HtmlReport.render(noMask ? findings : findings.masked(),
+                new HtmlReport.Info(workbench.path().getFileName().toString(), generated, !noMask));
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, html);
+        spec.commandLine().getErr().println("wrote " + out);
+        return 0;
+    }
+}

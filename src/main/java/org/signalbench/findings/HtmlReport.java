@@ -1,0 +1,162 @@
+package org.signalbench.findings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The findings as ONE self-contained HTML file: inline CSS, inline SVG charts, every table; no
+ * scripts, no external styles, fonts or images, so it opens anywhere and can be mailed as it is.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /**
+     * @param workbench the workbench file name shown in the header
+     * @param generated when the report was made (shown as is, e.g. {@code 2026-11-23 12:00 UTC})
+     * @param masked    whether the findings were masked (the report says so)
+     */
+    public record Info(String workbench, String generated, boolean masked) {
+    }
+
+    private static final String CSS = """
+            body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px auto;max-width:980px;color:#222;line-height:1.4}
+            h1{font-size:1.6em;margin-bottom:4px}h2{font-size:1.2em;margin-top:36px;border-bottom:1px solid #ccc;padding-bottom:4px}
+            .meta{color:#555;margin:0 0 4px}.mask{background:#fff6df;border:1px solid #e8d49a;padding:8px 12px;border-radius:4px}
+            .note{color:#555;font-size:.92em}
+            table{border-collapse:collapse;margin:10px 0 6px;font-size:.92em}
+            th,td{border:1px solid #d6d6d6;padding:3px 8px}th{background:#f1f3f6;text-align:left}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold;background:#fafafa}
+            svg.chart{display:block;margin:10px 0;font-family:inherit}
+            svg .title{font-size:13px;font-weight:bold;fill:#333}svg .label,svg .legend{font-size:12px;fill:#333}
+            svg .value,svg .tick{font-size:11px;fill:#444}svg .end{text-anchor:end}svg .middle{text-anchor:middle}
+            svg .axis{stroke:#888;stroke-width:1}
+            """;
+
+    public static String render(Findings f, Info info) {
+        StringBuilder out = new StringBuilder();
+        try {
+            write(f, info, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static void write(Findings f, Info info, Appendable out) throws IOException {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>SignalBench findings: ").append(esc(info.workbench())).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>SignalBench findings</h1>\n")
+                .append("<p class=\"meta\">Workbench: <b>").append(esc(info.workbench())).append("</b> &middot; generated ")
+                .append(esc(info.generated())).append(" &middot; N = ").append(String.format(Locale.ROOT, "%,d", f.n()))
+                .append(" final dealer posts</p>\n")
+                .append("<p class=\"mask\">").append(info.masked()
+                        ? "Masked: account names are replaced by pseudonyms (account-xxxxxx), and phone numbers, e-mail addresses and "
+                        + "handles (@name, names after an app such as &ldquo;wickr: &hellip;&rdquo;) by [phone], [email] and [handle]."
+                        : "Not masked: this report shows account names, handles, phone numbers and e-mail addresses as collected. "
+                        + "Do not share it outside the study team.").append("</p>\n");
+        for (Table t : f.tables()) {
+            out.append("<h2 id=\"").append(esc(t.key())).append("\">").append(esc(t.title())).append("</h2>\n");
+            if (!t.note().isEmpty()) {
+                out.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
+            }
+            for (String chart : charts(f, t)) {
+                out.append(chart);
+            }
+            table(t, out);
+        }
+        out.append("<p class=\"note\">Made by SignalBench from the final labels (agreed, single coder or settled by the expert); "
+                + "disputed posts are counted nowhere. docs/findings.md explains every table.</p>\n</body>\n</html>\n");
+    }
+
+    private static List<String> charts(Findings f, Table t) {
+        List<String> charts = new ArrayList<>();
+        switch (t.key()) {
+            case "drug-hashtags" -> f.drugHashtagCounts().groups().forEach(g -> {
+                List<String> labels = new ArrayList<>();
+                List<Integer> values = new ArrayList<>();
+                g.hashtags().forEach(h -> {
+                    labels.add(h.hashtag());
+                    values.add(h.posts());
+                });
+                labels.add("Total (any)");
+                values.add(g.total().posts());
+                charts.add(SvgCharts.horizontalBars(g.drug() + ": dealer posts per hashtag", labels,
+                        List.of(new SvgCharts.Series("posts", values, SvgCharts.BLUE))));
+            });
+            case "hashtag-categories" -> charts.add(bars(t, "Dealer posts per category (any of its hashtags)",
+                    rowsWhere(t, 1, "Total"), 0, 2));
+            case "contact-channels" -> {
+                List<Integer> rows = allRows(t);
+                charts.add(SvgCharts.horizontalBars("Contact channels: coded vs detected", column(t, rows, 0),
+                        List.of(new SvgCharts.Series("coded", numbers(t, rows, 1), SvgCharts.BLUE),
+                                new SvgCharts.Series("detected", numbers(t, rows, 3), SvgCharts.ORANGE))));
+            }
+            case "image-categories" -> {
+                List<Integer> rows = allRows(t).subList(0, Math.max(0, t.rows().size() - 2)); // without the two summary rows
+                charts.add(bars(t, "Dealer posts per image category", rows, 0, 1));
+            }
+            case "posts-per-account" -> charts.add(bars(t, "Dealer accounts by number of dealer posts", allRows(t), 0, 1));
+            case "timeline" -> {
+                List<Integer> rows = allRows(t).stream().filter(r -> !"no date".equals(t.rows().get(r).get(0))).toList();
+                charts.add(SvgCharts.timeline("Dealer posts per ISO week", column(t, rows, 0), numbers(t, rows, 2)));
+            }
+            default -> { }
+        }
+        return charts;
+    }
+
+    private static String bars(Table t, String title, List<Integer> rows, int labelColumn, int valueColumn) {
+        return SvgCharts.horizontalBars(title, column(t, rows, labelColumn),
+                List.of(new SvgCharts.Series(t.columns().get(valueColumn).name(), numbers(t, rows, valueColumn), SvgCharts.BLUE)));
+    }
+
+    private static List<Integer> allRows(Table t) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            rows.add(i);
+        }
+        return rows;
+    }
+
+    private static List<Integer> rowsWhere(Table t, int column, String value) {
+        return allRows(t).stream().filter(r -> value.equals(t.rows().get(r).get(column))).toList();
+    }
+
+    private static List<String> column(Table t, List<Integer> rows, int column) {
+        return rows.stream().map(r -> String.valueOf(t.rows().get(r).get(column))).toList();
+    }
+
+    private static List<Number> numbers(Table t, List<Integer> rows, int column) {
+        return rows.stream().map(r -> t.rows().get(r).get(column) instanceof Number num ? num : (Number) 0).toList();
+    }
+
+    private static void table(Table t, Appendable out) throws IOException {
+        out.append("<table>\n<thead><tr>");
+        for (var c : t.columns()) {
+            out.append("<th>").append(esc(c.name())).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            boolean total = t.rows().get(r).stream().anyMatch("Total"::equals);
+            out.append(total ? "<tr class=\"total\">" : "<tr>");
+            for (int c = 0; c < t.columns().size(); c++) {
+                out.append(t.columns().get(c).numeric() ? "<td class=\"num\">" : "<td>")
+                        .append(esc(t.format(r, c)).replace("\n", "<br>")).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        if (t.rows().isEmpty()) {
+            out.append("<tr><td colspan=\"").append(String.valueOf(t.columns().size())).append("\">(none)</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+    }
+
+    private static String esc(String s) {
+        return SvgCharts.escape(s);
+    }
+}
