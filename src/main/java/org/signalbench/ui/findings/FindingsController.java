@@ -66,7 +66,7 @@ public final class FindingsController {
     @FXML
     private SplitPane tableAndCharts;
     @FXML
-    private TableView<Integer> table;
+    private TableView<FindingsTableView.Line> table;
     @FXML
     private ScrollPane chartScroll;
     @FXML
@@ -101,7 +101,15 @@ public final class FindingsController {
                 Table t = empty || key == null ? null : model.table(key);
                 setText(t == null ? null : t.title());
             }
+
+            {
+                // long titles wrap within the list instead of being cut
+                setWrapText(true);
+                prefWidthProperty().bind(sectionList.widthProperty().subtract(20));
+            }
         });
+        // group names show on a group's first row only while unsorted: redraw when the sort changes
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<Object>) change -> table.refresh());
         sectionList.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> showSelected());
         model.shownBinding().addListener((obs, old, findings) -> showFindings(findings));
         showFindings(model.shownBinding().get());
@@ -132,7 +140,9 @@ public final class FindingsController {
             tableAndCharts.getItems().remove(chartScroll);
         }
         if (withCharts) {
-            tableAndCharts.setDividerPositions(t.columns().size() > 4 ? 0.55 : 0.42);
+            // the table as wide as its columns ask, the rest for the charts
+            double width = tableAndCharts.getWidth() > 0 ? tableAndCharts.getWidth() : 900;
+            tableAndCharts.setDividerPositions(Math.max(0.3, Math.min(0.68, FindingsTableView.preferredWidth(table) / width)));
         }
     }
 

@@ -142,16 +142,28 @@ class FindingsUiTest {
     /** The rows of the table on screen, as the cells' values. */
     @SuppressWarnings("unchecked")
     private static List<List<Object>> shownRows(FxRobot robot) {
-        TableView<Integer> table = robot.lookup("#findingsTable").queryAs(TableView.class);
+        TableView<Object> table = robot.lookup("#findingsTable").queryAs(TableView.class);
         List<List<Object>> rows = new ArrayList<>();
-        for (Integer item : table.getItems()) {
+        for (Object item : table.getItems()) {
             List<Object> cells = new ArrayList<>();
-            for (TableColumn<Integer, ?> column : table.getColumns()) {
+            for (TableColumn<Object, ?> column : table.getColumns()) {
                 cells.add(column.getCellData(item));
             }
             rows.add(cells);
         }
         return rows;
+    }
+
+    /** The second cell of the rows drawn bold as totals. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> totalRows(FxRobot robot) {
+        List<Object> totals = new ArrayList<>();
+        for (javafx.scene.control.TableRow<Object> r : robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)) {
+            if (r.getItem() != null && r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("total"))) {
+                totals.add(r.getTableView().getColumns().get(1).getCellData(r.getItem()));
+            }
+        }
+        return totals;
     }
 
     private static List<Object> row(Object... cells) {
@@ -173,7 +185,7 @@ class FindingsUiTest {
         openFindings(robot);
         assertEquals("N = 4 final dealer posts", robot.lookup("#findingsStatus").queryAs(Label.class).getText());
         assertEquals("Drug hashtags in dealer posts (Table 2)", robot.lookup("#findingsTitle").queryAs(Label.class).getText());
-        TableView<Integer> table = robot.lookup("#findingsTable").queryAs(TableView.class);
+        TableView<?> table = robot.lookup("#findingsTable").queryAs(TableView.class);
         assertEquals(List.of("Drug", "Hashtag", "Posts", "% of N"), table.getColumns().stream().map(TableColumn::getText).toList());
         List<List<Object>> rows = shownRows(robot);
         // D1's #Xanax/#XANAX count once; the group total is a union (D1, D2), not the sum 3 of its rows.
@@ -188,6 +200,10 @@ class FindingsUiTest {
         assertTrue(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream().anyMatch(c -> "50.0".equals(c.getText())));
         assertEquals(2, robot.lookup("#findingsCharts").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
 
+        assertEquals(List.of("Total", "Total", "Total", "Total"), totalRows(robot));
+
+        select(robot, "Contact channels in dealer posts: coded and detected");
+        assertEquals(List.of(), totalRows(robot), "no row of the next table keeps Table 2's bold totals");
         select(robot, "Overview");
         assertTrue(shownRows(robot).contains(row("Dealer posts without caption hashtags", 1L)));
         assertTrue(shownRows(robot).contains(row("Posts with a disputed dealer label (counted nowhere)", 1L)));
