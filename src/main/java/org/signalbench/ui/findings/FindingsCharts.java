@@ -3,6 +3,7 @@ package org.signalbench.ui.findings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
@@ -50,28 +51,34 @@ final class FindingsCharts {
         };
     }
 
-    /** Posts per hashtag, coloured by drug group, and the groups' totals (a union of their hashtags). */
+    /** The groups' totals (a union of their hashtags) and the posts per hashtag, each group in its own colour. */
     private static List<XYChart<?, ?>> drugHashtags(DrugHashtagTable t) {
-        NumberAxis count = countAxis();
-        CategoryAxis tags = new CategoryAxis();
-        StackedBarChart<Number, String> perHashtag = new StackedBarChart<>(count, tags);
+        StackedBarChart<Number, String> perGroup = byGroup("Dealer posts per drug group (any of its hashtags)", t,
+                g -> List.of(new XYChart.Data<>(g.total().posts(), g.drug())));
+        perGroup.setLegendVisible(false);
+        StackedBarChart<Number, String> perHashtag = byGroup("Dealer posts per drug hashtag", t,
+                g -> g.hashtags().stream().map(h -> new XYChart.Data<Number, String>(h.posts(), h.hashtag())).toList());
+        return List.of(perGroup, perHashtag);
+    }
+
+    /** One series per drug group, so the default palette gives each group a colour; a stack has one bar per label. */
+    private static StackedBarChart<Number, String> byGroup(String title, DrugHashtagTable t,
+                                                          Function<DrugHashtagTable.GroupRow, List<XYChart.Data<Number, String>>> bars) {
+        CategoryAxis labels = new CategoryAxis();
+        StackedBarChart<Number, String> chart = new StackedBarChart<>(countAxis(), labels);
         List<String> categories = new ArrayList<>();
         for (DrugHashtagTable.GroupRow group : t.groups()) {
             XYChart.Series<Number, String> series = new XYChart.Series<>();
             series.setName(group.drug());
-            for (DrugHashtagTable.HashtagRow h : group.hashtags()) {
-                series.getData().add(new XYChart.Data<>(h.posts(), h.hashtag()));
-                categories.add(h.hashtag());
+            for (XYChart.Data<Number, String> bar : bars.apply(group)) {
+                series.getData().add(bar);
+                categories.add(bar.getYValue());
             }
-            perHashtag.getData().add(series);
+            chart.getData().add(series);
         }
-        tags.setCategories(topDown(categories));
-        style(perHashtag, "Dealer posts per drug hashtag", categories.size());
-
-        List<String> drugs = t.groups().stream().map(DrugHashtagTable.GroupRow::drug).toList();
-        List<Number> totals = t.groups().stream().map(g -> (Number) g.total().posts()).toList();
-        return List.of(horizontal("Dealer posts per drug group (any of its hashtags)", drugs, List.of(new Series("Posts", totals))),
-                perHashtag);
+        labels.setCategories(topDown(categories));
+        style(chart, title, categories.size());
+        return chart;
     }
 
     private static BarChart<Number, String> bars(String title, Table t, List<Integer> rows, int labelColumn, int valueColumn) {
