@@ -35,6 +35,9 @@ public final class FindingsController {
     private static final FindingsFiles.FileType MARKDOWN = new FindingsFiles.FileType("Markdown", "md");
     private static final FindingsFiles.FileType HTML = new FindingsFiles.FileType("HTML report", "html");
 
+    private static final FindingsFiles.FileType TEXT = new FindingsFiles.FileType("Hashtags, one a line", "txt");
+    private static final String DISCOVERY = "discovery";
+
     private final FindingsViewModel model;
     private final FindingsFiles files;
     private final Parent view;
@@ -63,6 +66,8 @@ public final class FindingsController {
     private Button copyCsvButton;
     @FXML
     private Button exportButton;
+    @FXML
+    private Button searchListButton;
     @FXML
     private SplitPane tableAndCharts;
     @FXML
@@ -94,6 +99,9 @@ public final class FindingsController {
             b.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedTable() == null,
                     model.shownBinding(), sectionList.getSelectionModel().selectedItemProperty()));
         }
+        // the next loop's searches go with the discovery table
+        searchListButton.visibleProperty().bind(sectionList.getSelectionModel().selectedItemProperty().isEqualTo(DISCOVERY));
+        searchListButton.managedProperty().bind(searchListButton.visibleProperty());
         sectionList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(String key, boolean empty) {
@@ -187,6 +195,12 @@ public final class FindingsController {
     static TableFormat formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown") ? TableFormat.MARKDOWN : TableFormat.CSV;
+    }
+
+    @FXML
+    private void saveSearchList() {
+        files.chooseSaveFile(window(), "Save the hashtags to search next", "next-searches.txt", TEXT)
+                .ifPresent(model::saveSearchList);
     }
 
     @FXML

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -146,6 +147,23 @@ public final class FindingsViewModel {
         Tasks.create(() -> writeFile(file, text))
                 .onSuccess(ignored -> status.set("Exported “" + table.title() + "” to " + file))
                 .onError(error -> problem.set("Cannot export to " + file + ": " + reason(error)))
+                .runOn(executor);
+    }
+
+    /**
+     * Writes the hashtags to search in the next collection loop, one a line, best first (what
+     * {@code findings --discover} writes), in the background.
+     */
+    public void saveSearchList(Path file) {
+        Findings findings = shown.get();
+        if (findings == null) {
+            return;
+        }
+        List<String> hashtags = findings.discoveredHashtags();
+        String text = hashtags.isEmpty() ? "" : String.join("\n", hashtags) + "\n";
+        Tasks.create(() -> writeFile(file, text))
+                .onSuccess(ignored -> status.set("Saved " + hashtags.size() + " hashtags to search next to " + file))
+                .onError(error -> problem.set("Cannot write " + file + ": " + reason(error)))
                 .runOn(executor);
     }
 

@@ -101,13 +101,14 @@ class FindingsUiTest {
 
     /**
      * Four dealer posts (both coders say yes): D1 has #Xanax, #2mgxanax and #XANAX; D2 #xanaxfamily;
-     * D3 #lsd25 and #LSDTABS; D4 no hashtag. N1 is no dealer, X1 is disputed: neither counts.
+     * D3 #lsd25 and #LSDTABS; D4 no hashtag. N1 is no dealer, X1 is disputed: neither counts. D1 and
+     * D2 share #xanaxplug, on no lexicon: the one hashtag discovered for the next loop.
      */
     static void fillWorkbench(Path file, Path dir) throws Exception {
         try (Workbench wb = Workbench.open(file)) {
             Connection c = wb.connection();
-            insertPost(c, "instagram", "D1", DEALER, "#Xanax #2mgxanax #XANAX bars, wickr: " + DEALER + " or text 213-555-0142");
-            insertPost(c, "instagram", "D2", DEALER, "#xanaxfamily restock, kik me");
+            insertPost(c, "instagram", "D1", DEALER, "#Xanax #2mgxanax #XANAX #xanaxplug bars, wickr: " + DEALER + " or text 213-555-0142");
+            insertPost(c, "instagram", "D2", DEALER, "#xanaxfamily #XanaxPlug restock, kik me");
             insertPost(c, "instagram", "D3", "blotter_owl_17", "#lsd25 #LSDTABS tabs ready");
             insertPost(c, "instagram", "D4", "blotter_owl_17", "no tags here, dm for the menu");
             insertPost(c, "instagram", "N1", "sober_sunrise_7", "#xanax ruined my year, 90 days clean");
@@ -247,6 +248,13 @@ class FindingsUiTest {
         assertTrue(csv.startsWith("Account,Platform,Dealer posts\r\n"), csv);
         assertTrue(csv.contains("\r\n" + Masking.maskAccount(DEALER) + ",instagram,2\r\n"), csv);
         assertFalse(csv.contains(DEALER), csv);
+        assertFalse(robot.lookup("#saveSearchList").queryButton().isVisible(), "the search list goes with the discovery table only");
+
+        select(robot, "Hashtags to search next");
+        saveAs = dir.resolve("exports/next-searches.txt");
+        robot.clickOn("#saveSearchList");
+        waitUntil("the search list", () -> Files.exists(saveAs));
+        assertEquals("#xanaxplug\n", Files.readString(saveAs));
     }
 
     @Test
@@ -300,19 +308,34 @@ class FindingsUiTest {
         assertEquals(4, DrugLexicon.load(lexiconFile).groups().size());
     }
 
-    @Test
-    void refreshPicksUpNewLabels(FxRobot robot) throws Exception {
-        openFindings(robot);
+    /** Labels a new post as a dealer post by both coders, behind the window's back. */
+    private void addDealerPost(String id, String caption) throws Exception {
         try (Workbench wb = Workbench.open(workbenchFile)) {
-            insertPost(wb.connection(), "instagram", "D5", "new_plug_3", "#oxy80s #OXYCONTIN in stock");
-            String dealer = "\"dealer\": \"yes\"";
+            insertPost(wb.connection(), "instagram", id, "new_plug_3", caption);
             for (String coder : List.of("coder_a", "coder_b")) {
-                CoderFileImport.importFile(wb.connection(), coderFile(workbenchFile.getParent(), coder + "_more", answer("D5", dealer)), r -> { });
+                CoderFileImport.importFile(wb.connection(), coderFile(workbenchFile.getParent(), coder + "_" + id,
+                        answer(id, "\"dealer\": \"yes\"")), r -> { });
             }
         }
-        robot.clickOn("#refreshFindings");
-        waitUntil("N = 5", () -> "N = 5 final dealer posts".equals(robot.lookup("#findingsStatus").queryAs(Label.class).getText()));
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#findingsStatus").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void findingsFollowImportsAndTheRefreshButton(FxRobot robot) throws Exception {
+        openFindings(robot);
+        // An import that finishes tells the window the posts changed; the showing view recomputes.
+        addDealerPost("D5", "#oxy80s #OXYCONTIN in stock");
+        robot.interact(() -> window.model().current().postsChanged());
+        waitUntil("N = 5", () -> "N = 5 final dealer posts".equals(status(robot)));
         assertTrue(shownRows(robot).contains(row("Oxycodone", "Total", 1L, 20.0)));
         assertTrue(shownRows(robot).contains(row("Xanax", "Total", 2L, 40.0)));
+
+        addDealerPost("D6", "#lsdtabs fresh sheets");
+        robot.clickOn("#refreshFindings");
+        waitUntil("N = 6", () -> "N = 6 final dealer posts".equals(status(robot)));
+        assertTrue(shownRows(robot).contains(row("LSD", "Total", 2L, 33.3)));
     }
 }
