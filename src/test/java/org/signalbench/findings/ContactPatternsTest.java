@@ -48,7 +48,7 @@ class ContactPatternsTest {
             call/text (213) 555-0142                   | phone
             txt only +1 213 555 0142                   | phone
             📱 213.555.0142                            | phone
-            +44 20 7946 0958                           | phone
+            +49 555 0142 0199                           | phone
             orders: plug_three@example.com             | email
             mail me plug_three@example.com             | email
             snapchat: plug_2                           | other

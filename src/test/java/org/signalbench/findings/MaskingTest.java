@@ -19,7 +19,7 @@ class MaskingTest {
             📱 213.555.0142                       | 📱 [phone]
             1-800-555-0142 helpline               | [phone] helpline
             (800) 555-0101                        | [phone]
-            +44 20 7946 0958                      | [phone]
+            +49 555 0142 0199                      | [phone]
             whatsapp +1 213 555 0147              | whatsapp [phone]
             mail me plug_three@example.com        | mail me [email]
             orders: frosty.tabs+x@mail.example.com | orders: [email]
