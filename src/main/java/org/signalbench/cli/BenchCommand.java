@@ -15,27 +15,33 @@ import java.util.stream.Stream;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportService;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.preprocess.PreprocessedCorpus;
+import org.signalbench.preprocess.Preprocessor;
+import org.signalbench.preprocess.TextItem;
 import org.signalbench.store.BuiltInSample;
+import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: measurements anyone can repeat; long runs live here, not in the tests. */
+/**
+ * {@code bench}: measurements anyone can repeat. Long runs live here, not in the tests. Each
+ * benchmark works on the built-in sample or, with {@code --posts N}, on a corpus of N posts made by
+ * the sample generator, in a temporary folder that is removed afterwards.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Run them on an otherwise idle machine.",
-        subcommands = BenchCommand.ImportBench.class)
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.PreprocessBench.class})
 public final class BenchCommand {
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import the built-in sample (or a generated corpus of --posts posts) into a fresh "
-                    + "database and print posts per second. Targets: 12,857 posts in under 3 s, 100,000 in under 20 s.")
-    static final class ImportBench implements Callable<Integer> {
+    /** What every benchmark takes: the corpus, the repetitions, the output form. */
+    abstract static class Bench implements Callable<Integer> {
         @Option(names = "--posts", paramLabel = "N", description = "Generate a corpus of N posts (no images) instead of using the built-in sample.")
         Integer posts;
 
-        @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Repetitions, each into a fresh database (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Repetitions (default: ${DEFAULT-VALUE}); the median is reported.")
         int runs;
 
         @Option(names = "--json", description = "Print the figures as JSON.")
@@ -51,47 +57,23 @@ public final class BenchCommand {
                 Path source = posts == null ? BuiltInSample.locate() : generate(work.resolve("corpus"), posts);
                 List<Map<String, Object>> results = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
-                    Path db = work.resolve("run-" + run + ".sqlite");
-                    long start = System.nanoTime();
-                    ImportReport report;
-                    try (Workbench wb = Workbench.open(db)) {
-                        long opened = System.nanoTime();
-                        report = new ImportService(wb).run(List.of(source), null, JobContext.NONE);
-                        long done = System.nanoTime();
-                        Map<String, Object> r = new LinkedHashMap<>();
-                        r.put("run", run);
-                        r.put("posts", report.imported());
-                        r.put("duplicates", report.duplicates());
-                        r.put("labels", report.labels());
-                        r.put("rejected", report.rejected().size());
-                        r.put("openSeconds", (opened - start) / 1e9);
-                        r.put("importSeconds", (done - opened) / 1e9);
-                        r.put("postsPerSecond", report.imported() / ((done - opened) / 1e9));
-                        results.add(r);
-                        if (!json) {
-                            spec.commandLine().getOut().printf("run %d: %,d posts (+%,d duplicates, %,d labels) in %.2f s = %,.0f posts/s (opening the database: %.2f s)%n",
-                                    run, report.imported(), report.duplicates(), report.labels(), (done - opened) / 1e9,
-                                    r.get("postsPerSecond"), (opened - start) / 1e9);
-                        }
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("run", run);
+                    measure(source, work.resolve("run-" + run + ".sqlite"), r);
+                    results.add(r);
+                    if (!json) {
+                        spec.commandLine().getOut().println("run " + run + ": " + describe(r));
                     }
                 }
-                double medianSeconds = results.stream().map(r -> (Double) r.get("importSeconds")).sorted().toList().get(runs / 2);
-                int imported = (Integer) results.get(0).get("posts");
-                double target = posts == null ? 3.0 : 20.0 * posts / 100_000;
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("source", posts == null ? "built-in sample" : "generated " + posts + " posts");
-                summary.put("posts", imported);
-                summary.put("medianImportSeconds", medianSeconds);
-                summary.put("postsPerSecond", imported / medianSeconds);
-                summary.put("targetSeconds", target);
-                summary.put("withinTarget", medianSeconds <= target);
-                summary.put("runs", results);
                 summary.put("cores", Runtime.getRuntime().availableProcessors());
+                summarize(results, summary);
+                summary.put("runs", results);
                 if (json) {
                     Json.print(spec.commandLine().getOut(), summary);
                 } else {
-                    spec.commandLine().getOut().printf("median: %,d posts in %.2f s = %,.0f posts/s; target %.1f s: %s%n",
-                            imported, medianSeconds, imported / medianSeconds, target, medianSeconds <= target ? "met" : "MISSED");
+                    spec.commandLine().getOut().println("median: " + describeSummary(summary));
                 }
                 return 0;
             } finally {
@@ -99,15 +81,126 @@ public final class BenchCommand {
             }
         }
 
-        private Path generate(Path out, int n) {
-            StringWriter err = new StringWriter();
-            int exit = SignalBenchCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                    .execute("sample", "--out", out.toString(), "--posts", String.valueOf(n), "--no-images");
-            if (exit != 0) {
-                throw new IllegalStateException("could not generate the corpus: " + err);
-            }
-            return out;
+        /** One run: fills {@code result} with its figures. */
+        abstract void measure(Path source, Path freshDb, Map<String, Object> result) throws Exception;
+
+        abstract String describe(Map<String, Object> result);
+
+        abstract void summarize(List<Map<String, Object>> results, Map<String, Object> summary);
+
+        abstract String describeSummary(Map<String, Object> summary);
+
+        static double median(List<Map<String, Object>> results, String key) {
+            List<Double> values = results.stream().map(r -> (Double) r.get(key)).sorted().toList();
+            return values.get(values.size() / 2);
         }
+
+        static double seconds(long fromNanos, long toNanos) {
+            return (toNanos - fromNanos) / 1e9;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import the built-in sample (or a generated corpus) into a fresh database per run and print "
+                    + "posts per second. Targets: 12,857 posts in under 3 s, 100,000 in under 20 s.")
+    static final class ImportBench extends Bench {
+        @Override
+        void measure(Path source, Path freshDb, Map<String, Object> r) throws Exception {
+            long start = System.nanoTime();
+            try (Workbench wb = Workbench.open(freshDb)) {
+                long opened = System.nanoTime();
+                ImportReport report = new ImportService(wb).run(List.of(source), null, JobContext.NONE);
+                long done = System.nanoTime();
+                r.put("posts", report.imported());
+                r.put("duplicates", report.duplicates());
+                r.put("labels", report.labels());
+                r.put("rejected", report.rejected().size());
+                r.put("openSeconds", seconds(start, opened));
+                r.put("importSeconds", seconds(opened, done));
+                r.put("postsPerSecond", report.imported() / seconds(opened, done));
+            }
+        }
+
+        @Override
+        String describe(Map<String, Object> r) {
+            return String.format("%,d posts (+%,d duplicates, %,d labels) in %.2f s = %,.0f posts/s (opening the database: %.2f s)",
+                    r.get("posts"), r.get("duplicates"), r.get("labels"), r.get("importSeconds"), r.get("postsPerSecond"), r.get("openSeconds"));
+        }
+
+        @Override
+        void summarize(List<Map<String, Object>> results, Map<String, Object> s) {
+            double seconds = median(results, "importSeconds");
+            int imported = (Integer) results.get(0).get("posts");
+            double target = posts == null ? 3.0 : 20.0 * posts / 100_000;
+            s.put("posts", imported);
+            s.put("medianImportSeconds", seconds);
+            s.put("postsPerSecond", imported / seconds);
+            s.put("targetSeconds", target);
+            s.put("withinTarget", seconds <= target);
+        }
+
+        @Override
+        String describeSummary(Map<String, Object> s) {
+            return String.format("%,d posts in %.2f s = %,.0f posts/s; target %.1f s: %s", s.get("posts"),
+                    s.get("medianImportSeconds"), s.get("postsPerSecond"), s.get("targetSeconds"),
+                    (Boolean) s.get("withinTarget") ? "met" : "MISSED");
+        }
+    }
+
+    @Command(name = "preprocess", mixinStandardHelpOptions = true,
+            description = "Run the study's preprocessing (steps 1-5) over every caption of the built-in sample (or a "
+                    + "generated corpus) and print captions per second. Importing is not timed.")
+    static final class PreprocessBench extends Bench {
+        private List<TextItem> captions;
+
+        @Override
+        void measure(Path source, Path freshDb, Map<String, Object> r) throws Exception {
+            if (captions == null) {
+                captions = new ArrayList<>();
+                try (Workbench wb = Workbench.open(freshDb)) {
+                    new ImportService(wb).run(List.of(source), null, JobContext.NONE);
+                    new PostQuery(wb.connection()).forEachCaption((id, caption) -> captions.add(new TextItem(id, caption)));
+                }
+            }
+            long start = System.nanoTime();
+            PreprocessedCorpus corpus = Preprocessor.withDefaultStopWords().run(captions);
+            long done = System.nanoTime();
+            r.put("captions", captions.size());
+            r.put("dictionary", corpus.dictionary().size());
+            r.put("seconds", seconds(start, done));
+            r.put("captionsPerSecond", captions.size() / seconds(start, done));
+        }
+
+        @Override
+        String describe(Map<String, Object> r) {
+            return String.format("%,d captions in %.2f s = %,.0f captions/s (dictionary %,d words)",
+                    r.get("captions"), r.get("seconds"), r.get("captionsPerSecond"), r.get("dictionary"));
+        }
+
+        @Override
+        void summarize(List<Map<String, Object>> results, Map<String, Object> s) {
+            double seconds = median(results, "seconds");
+            int n = (Integer) results.get(0).get("captions");
+            s.put("captions", n);
+            s.put("medianSeconds", seconds);
+            s.put("captionsPerSecond", n / seconds);
+        }
+
+        @Override
+        String describeSummary(Map<String, Object> s) {
+            return String.format("%,d captions in %.2f s = %,.0f captions/s", s.get("captions"), s.get("medianSeconds"),
+                    s.get("captionsPerSecond"));
+        }
+    }
+
+    private static Path generate(Path out, int n) {
+        StringWriter err = new StringWriter();
+        int exit = SignalBenchCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("sample", "--out", out.toString(), "--posts", String.valueOf(n), "--no-images");
+        if (exit != 0) {
+            throw new IllegalStateException("could not generate the corpus: " + err);
+        }
+        return out;
     }
 
     static void deleteTree(Path root) throws IOException {

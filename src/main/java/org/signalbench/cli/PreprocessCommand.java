@@ -1,8 +1,6 @@
 package org.signalbench.cli;
 
 import java.io.PrintWriter;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,22 +13,19 @@ import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code preprocess}: runs the study's preprocessing over the workbench's captions and prints the sizes. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true,
         description = "Cleans the post captions as the Instagram study did (steps 1-5, see docs/preprocessing.md) "
                 + "and prints the dictionary size and, per variant, the texts kept and the texts dropped by reason.")
 public final class PreprocessCommand implements Callable<Integer> {
-    private static final String ALL_POSTS = "SELECT id, caption FROM post ORDER BY id";
-    private static final String PLATFORM_POSTS = "SELECT id, caption FROM post WHERE platform = ? ORDER BY id";
 
     @Mixin
     WorkbenchOption workbench;
@@ -71,16 +66,7 @@ public final class PreprocessCommand implements Callable<Integer> {
 
     private List<TextItem> captions(Workbench wb) throws SQLException {
         List<TextItem> items = new ArrayList<>();
-        try (PreparedStatement st = wb.connection().prepareStatement(platform == null ? ALL_POSTS : PLATFORM_POSTS)) {
-            if (platform != null) {
-                st.setString(1, platform.key());
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new TextItem(rs.getLong(1), rs.getString(2)));
-                }
-            }
-        }
+        new PostQuery(wb.connection()).forEachCaption(platform, (id, caption) -> items.add(new TextItem(id, caption)));
         return items;
     }
 

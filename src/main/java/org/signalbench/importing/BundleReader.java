@@ -29,6 +29,7 @@ final class BundleReader implements PostFileReader {
                 continue;
             }
             int number = line[0];
+            sink.readUpTo((double) line[2] / bytes.length);
             try {
                 JsonNode node = JsonInput.parse(SourceText.decode(bytes, line[1], line[2] - line[1], number), number);
                 if (!headerSeen) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
+import org.signalbench.labels.CorpusFingerprint;
 
 /**
  * Takes in a coder file (docs/formats/coder-file.md): a coder's answers become labels, an
@@ -61,8 +62,34 @@ public final class CoderFileImport {
         }
     }
 
+    /**
+     * Two or more answers by the same person to the same post and question with different values
+     * (within the file, or the file against what the workbench holds). The newest counts.
+     *
+     * @param overruled the other answers, e.g. "no at 2018-11-02T09:15:00Z (line 12)"
+     */
+    public record Conflict(String file, String platform, String externalId, String question,
+                           String keptValue, String keptAt, List<String> overruled) {
+        @Override
+        public String toString() {
+            return file + ": " + platform + " post '" + externalId + "', " + question + ": kept '" + keptValue
+                    + "' of " + keptAt + " (newest) over " + String.join("; ", overruled);
+        }
+    }
+
     /** Adds the file's answers; returns how many labels or adjudications were new. */
     public static int importFile(Connection connection, Path file, Consumer<Rejection> reject) throws IOException, SQLException {
+        return importFile(connection, file, null, reject, conflict -> { });
+    }
+
+    /**
+     * Adds the file's answers and reports conflicting answers by the same person; returns how
+     * many labels or adjudications were new. With {@code expectedCoder} set, a file written by
+     * anyone else is refused whole. A file with a {@code corpus} block is refused whole when its
+     * posts are missing here or their captions differ.
+     */
+    public static int importFile(Connection connection, Path file, String expectedCoder, Consumer<Rejection> reject,
+                                 Consumer<Conflict> conflicts) throws IOException, SQLException {
         String name = file.toString();
         ParsedFile parsed;
         try {
@@ -75,14 +102,19 @@ public final class CoderFileImport {
             reject.accept(new Rejection(name, null, e.getMessage()));
             return 0;
         }
+        if (expectedCoder != null && !expectedCoder.trim().equals(parsed.coderName())) {
+            reject.accept(new Rejection(name, null, "the file holds the answers of '" + parsed.coderName()
+                    + "', not of '" + expectedCoder.trim() + "'"));
+            return 0;
+        }
         Codebook codebook = Codebook.load();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            checkCorpus(connection, parsed);
             long coderId = coderId(connection, parsed.coderName(), parsed.role());
-            int added = parsed.role() == Role.EXPERT
-                    ? writeAnswers(connection, parsed, codebook, coderId, name, reject, true)
-                    : writeAnswers(connection, parsed, codebook, coderId, name, reject, false);
+            int added = writeAnswers(connection, parsed, codebook, coderId, name, reject, conflicts,
+                    parsed.role() == Role.EXPERT);
             connection.commit();
             return added;
         } catch (SQLException | RuntimeException e) {
@@ -100,13 +132,14 @@ public final class CoderFileImport {
     private record Answer(int line, JsonNode node) {
     }
 
-    private record ParsedFile(String coderName, Role role, String codebookVersion, List<Answer> answers) {
+    private record ParsedFile(String coderName, Role role, String codebookVersion, JsonNode corpus, List<Answer> answers) {
     }
 
     private static ParsedFile parse(Path file) throws IOException {
         String format = null;
         JsonNode coder = null;
         String codebookVersion = null;
+        JsonNode corpus = null;
         List<Answer> answers = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             p.setCodec(MAPPER);
@@ -125,6 +158,7 @@ public final class CoderFileImport {
                     }
                     case "coder" -> coder = p.readValueAsTree();
                     case "codebookVersion" -> codebookVersion = p.getValueAsString();
+                    case "corpus" -> corpus = p.readValueAsTree();
                     case "answers" -> {
                         if (token != JsonToken.START_ARRAY) {
                             throw new IllegalArgumentException("'answers' must be an array");
@@ -145,7 +179,57 @@ public final class CoderFileImport {
             throw new IllegalArgumentException("'coder.name' is missing");
         }
         Role role = Role.fromKey(coder.path("role").asText("coder"));
-        return new ParsedFile(coder.path("name").asText().trim(), role, codebookVersion, answers);
+        if (corpus != null && (!corpus.isObject() || !corpus.path("sha256").isTextual() || !corpus.path("posts").canConvertToInt())) {
+            throw new IllegalArgumentException("'corpus' must be an object with 'posts' (a count) and 'sha256'");
+        }
+        return new ParsedFile(coder.path("name").asText().trim(), role, codebookVersion, corpus, answers);
+    }
+
+    /**
+     * Refuses a file made for another corpus: recomputes the fingerprint over the posts its answers
+     * name, as this workbench holds them (see {@link CorpusFingerprint}).
+     */
+    private static void checkCorpus(Connection c, ParsedFile file) throws SQLException {
+        if (file.corpus() == null) {
+            return;
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (Answer a : file.answers()) {
+            if (a.node().path("platform").isTextual() && a.node().path("externalId").isTextual()) {
+                keys.add(a.node().get("platform").asText().trim().toLowerCase(java.util.Locale.ROOT) + ":" + a.node().get("externalId").asText());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement find = c.prepareStatement("SELECT caption FROM post WHERE platform = ? AND external_id = ?")) {
+            for (String key : keys) {
+                int colon = key.indexOf(':');
+                find.setString(1, key.substring(0, colon));
+                find.setString(2, key.substring(colon + 1));
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        lines.add(CorpusFingerprint.line(key.substring(0, colon), key.substring(colon + 1), rs.getString(1)));
+                    } else {
+                        missing.add(key);
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("made for a different corpus: " + missing.size() + " of its " + keys.size()
+                    + " posts are not in this workbench (first: " + missing.get(0) + "); import their posts first");
+        }
+        CorpusFingerprint here = CorpusFingerprint.ofLines(lines);
+        String expected = file.corpus().get("sha256").asText();
+        if (here.posts() != file.corpus().get("posts").asInt() || !here.sha256().equals(expected)) {
+            throw new IllegalArgumentException("made for a different corpus: its " + file.corpus().get("posts").asInt()
+                    + " posts do not match this workbench's (captions differ); corpus fingerprint " + abbreviate(expected)
+                    + " in the file, " + abbreviate(here.sha256()) + " here");
+        }
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
     }
 
     private static long coderId(Connection c, String name, Role role) throws SQLException {
@@ -174,7 +258,10 @@ public final class CoderFileImport {
     }
 
     private static int writeAnswers(Connection c, ParsedFile file, Codebook codebook, long coderId,
-                                    String fileName, Consumer<Rejection> reject, boolean expert) throws SQLException {
+                                    String fileName, Consumer<Rejection> reject, Consumer<Conflict> conflicts,
+                                    boolean expert) throws SQLException {
+        // Every valid answer by post id and question, to find conflicting answers before writing.
+        Map<String, List<Given>> given = new java.util.LinkedHashMap<>();
         String sql = expert
                 ? "INSERT INTO adjudication (expert_id, post_id, question, value, decided_at, codebook_version, reason) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
@@ -203,6 +290,11 @@ public final class CoderFileImport {
                     }
                     String reason = a.path("reason").isTextual() ? a.path("reason").asText() : null;
                     for (String[] row : rows) {
+                        if (!Codebook.NOTE.equals(row[0])) {
+                            given.computeIfAbsent(postId + "|" + row[0], k -> new ArrayList<>())
+                                    .add(new Given(postId, a.get("platform").asText(), a.get("externalId").asText(), row[0], row[1], at,
+                                            "line " + answer.line()));
+                        }
                         insert.setLong(1, coderId);
                         insert.setLong(2, postId);
                         insert.setString(3, row[0]);
@@ -218,11 +310,46 @@ public final class CoderFileImport {
                     reject.accept(new Rejection(fileName, answer.line(), e.getMessage()));
                 }
             }
+            reportConflicts(c, given, coderId, fileName, conflicts, expert);
             int added = 0;
             for (int count : insert.executeBatch()) {
                 added += Math.max(count, 0);
             }
             return added;
+        }
+    }
+
+    private record Given(long postId, String platform, String externalId, String question, String value, String at, String where) {
+    }
+
+    /** Reports, per post and question, answers by this person with different values; the newest counts. */
+    private static void reportConflicts(Connection c, Map<String, List<Given>> given, long coderId, String fileName,
+                                        Consumer<Conflict> conflicts, boolean expert) throws SQLException {
+        String sql = expert
+                ? "SELECT value, decided_at FROM adjudication WHERE expert_id = ? AND post_id = ? AND question = ? ORDER BY decided_at DESC, id DESC LIMIT 1"
+                : "SELECT value, labeled_at FROM label WHERE coder_id = ? AND post_id = ? AND question = ? ORDER BY labeled_at DESC, id DESC LIMIT 1";
+        try (PreparedStatement latest = c.prepareStatement(sql)) {
+            for (List<Given> answers : given.values()) {
+                Given first = answers.get(0);
+                List<Given> all = new ArrayList<>(answers);
+                latest.setLong(1, coderId);
+                latest.setLong(2, first.postId());
+                latest.setString(3, first.question());
+                try (ResultSet rs = latest.executeQuery()) {
+                    if (rs.next() && !rs.getString(1).equals(org.signalbench.labels.LabelStore.RETRACTED)) {
+                        all.add(new Given(first.postId(), first.platform(), first.externalId(), first.question(),
+                                rs.getString(1), rs.getString(2), "already in the workbench"));
+                    }
+                }
+                if (all.stream().map(Given::value).distinct().count() < 2) {
+                    continue;
+                }
+                Given newest = all.stream().max(java.util.Comparator.comparing(Given::at)).orElseThrow();
+                List<String> overruled = all.stream().filter(g -> !g.value().equals(newest.value()))
+                        .map(g -> "'" + g.value() + "' of " + g.at() + " (" + g.where() + ")").toList();
+                conflicts.accept(new Conflict(fileName, first.platform(), first.externalId(), first.question(),
+                        newest.value(), newest.at(), overruled));
+            }
         }
     }
 

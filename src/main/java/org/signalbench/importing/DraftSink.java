@@ -7,4 +7,8 @@ interface DraftSink {
     void accept(PostDraft draft, Integer line);
 
     void reject(Integer line, String reason);
+
+    /** How far through its file the reader is (0 to 1), so a large file shows progress while it is read. */
+    default void readUpTo(double fraction) {
+    }
 }

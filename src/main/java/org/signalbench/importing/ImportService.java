@@ -100,8 +100,11 @@ public final class ImportService {
         private int imported;
         private int duplicates;
         private int labels;
-        private long filesDone;
-        private long filesTotal;
+        // Progress is counted in bytes of the files on disk, so one large file moves the bar too.
+        private long bytesDone;
+        private long bytesTotal;
+        private long currentFileBytes;
+        private long lastReported = -1;
         private String currentFile = "";
 
         Run(Connection connection, JobContext job) {
@@ -122,14 +125,21 @@ public final class ImportService {
                 List<Planned> posts = new ArrayList<>();
                 List<Path> coderFiles = new ArrayList<>();
                 plan(sources, forced, posts, coderFiles);
-                filesTotal = posts.size() + coderFiles.size();
-                job.progress(0, filesTotal, "importing " + filesTotal + " files");
+                for (Planned planned : posts) {
+                    bytesTotal += sizeOf(planned.file());
+                }
+                for (Path file : coderFiles) {
+                    bytesTotal += sizeOf(file);
+                }
+                int files = posts.size() + coderFiles.size();
+                job.progress(0, bytesTotal, "importing " + files + " files");
                 try {
                     for (Planned planned : posts) {
                         checkCancelled();
+                        currentFileBytes = sizeOf(planned.file());
                         readPostFile(planned);
-                        filesDone++;
-                        job.progress(filesDone, filesTotal, planned.file().getFileName() + ": " + postsRead() + " posts read");
+                        bytesDone += currentFileBytes;
+                        job.progress(bytesDone, bytesTotal, planned.file().getFileName() + ": " + postsRead() + " posts read");
                     }
                     submitChunk();
                     awaitChunk();
@@ -137,8 +147,8 @@ public final class ImportService {
                     for (Path file : coderFiles) {
                         checkCancelled();
                         readCoderFile(file);
-                        filesDone++;
-                        job.progress(filesDone, filesTotal, file.getFileName() + ": " + labels + " answers taken in");
+                        bytesDone += sizeOf(file);
+                        job.progress(bytesDone, bytesTotal, file.getFileName() + ": " + labels + " answers taken in");
                     }
                     status = "done";
                 } catch (CancelledException e) {
@@ -169,6 +179,14 @@ public final class ImportService {
 
         private void reject(Rejection rejection) {
             rejections.add(new Ordered(order++, rejection));
+        }
+
+        private static long sizeOf(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0; // reported when the file is read
+            }
         }
 
         private long postsRead() {
@@ -270,6 +288,16 @@ public final class ImportService {
                 public void reject(Integer line, String reason) {
                     Run.this.reject(new Rejection(currentFile, line, reason));
                 }
+
+                @Override
+                public void readUpTo(double fraction) {
+                    long done = bytesDone + (long) (fraction * currentFileBytes);
+                    // Report about every half percent: often enough for a smooth bar, rarely enough to cost nothing.
+                    if (done - lastReported >= Math.max(1, bytesTotal / 200)) {
+                        lastReported = done;
+                        job.progress(done, bytesTotal, file.getFileName() + ": " + postsRead() + " posts read");
+                    }
+                }
             };
             try {
                 reader.read(file, sink);
@@ -316,7 +344,6 @@ public final class ImportService {
                 } catch (SQLException e) {
                     throw new ChunkWriteFailure(e);
                 }
-                job.progress(filesDone, filesTotal, Path.of(currentFile).getFileName() + ": " + postsRead() + " posts read");
                 checkCancelled();
             }
         }

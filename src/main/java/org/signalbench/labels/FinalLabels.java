@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Works out the final label of every coded post for a question: the expert's latest decision
  * when there is one, otherwise the coders' answer when all who answered agree; posts where coders
- * disagree and no decision exists are disputed. Only each coder's latest answer counts.
+ * disagree and no decision exists are disputed. Only each coder's latest answer counts, and a
+ * retracted answer ({@link LabelStore#RETRACTED}) is no answer.
  */
 public final class FinalLabels {
     private FinalLabels() {
@@ -20,18 +20,7 @@ public final class FinalLabels {
 
     /** Final labels by post id, in post-id order. */
     public static Map<Long, FinalLabel> of(Connection c, String question) throws SQLException {
-        Map<Long, Map<Long, String>> coderAnswers = new TreeMap<>();
-        // Rows come oldest first, so a later answer by the same coder replaces an earlier one.
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT l.post_id, l.coder_id, l.value FROM label l JOIN coder k ON k.id = l.coder_id "
-                        + "WHERE l.question = ? AND k.role = 'coder' ORDER BY l.post_id, l.labeled_at, l.id")) {
-            st.setString(1, question);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    coderAnswers.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
-                }
-            }
-        }
+        Map<Long, Map<Long, LatestAnswers.Answer>> coderAnswers = LatestAnswers.of(c, question);
         Map<Long, String> decisions = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT post_id, value FROM adjudication WHERE question = ? ORDER BY decided_at, id")) {
@@ -50,7 +39,7 @@ public final class FinalLabels {
                 result.put(postId, new FinalLabel(postId, question, decision, FinalLabel.Status.SETTLED));
                 continue;
             }
-            var distinct = entry.getValue().values().stream().distinct().toList();
+            var distinct = entry.getValue().values().stream().map(LatestAnswers.Answer::value).distinct().toList();
             if (distinct.size() == 1) {
                 var status = entry.getValue().size() == 1 ? FinalLabel.Status.SINGLE_CODER : FinalLabel.Status.AGREED;
                 result.put(postId, new FinalLabel(postId, question, distinct.get(0), status));

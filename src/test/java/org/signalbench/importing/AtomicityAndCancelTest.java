@@ -13,6 +13,7 @@ import static org.signalbench.importing.ImportFixtures.string;
 import static org.signalbench.importing.ImportFixtures.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -128,9 +129,14 @@ class AtomicityAndCancelTest {
     }
 
     @Test
-    void progressIsReportedPerFile() throws Exception {
-        write(dir.resolve("in/a/posts.jsonl"), bundleHeader() + lines(bundlePost("A1", "a")));
-        write(dir.resolve("in/b/posts.jsonl"), bundleHeader() + lines(bundlePost("B1", "b")));
+    void progressCountsBytesAndMovesWithinALargeFile() throws Exception {
+        Path small = write(dir.resolve("in/a/posts.jsonl"), bundleHeader() + lines(bundlePost("A1", "a")));
+        StringBuilder many = new StringBuilder(bundleHeader());
+        for (int i = 0; i < 3000; i++) {
+            many.append(lines(bundlePost("B" + i, "post number " + i)));
+        }
+        Path large = write(dir.resolve("in/b/posts.jsonl"), many.toString());
+        long total = Files.size(small) + Files.size(large);
         List<long[]> calls = new ArrayList<>();
         JobContext job = new JobContext() {
             @Override
@@ -146,6 +152,14 @@ class AtomicityAndCancelTest {
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
             new ImportService(wb).run(List.of(dir.resolve("in")), null, job);
         }
-        assertEquals(List.of("0/2", "1/2", "2/2"), calls.stream().map(c -> c[0] + "/" + c[1]).toList());
+        assertEquals(0, calls.get(0)[0]);
+        assertEquals(total, calls.get(calls.size() - 1)[0]);
+        for (int i = 1; i < calls.size(); i++) {
+            assertEquals(total, calls.get(i)[1]);
+            assertTrue(calls.get(i)[0] >= calls.get(i - 1)[0], "progress never goes back");
+        }
+        long smallBytes = Files.size(small);
+        long withinLargeFile = calls.stream().filter(c -> c[0] > smallBytes && c[0] < total).count();
+        assertTrue(withinLargeFile >= 50, "the bar moves while the large file is read: " + withinLargeFile + " reports");
     }
 }

@@ -126,6 +126,14 @@ final class ImportFixtures {
 
     // ---- database -------------------------------------------------------------------------------
 
+    /** A repeated import changed nothing but the run log, which records one more run. */
+    static void assertOnlyTheRunLogGrew(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> b = new TreeMap<>(before);
+        Map<String, Long> a = new TreeMap<>(after);
+        org.junit.jupiter.api.Assertions.assertEquals(b.remove("import_run") + 1, a.remove("import_run"), "each run is recorded");
+        org.junit.jupiter.api.Assertions.assertEquals(b, a);
+    }
+
     /** Row count of every table (the run log included), by table name. */
     static Map<String, Long> rowCounts(Workbench workbench) throws SQLException {
         Connection c = workbench.connection();

@@ -1,0 +1,5 @@
+package org.signalbench.labels;
+
+/** An expert's decision on one post and question: the final answer and why. */
+public record Decision(long postId, String question, String value, String reason, String expert, String at) {
+}

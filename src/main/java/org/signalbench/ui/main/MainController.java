@@ -1,0 +1,194 @@
+package org.signalbench.ui.main;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
+import org.signalbench.jobs.Job;
+import org.signalbench.ui.common.Fxml;
+import org.signalbench.ui.importing.FileDialogs;
+import org.signalbench.ui.importing.ImportSummaryDialog;
+import org.signalbench.ui.jobs.JobViewModel;
+import org.signalbench.ui.jobs.JobsPanelController;
+import org.signalbench.ui.posts.PostBrowserController;
+import org.signalbench.ui.posts.PostDetailController;
+
+/** The window: menus, the post browser beside the post detail, the jobs panel and the status bar. */
+public final class MainController {
+    private final MainViewModel model;
+    private final FileDialogs dialogs;
+    private final Parent view;
+    private final PostBrowserController browser;
+    private final PostDetailController detail;
+    private final JobsPanelController jobsPanel;
+
+    @FXML
+    private StackPane centerStack;
+    @FXML
+    private SplitPane splitPane;
+    @FXML
+    private MaskerPane masker;
+    @FXML
+    private TitledPane jobsPane;
+    @FXML
+    private CheckMenuItem showJobsItem;
+    @FXML
+    private StatusBar statusBar;
+
+    public MainController(MainViewModel model, FileDialogs dialogs) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.browser = new PostBrowserController(model.browser());
+        this.detail = new PostDetailController(model.detail());
+        this.jobsPanel = new JobsPanelController(model.jobs());
+        this.view = Fxml.load(this, "main.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        splitPane.getItems().setAll(browser.view(), detail.view());
+        splitPane.setDividerPositions(0.64);
+        jobsPane.setContent(jobsPanel.view());
+        jobsPane.expandedProperty().bindBidirectional(model.jobs().panelOpenProperty());
+        showJobsItem.selectedProperty().bindBidirectional(model.jobs().panelOpenProperty());
+
+        bindMasker();
+        bindStatusBar();
+
+        model.imports().lastOutcomeProperty().addListener((obs, old, outcome) -> {
+            if (outcome != null) {
+                ImportSummaryDialog.show(window(), outcome);
+            }
+        });
+        model.problemProperty().addListener((obs, old, problem) -> {
+            if (!problem.isEmpty()) {
+                error(problem);
+            }
+        });
+    }
+
+    /** While the first-start sample import runs, its progress covers the still empty table. */
+    private void bindMasker() {
+        masker.setVisible(false);
+        model.imports().sampleImportProperty().addListener((obs, old, job) -> showMasker(job));
+    }
+
+    private void showMasker(Job job) {
+        masker.textProperty().unbind();
+        masker.progressProperty().unbind();
+        masker.setVisible(job != null);
+        if (job == null) {
+            return;
+        }
+        JobViewModel progress = model.jobs().jobs().stream().filter(j -> j.job() == job).findFirst()
+                .orElseGet(() -> new JobViewModel(job));
+        masker.progressProperty().bind(progress.progressProperty());
+        masker.textProperty().bind(Bindings.concat(job.name(), "… ", progress.detailsProperty()));
+    }
+
+    private void bindStatusBar() {
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ROOT);
+        statusBar.textProperty().bind(Bindings.createStringBinding(
+                () -> model.current().get() == null ? "Opening the workbench…" : model.current().get().file().toString(),
+                model.current().workbenchProperty()));
+        Label posts = new Label();
+        posts.setId("statusPosts");
+        posts.textProperty().bind(Bindings.createStringBinding(
+                () -> numbers.format(model.browser().totalProperty().get()) + " posts", model.browser().totalProperty()));
+        Label jobs = new Label();
+        jobs.setId("statusJobs");
+        jobs.textProperty().bind(Bindings.createStringBinding(() -> {
+            int running = model.jobs().unfinishedCountBinding().get();
+            return running == 0 ? "No jobs running" : running == 1 ? "1 job running" : running + " jobs running";
+        }, model.jobs().unfinishedCountBinding()));
+        jobs.setOnMouseClicked(e -> model.jobs().panelOpenProperty().set(!model.jobs().panelOpenProperty().get()));
+        ProgressBar jobProgress = new ProgressBar();
+        jobProgress.setPrefWidth(120);
+        jobProgress.visibleProperty().bind(model.jobs().currentBinding().isNotNull());
+        model.jobs().currentBinding().addListener((obs, old, now) -> {
+            jobProgress.progressProperty().unbind();
+            if (now != null) {
+                jobProgress.progressProperty().bind(now.progressProperty());
+            }
+        });
+        statusBar.getRightItems().setAll(posts, new Label(" · "), jobs, jobProgress);
+    }
+
+    @FXML
+    private void importFolder() {
+        dialogs.chooseFolder(window(), "Import a folder of posts")
+                .ifPresent(folder -> model.imports().importSources("Importing " + folder.getFileName(), List.of(folder)));
+    }
+
+    @FXML
+    private void importFiles() {
+        List<Path> files = dialogs.chooseFiles(window(), "Import files of posts");
+        if (!files.isEmpty()) {
+            String name = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
+            model.imports().importSources("Importing " + name, files);
+        }
+    }
+
+    @FXML
+    private void openWorkbench() {
+        if (refuseSwitchWhileJobsRun()) {
+            return;
+        }
+        dialogs.chooseWorkbenchToOpen(window()).ifPresent(file -> model.openWorkbench(file, false));
+    }
+
+    @FXML
+    private void newWorkbench() {
+        if (refuseSwitchWhileJobsRun()) {
+            return;
+        }
+        dialogs.chooseNewWorkbench(window()).ifPresent(file -> {
+            if (file.toFile().exists()) {
+                error(file + " already exists. Use Open workbench… to open it.");
+            } else {
+                model.openWorkbench(file, false);
+            }
+        });
+    }
+
+    private boolean refuseSwitchWhileJobsRun() {
+        if (model.canSwitchWorkbench()) {
+            return false;
+        }
+        error("Jobs are still running on this workbench. Wait for them or cancel them first.");
+        return true;
+    }
+
+    @FXML
+    private void quit() {
+        window().hide();
+    }
+
+    private void error(String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        alert.initOwner(window());
+        alert.show();
+    }
+
+    private Window window() {
+        return view.getScene() == null ? null : view.getScene().getWindow();
+    }
+
+    public Parent view() {
+        return view;
+    }
+}

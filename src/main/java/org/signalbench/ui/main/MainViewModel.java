@@ -1,0 +1,132 @@
+package org.signalbench.ui.main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.signalbench.store.PostQuery;
+import org.signalbench.store.Workbench;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.common.Tasks;
+import org.signalbench.ui.importing.ImportViewModel;
+import org.signalbench.ui.jobs.JobsViewModel;
+import org.signalbench.ui.posts.PostBrowserViewModel;
+import org.signalbench.ui.posts.PostDetailViewModel;
+import org.signalbench.ui.preprocessing.PreprocessingViewModel;
+
+/** State of the window: which workbench is open, the title, and the features' view models. */
+public final class MainViewModel {
+    private static final System.Logger LOG = System.getLogger(MainViewModel.class.getName());
+
+    private final CurrentWorkbench current;
+    private final Executor executor;
+    private final JobsViewModel jobs;
+    private final ImportViewModel imports;
+    private final PostBrowserViewModel browser;
+    private final PostDetailViewModel detail;
+    private final PreprocessingViewModel preprocessing;
+    private final StringBinding title;
+    private final StringProperty problem = new SimpleStringProperty("");
+
+    public MainViewModel(CurrentWorkbench current, Executor executor, JobsViewModel jobs, ImportViewModel imports,
+                         PostBrowserViewModel browser, PostDetailViewModel detail, PreprocessingViewModel preprocessing) {
+        this.current = current;
+        this.executor = executor;
+        this.jobs = jobs;
+        this.imports = imports;
+        this.browser = browser;
+        this.detail = detail;
+        this.preprocessing = preprocessing;
+        this.title = Bindings.createStringBinding(() -> {
+            Workbench open = current.get();
+            return open == null ? "SignalBench" : "SignalBench — " + open.file();
+        }, current.workbenchProperty());
+    }
+
+    /**
+     * Opens {@code file} (creating it if needed) in the background and shows it. An empty
+     * workbench gets the built-in sample when it is the default one or was just created.
+     */
+    public void openWorkbench(Path file, boolean isDefault) {
+        problem.set("");
+        Tasks.create(() -> {
+                    boolean existed = Files.exists(file);
+                    Workbench opened = Workbench.open(file);
+                    int posts = new PostQuery(opened.connection()).count(PostQuery.Filter.ALL);
+                    return new Opened(opened, existed, posts);
+                })
+                .onSuccess(opened -> {
+                    Workbench previous = current.get();
+                    current.workbenchProperty().set(opened.workbench());
+                    closeQuietly(previous);
+                    if (opened.posts() == 0 && (isDefault || !opened.existed())) {
+                        // The corpus is preprocessed when the sample is in, not over the empty workbench.
+                        imports.importBuiltInSample();
+                    } else {
+                        preprocessing.recompute();
+                    }
+                })
+                .onError(error -> problem.set("Cannot open " + file + ": " + error.getMessage()))
+                .runOn(executor);
+    }
+
+    private record Opened(Workbench workbench, boolean existed, int posts) {
+    }
+
+    /** Closes the open workbench (the window is closing). */
+    public void close() {
+        closeQuietly(current.get());
+    }
+
+    private static void closeQuietly(Workbench workbench) {
+        if (workbench == null) {
+            return;
+        }
+        try {
+            workbench.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot close " + workbench.file(), e);
+        }
+    }
+
+    public boolean canSwitchWorkbench() {
+        return !jobs.manager().anyUnfinished();
+    }
+
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    /** The last thing that went wrong at the window level (cannot open a file), or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public CurrentWorkbench current() {
+        return current;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public ImportViewModel imports() {
+        return imports;
+    }
+
+    public PostBrowserViewModel browser() {
+        return browser;
+    }
+
+    public PostDetailViewModel detail() {
+        return detail;
+    }
+
+    public PreprocessingViewModel preprocessing() {
+        return preprocessing;
+    }
+}

@@ -1,0 +1,57 @@
+package org.signalbench.ui.main;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.signalbench.jobs.JobManager;
+import org.signalbench.ui.AppConfig;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.importing.ImportViewModel;
+import org.signalbench.ui.jobs.JobsViewModel;
+import org.signalbench.ui.posts.PostBrowserViewModel;
+import org.signalbench.ui.posts.PostDetailViewModel;
+import org.signalbench.ui.preprocessing.PreprocessingViewModel;
+
+/** Builds the window from an {@link AppConfig}: every view model gets the one executor it needs, nothing is global. */
+public final class MainWindow {
+    private final MainViewModel model;
+    private final MainController controller;
+
+    private MainWindow(MainViewModel model, MainController controller) {
+        this.model = model;
+        this.controller = controller;
+    }
+
+    /** Shows the window on {@code stage} and starts opening the configured workbench. */
+    public static MainWindow open(Stage stage, AppConfig config) {
+        CurrentWorkbench current = new CurrentWorkbench();
+        JobManager jobManager = new JobManager(config.executor());
+        JobsViewModel jobs = new JobsViewModel(jobManager);
+        PreprocessingViewModel preprocessing = new PreprocessingViewModel(current, jobManager, config.explainers());
+        PostBrowserViewModel browser = new PostBrowserViewModel(current, config.executor());
+        PostDetailViewModel detail = new PostDetailViewModel(current, config.executor(), browser.selectedProperty(), preprocessing);
+        ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample());
+        MainViewModel model = new MainViewModel(current, config.executor(), jobs, imports, browser, detail, preprocessing);
+
+        // The preprocessed corpus follows the posts: recomputed after imports (and, by the main
+        // view model, for a newly opened workbench).
+        current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
+
+        MainController controller = new MainController(model, config.dialogs());
+        Scene scene = new Scene(controller.view(), 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleBinding());
+        stage.setOnHidden(e -> model.close());
+        stage.show();
+        model.openWorkbench(config.workbench(), config.defaultWorkbench());
+        return new MainWindow(model, controller);
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainController controller() {
+        return controller;
+    }
+}

@@ -1,0 +1,121 @@
+package org.signalbench.ui.posts;
+
+import java.text.NumberFormat;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.signalbench.domain.Platform;
+import org.signalbench.store.PostQuery.PostSummary;
+import org.signalbench.ui.common.Fxml;
+
+/** The post table with its filter bar. Binds to {@link PostBrowserViewModel}; holds no state of its own. */
+public final class PostBrowserController {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final PostBrowserViewModel model;
+    private final Parent view;
+
+    @FXML
+    private TextField searchField;
+    @FXML
+    private ComboBox<Platform> platformBox;
+    @FXML
+    private ComboBox<String> collectionBox;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private TableView<PostRow> postTable;
+    @FXML
+    private TableColumn<PostRow, String> platformColumn;
+    @FXML
+    private TableColumn<PostRow, String> idColumn;
+    @FXML
+    private TableColumn<PostRow, String> authorColumn;
+    @FXML
+    private TableColumn<PostRow, String> dateColumn;
+    @FXML
+    private TableColumn<PostRow, String> collectedColumn;
+    @FXML
+    private TableColumn<PostRow, String> captionColumn;
+
+    public PostBrowserController(PostBrowserViewModel model) {
+        this.model = model;
+        this.view = Fxml.load(this, "post-browser.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(model.searchTextProperty());
+
+        platformBox.getItems().setAll(FXCollections.observableArrayList((Platform) null));
+        platformBox.getItems().addAll(Platform.values());
+        platformBox.setButtonCell(new PlatformCell());
+        platformBox.setCellFactory(list -> new PlatformCell());
+        platformBox.valueProperty().bindBidirectional(model.platformProperty());
+
+        collectionBox.setItems(model.collections());
+        collectionBox.getEditor().textProperty().bindBidirectional(model.collectionProperty());
+        collectionBox.valueProperty().addListener((obs, old, now) -> model.collectionProperty().set(now == null ? "" : now));
+
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ROOT);
+        countLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> numbers.format(model.matchingProperty().get()) + " of "
+                        + numbers.format(model.totalProperty().get()) + " posts",
+                model.matchingProperty(), model.totalProperty()));
+
+        postTable.itemsProperty().bind(model.rowsProperty());
+        // A new filter starts at the top, where its first page is loaded first.
+        model.rowsProperty().addListener((obs, old, now) -> postTable.scrollTo(0));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(model.loadedProperty().not()).then("Loading the posts…")
+                .otherwise(Bindings.when(model.totalProperty().isEqualTo(0))
+                        .then("No posts yet. File → Import folder… brings some in.")
+                        .otherwise("No posts match.")));
+        postTable.setPlaceholder(placeholder);
+        column(platformColumn, s -> s.platform().key());
+        column(idColumn, PostSummary::externalId);
+        column(authorColumn, s -> s.author() == null ? "" : s.author());
+        column(dateColumn, s -> s.postedAt() == null ? "" : DATE.format(s.postedAt()));
+        column(collectedColumn, PostSummary::collectedUnder);
+        column(captionColumn, PostSummary::captionPreview);
+        postTable.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, now) -> model.selectedProperty().set(now));
+    }
+
+    /** A column showing one field of the row's post, empty while the row's page loads. */
+    private static void column(TableColumn<PostRow, String> column, Function<PostSummary, String> field) {
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> text(cell.getValue(), field));
+    }
+
+    private static ObservableValue<String> text(PostRow row, Function<PostSummary, String> field) {
+        return Bindings.createStringBinding(() -> {
+            PostSummary s = row.summary();
+            return s == null ? "…" : field.apply(s);
+        }, row.summaryProperty());
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    private static final class PlatformCell extends ListCell<Platform> {
+        @Override
+        protected void updateItem(Platform item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? "All platforms" : item.key());
+        }
+    }
+}
