@@ -16,7 +16,6 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -204,10 +203,7 @@ public final class FindingsViewModel {
     /** Saves the edited lexicon as the user's copy, then recomputes the findings with it. */
     public void saveLexicon(DrugLexicon edited) {
         Tasks.create(() -> lexicon.save(edited))
-                .onSuccess(ignored -> {
-                    refresh();
-                    problem.set("");
-                })
+                .onSuccess(ignored -> refresh())
                 .onError(error -> problem.set("Cannot save the drug hashtags to " + lexicon.file() + ": " + reason(error)))
                 .runOn(executor);
     }
@@ -257,9 +253,5 @@ public final class FindingsViewModel {
 
     public Path lexiconFile() {
         return lexicon.file();
-    }
-
-    ReadOnlyObjectProperty<Findings> computedProperty() {
-        return computed;
     }
 }
