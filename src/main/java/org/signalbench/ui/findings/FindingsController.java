@@ -179,7 +179,7 @@ public final class FindingsController {
         Table t = selectedTable();
         if (t != null) {
             ClipboardContent content = new ClipboardContent();
-            content.putString(model.render(t, format));
+            content.putString(model.copyText(t, format));
             Clipboard.getSystemClipboard().setContent(content);
         }
     }

@@ -129,8 +129,10 @@ public final class FindingsViewModel {
         return String.format(Locale.ROOT, "N = %,d final dealer posts", f.n());
     }
 
-    /** {@code table} as CSV or Markdown, as shown (masked when masking is on). */
-    public String render(Table table, TableFormat format) {
+    /** {@code table} as CSV or Markdown for the clipboard, as shown (masked when masking is on); the status says so. */
+    public String copyText(Table table, TableFormat format) {
+        status.set("Copied “" + table.title() + "” as " + (format == TableFormat.MARKDOWN ? "Markdown" : "CSV")
+                + (mask.get() ? ", masked" : ", not masked"));
         return format.render(table);
     }
 

@@ -219,6 +219,7 @@ class FindingsUiTest {
         assertTrue(masked.startsWith("## Dealer accounts with the most posts"), masked);
         assertTrue(masked.contains("| " + Masking.maskAccount(DEALER) + " | instagram | 2 |"), masked);
         assertFalse(masked.contains(DEALER), masked);
+        assertEquals("Copied “Dealer accounts with the most posts” as Markdown, masked", status(robot));
 
         robot.clickOn("#maskFindings");
         robot.clickOn("#copyMarkdown");
