@@ -57,7 +57,7 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
 
     /**
      * The published shape with embedding 64 and LSTM 64 (dense layers, windows, dropout, optimiser
-     * and stopping rule unchanged): about 40 times fewer operations per post (docs/lstm.md).
+     * and stopping rule unchanged): about 100 times fewer operations per post (docs/lstm.md).
      */
     public static LstmConfig laptop() {
         return new LstmConfig("laptop", 0, LstmBlocks.TEXT_AND_HASHTAGS, 50, 15, 64, 64, 200, 200, 0.2, 1e-4, 32,

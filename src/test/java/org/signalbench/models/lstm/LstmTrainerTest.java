@@ -137,6 +137,28 @@ class LstmTrainerTest {
     }
 
     @Test
+    void aModelTrainedWithoutValidationKeepsItsHistoryThroughSaving(@TempDir Path dir) throws Exception {
+        int[] labels = new int[8];
+        List<LstmSequence> train = posts(8, 11, labels);
+        LstmModel model = new LstmTrainer(tiny(LstmBlocks.HASHTAGS_ONLY).withTraining(0.0, 0.05, 8, 1, 4))
+                .train(train, labels, List.of(), new int[0], JobContext.NONE);
+        assertTrue(Double.isNaN(model.history().get(0).validationLoss()));
+        Path file = dir.resolve("hashtags.zip");
+        model.save(file);
+        LstmModel loaded = LstmModel.load(file);
+        assertEquals(model.history(), loaded.history());
+        assertEquals(LstmBlocks.HASHTAGS_ONLY, loaded.config().blocks());
+        assertArrayEquals(model.score(train), loaded.score(train));
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsRefusedWithItsName(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.zip"), "not a model");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> LstmModel.load(file));
+        assertTrue(e.getMessage().contains("notes.zip"), e.getMessage());
+    }
+
+    @Test
     void paddingIsMaskedAndLongTextsAreCut() {
         LstmConfig config = tiny(LstmBlocks.TEXT_ONLY);
         int[] labels = new int[16];
