@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lstm", mixinStandardHelpOptions = true,
         description = "Train each LSTM preset on random full-length posts and print training posts/s and effective "
                 + "GFLOP/s, with the float matrix-multiply GFLOP/s measured in the same run. Target: the paper "
-                + "preset at 50% or more of the matrix-multiply rate.")
+                + "preset at 50%% or more of the matrix-multiply rate.")
 final class LstmBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
             description = "Train each preset for at least S seconds after a warm-up batch (default: ${DEFAULT-VALUE}).")
