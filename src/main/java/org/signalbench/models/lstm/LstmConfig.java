@@ -72,6 +72,12 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
         };
     }
 
+    /** Sized for {@code dictionary} (its words plus the padding index) with the blocks of {@code variant}. */
+    public LstmConfig forCorpus(org.signalbench.preprocess.Dictionary dictionary,
+                                org.signalbench.preprocess.Variant variant) {
+        return withDictionarySize(dictionary.size() + 1).withBlocks(LstmBlocks.forVariant(variant));
+    }
+
     public LstmConfig withDictionarySize(int size) {
         return new LstmConfig(preset, size, blocks, textWindow, hashtagWindow, embeddingSize, lstmSize, blockDenseSize,
                 mergedDenseSize, dropout, learningRate, batchSize, maxEpochs, patience, seed);

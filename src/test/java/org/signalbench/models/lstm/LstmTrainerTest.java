@@ -236,6 +236,22 @@ class LstmTrainerTest {
     }
 
     @Test
+    void aConfigurationSizedForAPreprocessedCorpusAcceptsEveryIndexOfIt() {
+        var corpus = org.signalbench.preprocess.Preprocessor.withDefaultStopWords().run(List.of(
+                new org.signalbench.preprocess.TextItem(1, "selling xanax pills tonight #xanax #pills"),
+                new org.signalbench.preprocess.TextItem(2, "lovely sunset over the lake #sunset #nature")));
+        LstmConfig config = LstmConfig.laptop().forCorpus(corpus.dictionary(), Variant.WITH_HASHTAGS);
+        assertEquals(corpus.dictionary().size() + 1, config.dictionarySize());
+        assertEquals(LstmBlocks.TEXT_AND_HASHTAGS, config.blocks());
+        List<LstmSequence> posts = corpus.texts(Variant.WITH_HASHTAGS).stream().map(LstmSequence::of).toList();
+        assertEquals(2, posts.size());
+        assertEquals(2, posts.get(0).hashtags().length);
+        LstmModel model = new LstmTrainer(config.withSizes(8, 8, 8, 8).withTraining(0.0, 0.05, 2, 1, 4))
+                .train(posts, new int[] {1, 0}, List.of(), new int[0], JobContext.NONE);
+        assertEquals(2, model.score(posts).length);
+    }
+
+    @Test
     void paperFlopCountMatchesTheFormula() {
         LstmConfig paper = LstmConfig.paper();
         // LSTM 2*4*(400+800)*800*50 + Dense1 2*800*200 + Dense2 2*6000*200 + Dense3 2*400*200 + Dense4 2*200
