@@ -35,6 +35,14 @@ public final class TribuoBaseline implements ModelTrainer {
     static final String DEALER = "dealer";
     static final String OTHER = "other";
     private static final LabelFactory LABELS = new LabelFactory();
+    /** Tribuo logs every tree it builds at INFO through java.util.logging; progress comes from the JobContext instead. */
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.tribuo");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
+    }
 
     /** Makes the Tribuo trainer for a training part with this many features. */
     @FunctionalInterface
