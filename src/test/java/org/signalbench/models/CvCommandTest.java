@@ -59,6 +59,45 @@ class CvCommandTest {
     }
 
     @Test
+    void resumeFinishesACancelledRun() throws Exception {
+        String runId;
+        try (Workbench wb = Workbench.open(Path.of(db))) {
+            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), org.signalbench.preprocess.Preprocessor.withDefaultStopWords());
+            CrossValidation cv = new CrossValidation(wb.connection(), corpus);
+            java.util.concurrent.atomic.AtomicInteger units = new java.util.concurrent.atomic.AtomicInteger();
+            org.signalbench.jobs.JobContext cancelAfterTwo = new org.signalbench.jobs.JobContext() {
+                @Override
+                public void progress(long done, long total, String message) {
+                    units.incrementAndGet();
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return units.get() >= 2;
+                }
+            };
+            CvConfig config = new CvConfig(List.of(org.signalbench.preprocess.Variant.NO_HASHTAGS), List.of("svm"),
+                    java.util.Map.of(), 3, 4, Folds.Scheme.STRATIFIED);
+            org.junit.jupiter.api.Assertions.assertThrows(org.signalbench.jobs.CancelledException.class, () -> cv.start(config, cancelAfterTwo));
+            RunStore store = new RunStore(wb.connection());
+            runId = store.runs().stream().filter(id -> {
+                try {
+                    return store.run(id).orElseThrow().status().equals("cancelled");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+        }
+        CliRun resumed = CliRun.of("cv", "--db", db, "--resume", runId, "--json");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("[2/3] fold 3/3"), "starts at the third fold: " + resumed.err());
+        assertTrue(!resumed.err().contains("fold 1/3"), resumed.err());
+        JsonNode json = new ObjectMapper().readTree(resumed.out());
+        assertEquals(runId, json.get("runId").asText());
+        assertEquals(1, json.get("rows").size());
+    }
+
+    @Test
     void badRequestsAreUsageErrors() {
         CliRun lstm = CliRun.of("cv", "--db", db, "--models", "dt,lstm");
         assertEquals(2, lstm.exit());
