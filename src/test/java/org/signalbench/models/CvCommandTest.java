@@ -52,7 +52,17 @@ class CvCommandTest {
         assertEquals(List.of("with-hashtags/dt", "with-hashtags/svm", "no-hashtags/dt", "no-hashtags/svm"), cells);
         assertTrue(run.err().contains("fold 4/4"), "progress per fold on stderr");
 
-        CliRun text = CliRun.of("cv", "--db", db, "--models", "svm,libsvm", "--variants", "hashtags-only", "--folds", "3");
+        // LIBSVM writes to System.out directly, which in the jar is where the results go
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+        CliRun text;
+        try {
+            System.setOut(new java.io.PrintStream(stray, true, java.nio.charset.StandardCharsets.UTF_8));
+            text = CliRun.of("cv", "--db", db, "--models", "svm,libsvm", "--variants", "hashtags-only", "--folds", "3");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("", stray.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing but the results on standard output");
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("hashtags-only  AUC pooled"), text.out());
         assertTrue(text.out().contains("svm vs libsvm: t = "), text.out());
