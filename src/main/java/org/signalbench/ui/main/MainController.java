@@ -13,6 +13,8 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -38,6 +40,8 @@ public final class MainController {
 
     @FXML
     private StackPane centerStack;
+    @FXML
+    private TabPane viewTabs;
     @FXML
     private SplitPane splitPane;
     @FXML
@@ -186,6 +190,13 @@ public final class MainController {
 
     private Window window() {
         return view.getScene() == null ? null : view.getScene().getWindow();
+    }
+
+    /** Adds a view as a tab after the posts (the annotation views). */
+    public void addView(String title, String id, Parent content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        viewTabs.getTabs().add(tab);
     }
 
     public Parent view() {

@@ -4,6 +4,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
+import org.signalbench.ui.annotate.AnnotateController;
+import org.signalbench.ui.annotate.AnnotateViewModel;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.importing.ImportViewModel;
 import org.signalbench.ui.jobs.JobsViewModel;
@@ -37,6 +39,9 @@ public final class MainWindow {
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
+        // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
+        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor());
+        controller.addView("Annotate", "annotateTab", new AnnotateController(annotate).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
