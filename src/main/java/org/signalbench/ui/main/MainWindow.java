@@ -5,6 +5,8 @@ import javafx.stage.Stage;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.adjudicate.AdjudicateController;
+import org.signalbench.ui.agreement.AgreementController;
+import org.signalbench.ui.agreement.AgreementViewModel;
 import org.signalbench.ui.adjudicate.AdjudicateViewModel;
 import org.signalbench.ui.annotate.AnnotateController;
 import org.signalbench.ui.annotate.AnnotateViewModel;
@@ -44,6 +46,8 @@ public final class MainWindow {
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
         AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor());
         controller.addView("Annotate", "annotateTab", new AnnotateController(annotate).view());
+        controller.addView("Agreement", "agreementTab", new AgreementController(
+                new AgreementViewModel(current, config.executor(), annotate.signedInProperty())).view());
         controller.addView("Adjudicate", "adjudicateTab", new AdjudicateController(
                 new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty())).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
