@@ -35,7 +35,9 @@ public final class AgreementReport {
 
     /** Coders with role coder, by name. */
     public List<Coder> coders() throws SQLException {
-        return new LabelStore(c, codebook).coders().stream().filter(k -> k.role() == Role.CODER).toList();
+        try (LabelStore store = new LabelStore(c, codebook)) {
+            return store.coders().stream().filter(k -> k.role() == Role.CODER).toList();
+        }
     }
 
     private Map<Long, Map<Long, LatestAnswers.Answer>> answers(String question) throws SQLException {
@@ -156,6 +158,30 @@ public final class AgreementReport {
             }
         }
         return Optional.of(List.of(coders.get(bestI), coders.get(bestJ)));
+    }
+
+    /** One pair of coders on one question. */
+    public record PairRow(String question, Coder first, Coder second, PairAgreement agreement) {
+    }
+
+    /**
+     * Every pair of coders (by name) on every codebook question, where the two answered at least
+     * one post in common: the rows of the agreement view.
+     */
+    public List<PairRow> everyPair() throws SQLException {
+        List<Coder> coders = coders();
+        List<PairRow> rows = new ArrayList<>();
+        for (Codebook.Question q : codebook.questions()) {
+            for (int i = 0; i < coders.size(); i++) {
+                for (int j = i + 1; j < coders.size(); j++) {
+                    PairAgreement a = pair(coders.get(i), coders.get(j), q.key());
+                    if (a.items() > 0) {
+                        rows.add(new PairRow(q.key(), coders.get(i), coders.get(j), a));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** The codebook's values for single-choice questions (rows and columns even when unused); none for multiple choice. */

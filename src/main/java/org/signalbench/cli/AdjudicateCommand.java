@@ -81,8 +81,7 @@ public final class AdjudicateCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting()) {
-                LabelStore store = new LabelStore(wb.connection());
+            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(wb.connection())) {
                 var found = store.findCoder(expert);
                 if (found.isEmpty() || found.get().role() != Role.EXPERT) {
                     spec.commandLine().getErr().println("error: no expert '" + expert + "' in " + workbench.path());

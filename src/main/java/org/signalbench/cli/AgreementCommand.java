@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code agreement}: how well two coders agree on one question. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
-        description = {"Agreement between two coders on one question: observed agreement, Cohen's kappa with a 95% "
+        description = {"Agreement between two coders on one question: observed agreement, Cohen's kappa with a 95%% "
                 + "confidence interval, Scott's pi, Krippendorff's alpha, Gwet's AC1, the confusion matrix, and "
                 + "kappa per ISO week; Fleiss' kappa when three or more coders exist.",
                 "Exit 1 when fewer than two coders exist or a named coder is unknown."})

@@ -36,7 +36,7 @@ public final class FindingsCommand implements Callable<Integer> {
     TableFormat format = TableFormat.MARKDOWN;
 
     @Option(names = "--out", paramLabel = "DIR|FILE",
-            description = "Write one file per table into DIR (created when missing); with --discover, the hashtag list to FILE.")
+            description = "Write one file per table into DIR (created when missing); with --json or --discover, write that FILE.")
     Path out;
 
     @Option(names = "--discover", description = "Only the hashtags to search in the next collection loop, one per line, best first.")

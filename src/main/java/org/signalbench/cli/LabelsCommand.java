@@ -141,7 +141,10 @@ public final class LabelsCommand {
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
                 Codebook codebook = Codebook.load();
-                Optional<Coder> found = new LabelStore(wb.connection(), codebook).findCoder(coder);
+                Optional<Coder> found;
+                try (LabelStore store = new LabelStore(wb.connection(), codebook)) {
+                    found = store.findCoder(coder);
+                }
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("error: no coder '" + coder + "' in " + workbench.path());
                     return SignalBenchCommand.EXIT_FAILURE;

@@ -11,18 +11,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.signalbench.domain.Hashtags;
+import org.signalbench.findings.Table.Kind;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
-import org.signalbench.findings.Table.Kind;
 
 /**
  * Everything the study reports about the final-labelled dealer posts, as tables: the drug hashtags
@@ -167,9 +169,9 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
             }
             b.row(g.drug(), "Total", (long) g.total().posts(), g.total().percent());
         }
-        return b.note(String.format(java.util.Locale.ROOT,
+        return b.note(String.format(Locale.ROOT,
                 "N = %,d dealer posts; caption hashtags, case-insensitive, a post counts once per hashtag. "
-                        + "Total: posts with any of the %s's hashtags (a union, not a sum).", t.n(), groupColumn.toLowerCase(java.util.Locale.ROOT)))
+                        + "Total: posts with any of the %s's hashtags (a union, not a sum).", t.n(), groupColumn.toLowerCase(Locale.ROOT)))
                 .build();
     }
 
@@ -227,7 +229,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
         long bothNone = dealers.stream().filter(p -> coded.getOrDefault(p.id(), Set.of()).isEmpty() && detected.get(p.id()).isEmpty()).count();
         b.row("None named", codedNone, Table.percent(codedNone, n), detectedNone, Table.percent(detectedNone, n),
                 bothNone, codedNone - bothNone, detectedNone - bothNone);
-        return b.note(String.format(java.util.Locale.ROOT,
+        return b.note(String.format(Locale.ROOT,
                 "N = %,d dealer posts; a post may name several channels. Coded: the final 'channels' answer (%,d posts have one; "
                         + "a post without counts as none). Detected: patterns of lexicons/contact-patterns.json over the caption and "
                         + "the owner's own comments. Both / coded only / detected only: agreement per post.", n, coded.size()))
@@ -262,7 +264,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 .row("Coded and detected", both, Table.percent(both, n))
                 .row("Coded only", coded.size() - both, Table.percent(coded.size() - both, n))
                 .row("Detected only", detectedCount - both, Table.percent(detectedCount - both, n))
-                .note(String.format(java.util.Locale.ROOT, "N = %,d dealer posts. Detected: another account asks for goods, price or "
+                .note(String.format(Locale.ROOT, "N = %,d dealer posts. Detected: another account asks for goods, price or "
                         + "quantity and the post's owner answers in a later comment (lexicons/exchange-patterns.json).", n))
                 .build();
     }
@@ -282,7 +284,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
         double median = sorted.isEmpty() ? 0 : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2.0;
         double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
-        return b.note(String.format(java.util.Locale.ROOT, "%,d unique dealer accounts (platform and handle); posts per account: "
+        return b.note(String.format(Locale.ROOT, "%,d unique dealer accounts (platform and handle); posts per account: "
                         + "mean %.1f, median %s, most %d.", accounts.size(), mean,
                 median == Math.rint(median) ? String.valueOf((long) median) : String.valueOf(median),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)))
@@ -321,7 +323,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
         }
         b.row("All dealer posts with a coded image", (long) base, Table.percent(base, base));
         b.row("Image shows a written contact note", notes, Table.percent(notes, base));
-        return b.note(String.format(java.util.Locale.ROOT, "Final 'image_category' answers of the %,d dealer posts with a coded image; "
+        return b.note(String.format(Locale.ROOT, "Final 'image_category' answers of the %,d dealer posts with a coded image; "
                 + "the contact note is a separate question and overlaps the categories.", base)).build();
     }
 
@@ -340,7 +342,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 .column("ISO week", Kind.LABEL).column("Week of", Kind.LABEL).column("Dealer posts", Kind.COUNT);
         if (!perWeek.isEmpty()) {
             for (LocalDate w = perWeek.firstKey(); !w.isAfter(perWeek.lastKey()); w = w.plusWeeks(1)) {
-                b.row(String.format(java.util.Locale.ROOT, "%d-W%02d", w.get(IsoFields.WEEK_BASED_YEAR), w.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                b.row(String.format(Locale.ROOT, "%d-W%02d", w.get(IsoFields.WEEK_BASED_YEAR), w.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                         w.toString(), perWeek.getOrDefault(w, 0L));
             }
         }
@@ -366,7 +368,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
         }
     }
 
-    private static List<HashtagDiscovery.LabelledPost> discoveryPosts(java.util.Collection<PostRow> posts, Map<Long, Set<String>> captionTags,
+    private static List<HashtagDiscovery.LabelledPost> discoveryPosts(Collection<PostRow> posts, Map<Long, Set<String>> captionTags,
                                                                       Map<Long, Boolean> labelled,
                                                                       Map<Long, List<ExchangePatterns.CommentText>> comments) {
         List<HashtagDiscovery.LabelledPost> out = new ArrayList<>();
@@ -391,7 +393,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
             b.row(r.hashtag(), r.keyword(), (long) r.dealerPosts(), (long) r.labelledPosts(),
                     Math.round(r.specificity() * 1000) / 10.0, r.score());
         }
-        return b.note(String.format(java.util.Locale.ROOT, "Hashtags on at least %d dealer posts (caption and the owner's comments) "
+        return b.note(String.format(Locale.ROOT, "Hashtags on at least %d dealer posts (caption and the owner's comments) "
                 + "that contain a drug keyword (lexicons/drug-keywords.json) and are none of the workbench's %d searches. "
                 + "Specificity: dealer posts / final-labelled posts with the hashtag; score = dealer posts x specificity.",
                 DISCOVERY_MIN_DEALER_POSTS, searches)).build();

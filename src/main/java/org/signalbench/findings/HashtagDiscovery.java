@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class HashtagDiscovery {
      */
     public static List<Candidate> rank(Collection<LabelledPost> posts, DrugKeywords keywords, Collection<String> searched,
                                        int minDealerPosts) {
-        Set<String> done = new java.util.HashSet<>();
+        Set<String> done = new HashSet<>();
         for (String s : searched) {
             String t = s.trim().toLowerCase(Locale.ROOT);
             done.add(t.startsWith("#") ? t : "#" + t);

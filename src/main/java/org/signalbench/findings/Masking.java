@@ -20,7 +20,9 @@ public final class Masking {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /**
      * North American numbers with or without +1 / 1- (213-555-0142, (213) 555-0142, +1 213 555 0142,
-     * 213.555.0142, 1-800-555-0142) and international ones written with a leading + and 8 or more digits.
+     * 213.555.0142, 1-800-555-0142) and international ones: + and a country code, then 2 to 5 groups of 2 to 4
+     * digits. Kept in code rather than read from the editable contact patterns, so that editing detection
+     * cannot weaken masking.
      */
     static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])(?:(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\)|\\d{3})[ .-]?\\d{3}[ .-]\\d{4}"

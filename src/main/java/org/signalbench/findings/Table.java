@@ -1,6 +1,8 @@
 package org.signalbench.findings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +36,7 @@ public record Table(String key, String title, List<Column> columns, List<List<Ob
 
     public Table {
         columns = List.copyOf(columns);
-        rows = rows.stream().map(r -> (List<Object>) new ArrayList<>(r)).map(java.util.Collections::unmodifiableList).toList();
+        rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
         note = note == null ? "" : note;
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
@@ -111,7 +113,7 @@ public record Table(String key, String title, List<Column> columns, List<List<Ob
         }
 
         public Builder row(Object... cells) {
-            rows.add(java.util.Arrays.asList(cells));
+            rows.add(Arrays.asList(cells));
             return this;
         }
 

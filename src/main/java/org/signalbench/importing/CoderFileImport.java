@@ -275,8 +275,12 @@ public final class CoderFileImport {
                     long postId = postId(findPost, a);
                     String at = instant(a);
                     JsonNode values = a.path("values");
-                    if (!values.isObject() || values.isEmpty()) {
-                        throw new IllegalArgumentException("'values' must be an object with at least one answer");
+                    boolean hasNote = a.path(Codebook.NOTE).isTextual() && !a.path(Codebook.NOTE).asText().isBlank();
+                    if (values.isMissingNode() && hasNote) {
+                        values = MAPPER.createObjectNode();
+                    }
+                    if (!values.isObject() || (values.isEmpty() && !hasNote)) {
+                        throw new IllegalArgumentException("'values' must be an object with at least one answer (or the entry a 'note')");
                     }
                     List<String[]> rows = new ArrayList<>();
                     for (Map.Entry<String, JsonNode> e : values.properties()) {

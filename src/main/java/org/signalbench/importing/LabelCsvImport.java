@@ -54,7 +54,10 @@ public final class LabelCsvImport {
                 c.rollback();
                 return new Result(0, 0);
             }
-            Coder person = new LabelStore(c).coder(personName, role);
+            Coder person;
+            try (LabelStore store = new LabelStore(c)) {
+                person = store.coder(personName, role);
+            }
             String now = Instant.now().toString();
             String latestSql = role == Role.EXPERT
                     ? "SELECT value, decided_at FROM adjudication WHERE post_id = ? AND question = ? AND expert_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1"

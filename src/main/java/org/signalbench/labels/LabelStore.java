@@ -25,7 +25,7 @@ import org.signalbench.domain.Role;
  * needs an expert id. The statements on the keystroke path are prepared once, so one store
  * serves one connection on one thread.
  */
-public final class LabelStore {
+public final class LabelStore implements AutoCloseable {
     /** The value of a label row that takes an answer back: the coder has no answer again. */
     public static final String RETRACTED = "";
     /** The question every post must have answered; progress counts it. */
@@ -148,16 +148,18 @@ public final class LabelStore {
         String canonical = codebook.canonical(question, value);
         return inTransaction(() -> {
             String[] before = latest(coderId, postId, question);
-            String at = append(coderId, postId, question, canonical, before);
+            String[] noteBefore = note == null ? null : latest(coderId, postId, Codebook.NOTE);
+            // The answer and its note share one time, so a coder file carries them as one entry.
+            String at = nextTime(later(before, noteBefore));
+            append(coderId, postId, question, canonical, at);
             String previousNote = null;
             String newNote = null;
             if (note != null) {
-                String[] noteBefore = latest(coderId, postId, Codebook.NOTE);
                 previousNote = noteBefore == null || noteBefore[0].equals(RETRACTED) ? null : noteBefore[0];
                 String wanted = note.isBlank() ? RETRACTED : note.strip();
                 newNote = wanted;
                 if (!wanted.equals(previousNote == null ? RETRACTED : previousNote)) {
-                    append(coderId, postId, Codebook.NOTE, wanted, noteBefore);
+                    append(coderId, postId, Codebook.NOTE, wanted, at);
                 }
             }
             String previous = before == null || before[0].equals(RETRACTED) ? null : before[0];
@@ -176,13 +178,14 @@ public final class LabelStore {
         return inTransaction(() -> {
             String restored = saved.previousValue() == null ? RETRACTED : saved.previousValue();
             String[] before = latest(saved.coderId(), saved.postId(), saved.question());
-            String at = append(saved.coderId(), saved.postId(), saved.question(), restored, before);
+            String[] noteBefore = saved.note() == null ? null : latest(saved.coderId(), saved.postId(), Codebook.NOTE);
+            String at = nextTime(later(before, noteBefore));
+            append(saved.coderId(), saved.postId(), saved.question(), restored, at);
             String restoredNote = null;
             if (saved.note() != null) {
                 restoredNote = saved.previousNote() == null ? RETRACTED : saved.previousNote();
-                String[] noteBefore = latest(saved.coderId(), saved.postId(), Codebook.NOTE);
                 if (noteBefore == null || !noteBefore[0].equals(restoredNote)) {
-                    append(saved.coderId(), saved.postId(), Codebook.NOTE, restoredNote, noteBefore);
+                    append(saved.coderId(), saved.postId(), Codebook.NOTE, restoredNote, at);
                 }
             }
             String current = before == null || before[0].equals(RETRACTED) ? null : before[0];
@@ -190,6 +193,14 @@ public final class LabelStore {
                     restoredNote, saved.note() == null || saved.note().equals(RETRACTED) ? null : saved.note(), at,
                     doneDelta(saved.question(), current, restored));
         });
+    }
+
+    /** The later labeled_at of two {value, labeled_at} rows (either may be null). */
+    private static String later(String[] x, String[] y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? null : y[1]) : x[1];
+        }
+        return x[1].compareTo(y[1]) >= 0 ? x[1] : y[1];
     }
 
     private static int doneDelta(String question, String before, String after) {
@@ -230,8 +241,7 @@ public final class LabelStore {
         }
     }
 
-    private String append(long coderId, long postId, String question, String value, String[] before) throws SQLException {
-        String at = nextTime(before == null ? null : before[1]);
+    private void append(long coderId, long postId, String question, String value, String at) throws SQLException {
         insertLabel.setLong(1, coderId);
         insertLabel.setLong(2, postId);
         insertLabel.setString(3, question);
@@ -239,12 +249,11 @@ public final class LabelStore {
         insertLabel.setString(5, at);
         insertLabel.setString(6, codebook.version());
         insertLabel.executeUpdate();
-        return at;
     }
 
     /** Now, strictly after {@code after} and after the last time this store gave out, so the new row is the latest. */
     private String nextTime(String after) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant t = Instant.parse(timeAfter(now.isAfter(lastTime) ? now : lastTime.plusMillis(1), after));
         lastTime = t;
         return t.toString();
@@ -252,7 +261,7 @@ public final class LabelStore {
 
     /**
      * A label time (ISO-8601 UTC, milliseconds) no earlier than {@code now} and strictly after
-     * {@code after} (null for none). Whole seconds are moved on by a millisecond: Instant prints
+     * {@code after} (null for none), also as text. Whole seconds are moved on by a millisecond: Instant prints
      * them without a fraction, and "10Z" would sort after "10.500Z" as text.
      */
     public static String timeAfter(Instant now, String after) {
@@ -265,6 +274,10 @@ public final class LabelStore {
         }
         if (t.getNano() == 0) {
             t = t.plusMillis(1);
+        }
+        // Rows sort by their text: step on until the text sorts after too ("10Z" > "10.001Z").
+        while (after != null && t.toString().compareTo(after) <= 0) {
+            t = t.plusMillis(t.getNano() == 999_000_000 ? 2 : 1);
         }
         return t.toString();
     }
@@ -455,6 +468,14 @@ public final class LabelStore {
             }
         }
         return entries;
+    }
+
+    /** Closes the prepared statements; the connection stays open. */
+    @Override
+    public void close() throws SQLException {
+        insertLabel.close();
+        latestOwn.close();
+        ownAnswers.close();
     }
 
     // ---- transactions ---------------------------------------------------------------------------

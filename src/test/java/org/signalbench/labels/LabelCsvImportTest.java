@@ -1,0 +1,106 @@
+package org.signalbench.labels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.signalbench.testing.TestWorkbenches.insertPost;
+import static org.signalbench.testing.TestWorkbenches.scalar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.domain.Role;
+import org.signalbench.importing.LabelCsvImport;
+import org.signalbench.importing.Rejection;
+import org.signalbench.store.Workbench;
+import org.signalbench.testing.TestWorkbenches;
+
+class LabelCsvImportTest {
+    @TempDir
+    Path dir;
+    Workbench workbench;
+    Connection c;
+    final List<Rejection> rejected = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        workbench = TestWorkbenches.open(dir);
+        c = workbench.connection();
+        insertPost(c, "instagram", "AAA111", "u1", "bars");
+        insertPost(c, "instagram", "BBB222", "u2", "beach");
+        insertPost(c, "twitter", "1004", "u3", "tweet");
+    }
+
+    private Path csv(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void goodLinesAreTakenBadLinesNamedAndReimportChangesNothing() throws Exception {
+        Path f = csv("coder-c.csv", "external_id,label,platform\n"
+                + "AAA111,1,\n"
+                + "BBB222,No,instagram\n"
+                + "1004,yes,twitter\n"
+                + "CCC333,1,\n"
+                + "AAA111,0,\n"
+                + "BBB222,maybe,\n"
+                + "BBB222,1,myspace\n");
+        var result = LabelCsvImport.importFile(c, f, "coder-c", Role.CODER, rejected::add);
+        assertEquals(new LabelCsvImport.Result(3, 0), result);
+        assertEquals(4, rejected.size(), rejected.toString());
+        assertEquals(new Rejection(f.toString(), 5, "no instagram post 'CCC333' in this workbench"), rejected.get(0));
+        assertEquals(6, rejected.get(1).line());
+        assertTrue(rejected.get(1).reason().contains("already answered on line 2"), rejected.get(1).reason());
+        assertEquals(new Rejection(f.toString(), 7, "label 'maybe' is not 1, 0, yes or no"), rejected.get(2));
+        assertEquals(8, rejected.get(3).line());
+        assertTrue(rejected.get(3).reason().contains("unknown platform 'myspace'"));
+        assertEquals(1, scalar(c, "SELECT count(*) FROM label l JOIN post p ON p.id = l.post_id WHERE p.external_id = '1004' AND l.value = 'yes'"));
+        assertEquals(1, scalar(c, "SELECT count(*) FROM label l JOIN post p ON p.id = l.post_id WHERE p.external_id = 'BBB222' AND l.value = 'no'"));
+
+        rejected.clear();
+        assertEquals(new LabelCsvImport.Result(0, 3), LabelCsvImport.importFile(c, f, "coder-c", Role.CODER, rejected::add));
+        assertEquals(3, scalar(c, "SELECT count(*) FROM label"));
+    }
+
+    @Test
+    void aFileWithoutTheColumnsOrForAnotherRoleIsRefusedWhole() throws Exception {
+        Path noLabel = csv("x.csv", "external_id,answer\nAAA111,1\n");
+        assertEquals(new LabelCsvImport.Result(0, 0), LabelCsvImport.importFile(c, noLabel, "coder-c", Role.CODER, rejected::add));
+        assertTrue(rejected.get(0).reason().contains("external_id and label"), rejected.get(0).reason());
+        assertEquals(0, scalar(c, "SELECT count(*) FROM coder"));
+
+        new LabelStore(c).coder("pat", Role.EXPERT);
+        Path ok = csv("ok.csv", "external_id,label\nAAA111,1\n");
+        LabelCsvImport.importFile(c, ok, "pat", Role.CODER, rejected::add);
+        assertEquals(null, rejected.get(1).line());
+        assertTrue(rejected.get(1).reason().contains("already a expert"), rejected.get(1).reason());
+        assertEquals(0, scalar(c, "SELECT count(*) FROM label"));
+
+        Path broken = csv("broken.csv", "external_id,label\nAAA111,1\n\"BBB222,0\n");
+        LabelCsvImport.importFile(c, broken, "coder-c", Role.CODER, rejected::add);
+        assertTrue(rejected.get(2).reason().startsWith("not valid CSV"), rejected.get(2).reason());
+        assertEquals(0, scalar(c, "SELECT count(*) FROM label"));
+    }
+
+    @Test
+    void theExpertsCsvSettlesPosts() throws Exception {
+        LabelStore store = new LabelStore(c);
+        Coder a = store.coder("coder-a", Role.CODER);
+        Coder b = store.coder("coder-b", Role.CODER);
+        long post = scalar(c, "SELECT id FROM post WHERE external_id = 'AAA111'");
+        store.saveAnswer(a.id(), post, "dealer", "yes", null);
+        store.saveAnswer(b.id(), post, "dealer", "no", null);
+        assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(c, "dealer").get(post).status());
+        Path f = csv("final.csv", "external_id,label,reason\nAAA111,1,price list and wickr handle\n");
+        assertEquals(new LabelCsvImport.Result(1, 0), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
+        assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(c, "dealer").get(post));
+        assertEquals(1, scalar(c, "SELECT count(*) FROM adjudication WHERE reason = 'price list and wickr handle'"));
+        assertEquals(new LabelCsvImport.Result(0, 1), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
+    }
+}
