@@ -192,10 +192,14 @@ public final class MainController {
         return view.getScene() == null ? null : view.getScene().getWindow();
     }
 
-    /** Adds a view as a tab after the posts (the annotation views). */
+    /**
+     * Adds a view as a tab after the posts (the annotation views). Only while its tab is selected
+     * is it in the scene: the views reuse the post detail, whose node ids then stay unique.
+     */
     public void addView(String title, String id, Parent content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setId(id);
+        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? content : null));
         viewTabs.getTabs().add(tab);
     }
 

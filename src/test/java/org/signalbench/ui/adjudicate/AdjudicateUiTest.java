@@ -71,7 +71,7 @@ class AdjudicateUiTest {
 
     @Test
     void theExpertSettlesADisagreement(FxRobot robot) throws Exception {
-        FakeWorld.waitUntil("the workbench", () -> !robot.lookup("#coderNameBox").queryComboBox().getItems().isEmpty());
+        AnnotationUi.openAnnotate(robot, 2);
         AnnotationUi.signIn(robot, "the_expert", "expert");
         robot.clickOn("Adjudicate");
         TableView<Disagreement> table = robot.lookup("#disputeTable").queryTableView();

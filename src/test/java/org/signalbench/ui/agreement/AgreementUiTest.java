@@ -72,7 +72,7 @@ class AgreementUiTest {
 
     @Test
     void showsGwetsExampleWithItsPostsAndBatches(FxRobot robot) {
-        FakeWorld.waitUntil("the workbench", () -> robot.lookup("#coderNameBox").queryComboBox().getItems().size() == 3);
+        AnnotationUi.openAnnotate(robot, 3);
         AnnotationUi.signIn(robot, "the_expert", "expert");
         robot.clickOn("Agreement");
         TableView<PairRow> table = robot.lookup("#pairTable").queryTableView();

@@ -44,9 +44,16 @@ public final class AnnotationUi {
         return ids;
     }
 
-    /** Opens the Annotate tab and starts as {@code name} with the role shown in the role box ("coder" or "expert"). */
-    public static void signIn(FxRobot robot, String name, String role) {
+    /** Opens the Annotate tab once the workbench is open and the {@code coders} names in it are offered. */
+    public static void openAnnotate(FxRobot robot, int coders) {
+        FakeWorld.waitUntil("the workbench", () -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.Stage s && s.getTitle() != null && s.getTitle().endsWith(".sqlite")));
         robot.clickOn("Annotate");
+        FakeWorld.waitUntil(coders + " coders offered", () -> robot.lookup("#coderNameBox").queryComboBox().getItems().size() == coders);
+    }
+
+    /** In the open Annotate tab, starts as {@code name} with the role shown in the role box ("coder" or "expert"). */
+    public static void signIn(FxRobot robot, String name, String role) {
         ComboBox<String> names = robot.lookup("#coderNameBox").queryComboBox();
         robot.interact(() -> {
             names.getEditor().setText(name);

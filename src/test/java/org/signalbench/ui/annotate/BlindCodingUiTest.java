@@ -66,7 +66,7 @@ class BlindCodingUiTest {
 
     @Test
     void coderBSeesNoneOfCoderAsAnswers(FxRobot robot) {
-        FakeWorld.waitUntil("the workbench", () -> robot.lookup("#coderNameBox").queryComboBox().getItems().size() == 2);
+        AnnotationUi.openAnnotate(robot, 2);
         AnnotationUi.signIn(robot, "coder_b", "coder");
         // B's own unanswered posts come first: post0 and post2, then post1 which B answered.
         FakeWorld.waitUntil("post0", () -> AnnotationUi.shownCaption(robot).equals(AnnotationUi.caption(0)));
@@ -85,9 +85,12 @@ class BlindCodingUiTest {
         robot.clickOn("Agreement");
         assertTrue(robot.lookup("#agreementLocked").query().isVisible());
         assertFalse(robot.lookup("#agreementContent").query().isVisible());
+        assertTrue(robot.lookup("#pairTable").queryTableView().getItems().isEmpty(), "no figures computed for a coder");
         robot.clickOn("Adjudicate");
         assertTrue(robot.lookup("#adjudicateLocked").query().isVisible());
         assertTrue(robot.lookup("#disputeTable").queryTableView().getItems().isEmpty(), "no disputes loaded for a coder");
+        assertTrue(AnnotationUi.allTexts(stage.getScene().getRoot()).stream().noneMatch(t -> t.contains(SECRET_NOTE)));
+        robot.clickOn("Annotate");
         assertNothingOfCoderA(robot);
     }
 

@@ -63,7 +63,7 @@ class KeyboardCodingUiTest {
 
     @Test
     void tenPostsByKeyboardAreAllInTheDatabase(FxRobot robot) throws Exception {
-        FakeWorld.waitUntil("the workbench", () -> !robot.lookup("#coderNameBox").queryComboBox().isDisabled());
+        AnnotationUi.openAnnotate(robot, 0);
         AnnotationUi.signIn(robot, "coder_a", "coder");
         assertEquals("0 / 10 done", robot.lookup("#progressLabel").queryLabeled().getText());
         List<String> expected = new ArrayList<>();
