@@ -180,7 +180,7 @@ public final class AnnotateViewModel {
             if (!knownCoders.contains(opened.coder())) {
                 knownCoders.add(opened.coder());
             }
-        }));
+        }, "Cannot start: "));
     }
 
     private record Queue(Coder coder, List<Long> ids, Progress progress, Shown first) {
@@ -493,6 +493,10 @@ public final class AnnotateViewModel {
 
     /** Runs {@code work} on the session's thread, hands its result to {@code then} on the FX thread, then finishes the action. */
     private <T> void background(Callable<T> work, Consumer<T> then) {
+        background(work, then, "Not saved: ");
+    }
+
+    private <T> void background(Callable<T> work, Consumer<T> then, String failure) {
         int mine = generation;
         Tasks.create(work)
                 .onSuccess(result -> {
@@ -503,7 +507,7 @@ public final class AnnotateViewModel {
                 .onError(error -> {
                     if (mine == generation) {
                         LOG.log(System.Logger.Level.WARNING, "annotation action failed", error);
-                        message.set("Not saved: " + error.getMessage());
+                        message.set(failure + error.getMessage());
                     }
                 })
                 .andFinally(() -> {
