@@ -1,0 +1,77 @@
+package org.signalbench.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.signalbench.models.lstm.LstmBenchmark;
+import org.signalbench.models.lstm.LstmConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench lstm}: LSTM training speed of both presets beside the machine's matrix-multiply speed. */
+@Command(name = "lstm", mixinStandardHelpOptions = true,
+        description = "Train each LSTM preset on random full-length posts and print training posts/s and effective "
+                + "GFLOP/s, with the float matrix-multiply GFLOP/s measured in the same run. Target: the paper "
+                + "preset at 50%% or more of the matrix-multiply rate.")
+final class LstmBenchCommand implements Callable<Integer> {
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
+            description = "Train each preset for at least S seconds after a warm-up batch (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "ND4J threads (default: ${DEFAULT-VALUE}; one was fastest on 2 shared cores).")
+    int threads;
+
+    @Option(names = "--presets", split = ",", defaultValue = "paper,laptop", description = "Presets (default: ${DEFAULT-VALUE}).")
+    List<String> presets;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LstmBenchmark.useThreads(threads);
+        double matmul = LstmBenchmark.matmulGflops(1024, 3);
+        if (!json) {
+            spec.commandLine().getOut().printf("float matrix multiply 1024x1024 (ND4J/OpenBLAS, %d thread(s)): %.1f GFLOP/s%n",
+                    threads, matmul);
+            spec.commandLine().getOut().flush();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : presets) {
+            LstmConfig config = LstmConfig.preset(name);
+            LstmBenchmark.PresetSpeed speed = LstmBenchmark.trainingSpeed(config, seconds, 1);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("preset", speed.preset());
+            row.put("postsPerSecond", speed.postsPerSecond());
+            row.put("gflops", speed.gflops());
+            row.put("gflopPerPost", speed.gflopPerPost());
+            row.put("shareOfMatmul", speed.gflops() / matmul);
+            row.put("posts", speed.posts());
+            row.put("seconds", speed.seconds());
+            rows.add(row);
+            if (!json) {
+                spec.commandLine().getOut().printf("%s (embedding %d, LSTM %d): %.1f posts/s x %.3f GFLOP/post = %.1f GFLOP/s "
+                                + "(%.0f%% of matrix multiply; %d posts in %.1f s)%n", speed.preset(), config.embeddingSize(),
+                        config.lstmSize(), speed.postsPerSecond(), speed.gflopPerPost(), speed.gflops(),
+                        100 * speed.gflops() / matmul, speed.posts(), speed.seconds());
+                spec.commandLine().getOut().flush();
+            }
+        }
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("matmulGflops", matmul);
+            result.put("threads", threads);
+            result.put("presets", rows);
+            Json.print(spec.commandLine().getOut(), result);
+        }
+        return 0;
+    }
+}

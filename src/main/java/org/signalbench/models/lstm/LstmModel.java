@@ -1,0 +1,105 @@
+package org.signalbench.models.lstm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained LSTM: scores posts (the probability of a dealer post; dealer when above
+ * {@link #THRESHOLD}) and saves to a DL4J model file that also holds its configuration and
+ * training history. Scoring is serialised: one network, one caller at a time.
+ */
+public final class LstmModel {
+    public static final double THRESHOLD = 0.5;
+    private static final String CONFIG_ENTRY = "signalbench-lstm-config.json";
+    private static final String HISTORY_ENTRY = "signalbench-lstm-history.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SCORING_BATCH = 256;
+
+    private final ComputationGraph network;
+    private final LstmConfig config;
+    private final List<LstmEpoch> history;
+
+    LstmModel(ComputationGraph network, LstmConfig config, List<LstmEpoch> history) {
+        this.network = network;
+        this.config = config;
+        this.history = List.copyOf(history);
+    }
+
+    public LstmConfig config() {
+        return config;
+    }
+
+    /** Every epoch trained, in order; the weights are those of the best one ({@link #bestEpoch()}). */
+    public List<LstmEpoch> history() {
+        return history;
+    }
+
+    /** The epoch whose weights the model has, counted from 1 (0 if it was never trained). */
+    public int bestEpoch() {
+        return history.stream().filter(LstmEpoch::best).mapToInt(LstmEpoch::epoch).max().orElse(0);
+    }
+
+    /** The probability that each post is a dealer post, in the order given. */
+    public synchronized double[] score(List<LstmSequence> posts) {
+        double[] scores = new double[posts.size()];
+        for (int from = 0; from < posts.size(); from += SCORING_BATCH) {
+            int to = Math.min(posts.size(), from + SCORING_BATCH);
+            LstmInputs inputs = LstmInputs.encode(posts.subList(from, to), config);
+            INDArray out = network.output(false, inputs.features(), inputs.masks())[0];
+            for (int i = from; i < to; i++) {
+                scores[i] = out.getDouble(i - from, 0);
+            }
+        }
+        return scores;
+    }
+
+    /** Dealer (true) when the score is above {@link #THRESHOLD}. */
+    public boolean[] predict(List<LstmSequence> posts) {
+        double[] scores = score(posts);
+        boolean[] dealer = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            dealer[i] = scores[i] > THRESHOLD;
+        }
+        return dealer;
+    }
+
+    public synchronized void save(Path file) throws IOException {
+        ModelSerializer.writeModel(network, file.toFile(), false);
+        ModelSerializer.addObjectToFile(file.toFile(), CONFIG_ENTRY, JSON.writeValueAsString(config));
+        ModelSerializer.addObjectToFile(file.toFile(), HISTORY_ENTRY, JSON.writeValueAsString(history));
+    }
+
+    public static LstmModel load(Path file) throws IOException {
+        ComputationGraph network;
+        try {
+            network = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a DL4J model file (" + e.getMessage() + ")", e);
+        }
+        String config;
+        String history;
+        try {
+            config = ModelSerializer.getObjectFromFile(file.toFile(), CONFIG_ENTRY);
+            history = ModelSerializer.getObjectFromFile(file.toFile(), HISTORY_ENTRY);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": a DL4J model but not a SignalBench LSTM (no " + CONFIG_ENTRY + ")", e);
+        }
+        try {
+            return new LstmModel(network, JSON.readValue(config, LstmConfig.class),
+                    JSON.readValue(history, new TypeReference<List<LstmEpoch>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": unreadable " + CONFIG_ENTRY + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    ComputationGraph network() {
+        return network;
+    }
+}
