@@ -68,6 +68,19 @@ class KeyboardCodingUiTest {
         assertEquals("0 / 10 done", robot.lookup("#progressLabel").queryLabeled().getText());
         List<String> expected = new ArrayList<>();
 
+        // F1 shows the help overlay with every key; Esc closes it.
+        waitForPost(robot, 0);
+        robot.type(KeyCode.F1);
+        javafx.scene.Node help = robot.lookup("#helpOverlay").query();
+        assertTrue(help.isVisible());
+        List<String> helpTexts = AnnotationUi.allTexts(robot.lookup("#helpBox").query());
+        for (String key : List.of("Y", "N", "1", "5", "C", "Shift+C", "W", "T", "K", "A", "P", "E", "O", "X", "Shift+X",
+                "M", "→ or Enter", "←", "S", "Ctrl+Z", "F1 or ?", "Esc")) {
+            assertTrue(helpTexts.contains(key), key + " is missing from the help: " + helpTexts);
+        }
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(help.isVisible());
+
         // Post 0 has an image: category, contact note, two channels, exchange, then the dealer answer moves on.
         waitForPost(robot, 0);
         robot.type(KeyCode.DIGIT1);
