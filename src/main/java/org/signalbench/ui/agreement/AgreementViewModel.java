@@ -112,19 +112,14 @@ public final class AgreementViewModel {
     private Computed compute(Workbench workbench) throws Exception {
         try (Connection c = workbench.newConnection()) {
             AgreementReport report = new AgreementReport(c, codebook);
-            List<Coder> coders = report.coders();
             List<PairRow> pairRows = new ArrayList<>();
+            for (AgreementReport.PairRow p : report.everyPair()) {
+                pairRows.add(new PairRow(p.first(), p.second(), p.question(), p.agreement(),
+                        report.byWeek(p.first(), p.second(), p.question())));
+            }
+            List<Coder> coders = report.coders();
             List<FleissRow> fleissRows = new ArrayList<>();
             for (Codebook.Question q : codebook.questions()) {
-                for (int i = 0; i < coders.size(); i++) {
-                    for (int j = i + 1; j < coders.size(); j++) {
-                        PairAgreement pair = report.pair(coders.get(i), coders.get(j), q.key());
-                        if (pair.items() > 0) {
-                            pairRows.add(new PairRow(coders.get(i), coders.get(j), q.key(), pair,
-                                    report.byWeek(coders.get(i), coders.get(j), q.key())));
-                        }
-                    }
-                }
                 Optional<MultiCoderAgreement> multi = report.fleiss(coders, q.key());
                 multi.ifPresent(m -> fleissRows.add(new FleissRow(q.key(), coders, m)));
             }
