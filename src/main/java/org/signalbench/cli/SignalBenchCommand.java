@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 HashtagsCommand.class,
                 FindingsCommand.class,
                 ReportCommand.class,
+                CvCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

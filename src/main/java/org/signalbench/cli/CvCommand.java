@@ -1,0 +1,222 @@
+package org.signalbench.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.models.CrossValidation;
+import org.signalbench.models.CvConfig;
+import org.signalbench.models.Folds;
+import org.signalbench.models.LabeledCorpus;
+import org.signalbench.models.ModelCatalog;
+import org.signalbench.models.RunStore;
+import org.signalbench.models.RunSummary;
+import org.signalbench.preprocess.Preprocessor;
+import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cv}: k-fold cross-validation of the models on the text variants; prints the Table-1 figures. */
+@Command(name = "cv", mixinStandardHelpOptions = true,
+        description = "Cross-validate models on the final dealer labels and print the study's Table 1 "
+                + "(precision, recall, F1, AUC: mean over folds; AUC over pooled out-of-fold predictions). "
+                + "The run is stored in the workbench.")
+public final class CvCommand implements Callable<Integer> {
+    @Mixin
+    WorkbenchOption workbench;
+
+    @Option(names = "--models", split = ",", defaultValue = "dt,rf,svm", paramLabel = "ID",
+            description = "Models: dt, rf, svm (LIBLINEAR), libsvm (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--variants", split = ",", defaultValue = "with-hashtags,hashtags-only,no-hashtags", paramLabel = "KEY",
+            description = "Text variants (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold shuffle and the models (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--plain-shuffle", description = "Draw folds by a plain shuffle instead of stratifying by label.")
+    boolean plainShuffle;
+
+    @Option(names = "--param", paramLabel = "MODEL.NAME=VALUE",
+            description = "Override a hyperparameter, e.g. --param rf.trees=50 --param svm.cost=0.5 (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue a cancelled or failed run from its next unfinished fold.")
+    String resume;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the output (text, or JSON with --json) to FILE.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CvConfig config = resume == null ? config() : null;
+        try (Workbench wb = workbench.openExisting()) {
+            PrintWriter err = spec.commandLine().getErr();
+            JobContext progress = new JobContext() {
+                @Override
+                public void progress(long done, long total, String message) {
+                    err.printf(Locale.ROOT, "[%d/%d] %s%n", done, total, message);
+                    err.flush();
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            long start = System.nanoTime();
+            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            CrossValidation cv = new CrossValidation(wb.connection(), corpus);
+            String runId = resume;
+            if (resume == null) {
+                runId = cv.start(config, progress);
+            } else {
+                cv.resume(resume, progress);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            RunStore store = new RunStore(wb.connection());
+            List<RunSummary.Row> rows = RunSummary.rows(store, runId);
+            String text = json ? json(runId, rows) : table(store, runId, rows, seconds);
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            if (out != null) {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
+    }
+
+    private CvConfig config() {
+        List<Variant> vs = new ArrayList<>();
+        for (String key : variants) {
+            try {
+                vs.add(Variant.fromKey(key));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());
+            }
+        }
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (String p : params) {
+            int dot = p.indexOf('.');
+            int eq = p.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new ParameterException(spec.commandLine(), "--param '" + p + "': expected MODEL.NAME=VALUE");
+            }
+            overrides.computeIfAbsent(p.substring(0, dot), m -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+        }
+        List<String> ids = models.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
+        try {
+            CvConfig config = new CvConfig(vs, ids, overrides, folds, seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
+            for (String id : ids) {
+                config.trainer(id); // checks the model exists and its overrides parse, before any work
+            }
+            for (String id : overrides.keySet()) {
+                if (!ids.contains(id)) {
+                    throw new IllegalArgumentException("--param for model '" + id + "', which is not in --models");
+                }
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static String json(String runId, List<RunSummary.Row> rows) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RunSummary.Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", r.variant());
+            m.put("model", r.model());
+            m.put("precision", number(r.precision()));
+            m.put("recall", number(r.recall()));
+            m.put("f1", number(r.f1()));
+            m.put("auc", number(r.auc()));
+            m.put("aucPooled", number(r.aucPooled()));
+            m.put("f1Sd", number(r.f1Sd()));
+            list.add(m);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("runId", runId);
+        result.put("rows", list);
+        StringWriter s = new StringWriter();
+        Json.print(new PrintWriter(s), result);
+        return s.toString();
+    }
+
+    /** NaN (undefined AUC) is written as null: JSON has no NaN. */
+    private static Double number(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+
+    /** Table 1 as in the study: variants × measures as rows, models as columns; mean ± SD over folds. */
+    private static String table(RunStore store, String runId, List<RunSummary.Row> rows, double seconds) throws Exception {
+        List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
+        List<String> variants = rows.stream().map(RunSummary.Row::variant).distinct().toList();
+        StringBuilder b = new StringBuilder();
+        b.append("run ").append(runId).append(String.format(Locale.ROOT, " (%.1f s)%n", seconds));
+        b.append(String.format(Locale.ROOT, "%-14s %-11s", "variant", "measure"));
+        for (String m : models) {
+            b.append(String.format(Locale.ROOT, " %15s", m));
+        }
+        b.append('\n');
+        String[] measures = {"precision", "recall", "F1", "AUC", "AUC pooled"};
+        for (String v : variants) {
+            for (String measure : measures) {
+                b.append(String.format(Locale.ROOT, "%-14s %-11s", v, measure));
+                for (String m : models) {
+                    RunSummary.Row r = rows.stream().filter(x -> x.variant().equals(v) && x.model().equals(m)).findFirst().orElse(null);
+                    b.append(String.format(Locale.ROOT, " %15s", r == null ? "-" : cell(r, measure)));
+                }
+                b.append('\n');
+            }
+        }
+        if (models.size() > 1) {
+            b.append("\npaired comparisons (corrected resampled t-test on fold F1; McNemar on pooled predictions)\n");
+            for (String v : variants) {
+                for (int i = 0; i < models.size(); i++) {
+                    for (int j = i + 1; j < models.size(); j++) {
+                        RunSummary.Comparison c = RunSummary.compare(store, runId, v, models.get(i), models.get(j));
+                        b.append(String.format(Locale.ROOT, "%-14s %s vs %s: t = %.3f, p = %.4f; chi2 = %.3f, p = %.4f%n", v,
+                                c.modelA(), c.modelB(), c.f1TTest().statistic(), c.f1TTest().pValue(),
+                                c.mcNemar().statistic(), c.mcNemar().pValue()));
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(RunSummary.Row r, String measure) {
+        return switch (measure) {
+            case "precision" -> String.format(Locale.ROOT, "%.3f ± %.3f", r.precision(), r.precisionSd());
+            case "recall" -> String.format(Locale.ROOT, "%.3f ± %.3f", r.recall(), r.recallSd());
+            case "F1" -> String.format(Locale.ROOT, "%.3f ± %.3f", r.f1(), r.f1Sd());
+            case "AUC" -> String.format(Locale.ROOT, "%.3f ± %.3f", r.auc(), r.aucSd());
+            default -> String.format(Locale.ROOT, "%.3f", r.aucPooled());
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.signalbench.models;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.signalbench.jobs.CancelledException;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.preprocess.Variant;
+
+/**
+ * k-fold cross-validation of several models on several text variants, stored as it goes.
+ *
+ * <p>Order of work: fold by fold, and within a fold every variant and model, so a cancelled run has
+ * whole folds for every cell. Each (variant, model, fold) is stored in its own transaction as soon as
+ * it finishes; {@link #resume} skips those already stored, so a cancelled or crashed run continues
+ * from the next unfinished one. Folds are drawn per variant with the run's seed; model j of fold f
+ * trains with seed {@code seed + f}, so the same seed gives the same folds and the same results.
+ */
+public final class CrossValidation {
+    private final RunStore store;
+    private final LabeledCorpus corpus;
+
+    public CrossValidation(Connection connection, LabeledCorpus corpus) {
+        this.store = new RunStore(connection);
+        this.corpus = corpus;
+    }
+
+    /** Starts and runs a new run; returns its id. Throws CancelledException (run kept as 'cancelled') when cancelled. */
+    public String start(CvConfig config, JobContext context) throws SQLException {
+        List<ModelTrainer> trainers = config.models().stream().map(config::trainer).toList();
+        Map<String, Map<String, Object>> hyper = new LinkedHashMap<>();
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("java", System.getProperty("java.version"));
+        for (ModelTrainer t : trainers) {
+            hyper.put(t.id(), t.hyperparameters());
+            libraries.putAll(t.libraryVersions());
+        }
+        for (Variant v : config.variants()) {
+            checkEnough(v, config.folds());
+        }
+        String id = UUID.randomUUID().toString();
+        store.create(id, config, corpus.fingerprint(config.variants()), corpus.dictionarySize(), hyper, libraries);
+        execute(id, config, trainers, context);
+        return id;
+    }
+
+    /** Continues a stored run from its first unfinished fold. The corpus must be the one it started on. */
+    public void resume(String runId, JobContext context) throws SQLException {
+        RunStore.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        if (!run.corpusFingerprint().equals(corpus.fingerprint(run.config().variants()))) {
+            throw new IllegalStateException("run " + runId + " was made on other posts, labels or texts; "
+                    + "it cannot be resumed on this workbench's current corpus");
+        }
+        store.setStatus(runId, "running", 0);
+        execute(runId, run.config(), run.config().models().stream().map(run.config()::trainer).toList(), context);
+    }
+
+    private void checkEnough(Variant v, int folds) {
+        List<Example> examples = corpus.examples(v);
+        long dealers = examples.stream().filter(Example::dealer).count();
+        if (dealers < folds || examples.size() - dealers < folds) {
+            throw new IllegalArgumentException("variant " + v.key() + " has " + dealers + " dealer and "
+                    + (examples.size() - dealers) + " other labelled texts; " + folds + " folds need at least "
+                    + folds + " of each");
+        }
+    }
+
+    private void execute(String runId, CvConfig config, List<ModelTrainer> trainers, JobContext context) throws SQLException {
+        long started = System.nanoTime();
+        Set<String> done = store.finishedFolds(runId);
+        Map<Variant, int[]> foldOf = new LinkedHashMap<>();
+        for (Variant v : config.variants()) {
+            foldOf.put(v, Folds.assign(corpus.examples(v), config.folds(), config.seed(), config.scheme()));
+        }
+        long total = (long) config.folds() * config.variants().size() * trainers.size();
+        long finished = done.size();
+        try {
+            for (int fold = 0; fold < config.folds(); fold++) {
+                for (Variant v : config.variants()) {
+                    for (ModelTrainer trainer : trainers) {
+                        if (done.contains(RunStore.key(v.key(), trainer.id(), fold))) {
+                            continue;
+                        }
+                        if (context.isCancelled()) {
+                            throw new CancelledException();
+                        }
+                        context.progress(finished, total, "fold " + (fold + 1) + "/" + config.folds() + ": "
+                                + trainer.id() + " on " + v.key());
+                        runFold(runId, v, trainer, fold, foldOf.get(v), config.seed(), context);
+                        finished++;
+                    }
+                }
+            }
+            context.progress(total, total, "finished");
+            store.setStatus(runId, "finished", seconds(started));
+        } catch (CancelledException e) {
+            store.setStatus(runId, "cancelled", seconds(started));
+            throw e;
+        } catch (SQLException | RuntimeException | Error e) {
+            store.setStatus(runId, "failed", seconds(started));
+            throw e;
+        }
+    }
+
+    private void runFold(String runId, Variant v, ModelTrainer trainer, int fold, int[] foldOf, long seed, JobContext context)
+            throws SQLException {
+        List<Example> examples = corpus.examples(v);
+        List<Example> training = new ArrayList<>();
+        List<Example> test = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (foldOf[i] == fold ? test : training).add(examples.get(i));
+        }
+        long t0 = System.nanoTime();
+        TrainedModel model = trainer.train(training, corpus.dictionarySize(), seed + fold, context);
+        long t1 = System.nanoTime();
+        List<Scored> scored = model.score(test);
+        long t2 = System.nanoTime();
+        List<Boolean> dealer = test.stream().map(Example::dealer).toList();
+        boolean[] truth = new boolean[test.size()];
+        double[] scores = new double[test.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = dealer.get(i);
+            scores[i] = scored.get(i).score();
+        }
+        FoldResult result = new FoldResult(v.key(), trainer.id(), fold, training.size(), test.size(),
+                BinaryMetrics.of(scored, dealer), BinaryMetrics.auc(truth, scores), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        store.saveFold(runId, result, scored, dealer);
+    }
+
+    private static double seconds(long fromNanos) {
+        return (System.nanoTime() - fromNanos) / 1e9;
+    }
+}

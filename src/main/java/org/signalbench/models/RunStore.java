@@ -1,0 +1,241 @@
+package org.signalbench.models;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.signalbench.preprocess.Variant;
+
+/** Reads and writes cross-validation runs (tables of V4__model_runs.sql). */
+public final class RunStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection c;
+
+    public RunStore(Connection c) {
+        this.c = c;
+    }
+
+    /** A stored run's header. */
+    public record Run(String id, String startedAt, String finishedAt, String status, CvConfig config,
+                      String corpusFingerprint, int dictionarySize, Map<String, Map<String, Object>> hyperparameters,
+                      Map<String, String> libraryVersions, double durationSeconds) {
+    }
+
+    /** One stored out-of-fold prediction. */
+    public record Prediction(long postId, int fold, double score, boolean predicted, boolean dealer) {
+    }
+
+    public void create(String id, CvConfig config, String fingerprint, int dictionarySize,
+                       Map<String, Map<String, Object>> hyperparameters, Map<String, String> libraries) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run (id, started_at, status, seed, folds, fold_scheme, "
+                + "variants, models, corpus_fingerprint, dictionary_size, hyperparameters, library_versions) "
+                + "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, id);
+            st.setString(2, Instant.now().toString());
+            st.setLong(3, config.seed());
+            st.setInt(4, config.folds());
+            st.setString(5, config.scheme().name().toLowerCase(java.util.Locale.ROOT));
+            st.setString(6, String.join(",", config.variants().stream().map(Variant::key).toList()));
+            st.setString(7, String.join(",", config.models()));
+            st.setString(8, fingerprint);
+            st.setInt(9, dictionarySize);
+            st.setString(10, json(hyperparameters));
+            st.setString(11, json(libraries));
+            st.executeUpdate();
+        }
+    }
+
+    public void setStatus(String id, String status, double addSeconds) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE model_run SET status = ?, duration_seconds = duration_seconds + ?, "
+                + "finished_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?")) {
+            st.setString(1, status);
+            st.setDouble(2, addSeconds);
+            st.setString(3, status);
+            st.setString(4, Instant.now().toString());
+            st.setString(5, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** Stores a finished fold and its predictions in one transaction: a fold is stored whole or not at all. */
+    public void saveFold(String runId, FoldResult r, List<Scored> scored, List<Boolean> dealer) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run_fold (run_id, variant, model, fold, train_size, "
+                    + "test_size, tp, fp, tn, fn, precision, recall, f1, auc, train_seconds, test_seconds, finished_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                BinaryMetrics m = r.counts();
+                st.setString(1, runId);
+                st.setString(2, r.variant());
+                st.setString(3, r.model());
+                st.setInt(4, r.fold());
+                st.setInt(5, r.trainSize());
+                st.setInt(6, r.testSize());
+                st.setInt(7, m.tp());
+                st.setInt(8, m.fp());
+                st.setInt(9, m.tn());
+                st.setInt(10, m.fn());
+                st.setDouble(11, m.precision());
+                st.setDouble(12, m.recall());
+                st.setDouble(13, m.f1());
+                if (Double.isNaN(r.auc())) {
+                    st.setNull(14, java.sql.Types.REAL);
+                } else {
+                    st.setDouble(14, r.auc());
+                }
+                st.setDouble(15, r.trainSeconds());
+                st.setDouble(16, r.testSeconds());
+                st.setString(17, Instant.now().toString());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run_prediction (run_id, variant, model, fold, post_id, "
+                    + "score, predicted, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < scored.size(); i++) {
+                    st.setString(1, runId);
+                    st.setString(2, r.variant());
+                    st.setString(3, r.model());
+                    st.setInt(4, r.fold());
+                    st.setLong(5, scored.get(i).postId());
+                    st.setDouble(6, scored.get(i).score());
+                    st.setInt(7, scored.get(i).predictedDealer() ? 1 : 0);
+                    st.setInt(8, dealer.get(i) ? 1 : 0);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    public Optional<Run> run(String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, started_at, finished_at, status, seed, folds, fold_scheme, "
+                + "variants, models, corpus_fingerprint, dictionary_size, hyperparameters, library_versions, duration_seconds "
+                + "FROM model_run WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Map<String, Object>> hyper = parse(rs.getString(12), new TypeReference<>() { });
+                Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+                hyper.forEach((model, params) -> {
+                    Map<String, String> text = new LinkedHashMap<>();
+                    params.forEach((k, v) -> text.put(k, String.valueOf(v)));
+                    overrides.put(model, text);
+                });
+                CvConfig config = new CvConfig(
+                        Arrays.stream(rs.getString(8).split(",")).map(Variant::fromKey).toList(),
+                        List.of(rs.getString(9).split(",")), overrides, rs.getInt(6), rs.getLong(5),
+                        Folds.Scheme.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)));
+                return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), config,
+                        rs.getString(10), rs.getInt(11), hyper, parse(rs.getString(13), new TypeReference<>() { }),
+                        rs.getDouble(14)));
+            }
+        }
+    }
+
+    /** Every stored run's id, newest first. */
+    public List<String> runs() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM model_run ORDER BY started_at DESC, rowid DESC");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Keys "variant/model/fold" of the folds already stored for a run. */
+    public Set<String> finishedFolds(String runId) throws SQLException {
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT variant, model, fold FROM model_run_fold WHERE run_id = ?")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    done.add(key(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return done;
+    }
+
+    static String key(String variant, String model, int fold) {
+        return variant + "/" + model + "/" + fold;
+    }
+
+    /** The stored folds of one variant and model, in fold order. */
+    public List<FoldResult> folds(String runId, String variant, String model) throws SQLException {
+        List<FoldResult> list = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT fold, train_size, test_size, tp, fp, tn, fn, auc, train_seconds, "
+                + "test_seconds FROM model_run_fold WHERE run_id = ? AND variant = ? AND model = ? ORDER BY fold")) {
+            st.setString(1, runId);
+            st.setString(2, variant);
+            st.setString(3, model);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    double auc = rs.getDouble(8);
+                    if (rs.wasNull()) {
+                        auc = Double.NaN;
+                    }
+                    list.add(new FoldResult(variant, model, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                            new BinaryMetrics(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), auc,
+                            rs.getDouble(9), rs.getDouble(10)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** The pooled out-of-fold predictions of one variant and model, in post-id order. */
+    public List<Prediction> predictions(String runId, String variant, String model) throws SQLException {
+        List<Prediction> list = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT post_id, fold, score, predicted, label FROM model_run_prediction "
+                + "WHERE run_id = ? AND variant = ? AND model = ? ORDER BY post_id")) {
+            st.setString(1, runId);
+            st.setString(2, variant);
+            st.setString(3, model);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Prediction(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4) == 1, rs.getInt(5) == 1));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T parse(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored run JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.signalbench.models.baselines;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.signalbench.models.ModelTrainer;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.dtree.impurity.GiniIndex;
+import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
+import org.tribuo.common.tree.RandomForestTrainer;
+
+/**
+ * The study's baselines through Tribuo, with their default hyperparameters (docs/models.md lists
+ * them and why):
+ * <ul>
+ * <li>{@code dt}: CART decision tree, Gini impurity, unlimited depth, minChildWeight 5 (Tribuo's
+ * default: a split must leave at least 5 examples on each side).</li>
+ * <li>{@code rf}: random forest of 100 such trees on bootstrap samples, each split drawing
+ * sqrt(features) of the features (featureFraction 0 means that rule), majority vote.</li>
+ * <li>{@code svm}: linear SVM with LIBLINEAR, L2-regularized squared hinge loss solved in the dual
+ * (the solver of scikit-learn's LinearSVC), cost 1, tolerance 0.1, at most 1000 iterations.</li>
+ * <li>{@code libsvm}: LIBSVM C-SVC with an RBF kernel, cost 1, gamma 1: scikit-learn's default
+ * gamma "scale" is 1 / (features · Var(X)), and for unit-length TF-IDF rows features · Var(X) is just
+ * under 1. (gamma 0 means 1/features, LIBSVM's own default, which on thousands of TF-IDF features
+ * makes the kernel nearly flat: on the sample every post was predicted "not dealer".)</li>
+ * </ul>
+ */
+public final class Baselines {
+    public static final List<String> IDS = List.of("dt", "rf", "svm", "libsvm");
+
+    static {
+        // LIBSVM prints its optimizer's progress to standard output, where results (JSON) go.
+        libsvm.svm.svm_set_print_string_function(text -> { });
+    }
+
+    private Baselines() {
+    }
+
+    static Map<String, Object> defaults(String id) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        switch (id) {
+            case "dt" -> {
+                d.put("maxDepth", Integer.MAX_VALUE);
+                d.put("minChildWeight", 5.0);
+                d.put("minImpurityDecrease", 0.0);
+            }
+            case "rf" -> {
+                d.put("trees", 100);
+                d.put("maxDepth", Integer.MAX_VALUE);
+                d.put("minChildWeight", 5.0);
+                d.put("featureFraction", 0.0);
+            }
+            case "svm" -> {
+                d.put("cost", 1.0);
+                d.put("epsilon", 0.1);
+                d.put("maxIterations", 1000);
+            }
+            case "libsvm" -> {
+                d.put("kernel", "rbf");
+                d.put("cost", 1.0);
+                d.put("gamma", 1.0);
+            }
+            default -> throw new IllegalArgumentException("unknown baseline '" + id + "'");
+        }
+        return d;
+    }
+
+    public static ModelTrainer create(String id, Map<String, String> overrides) {
+        Map<String, Object> p = defaults(id);
+        Set<String> unknown = new HashSet<>(overrides.keySet());
+        unknown.removeAll(p.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("model '" + id + "' has no hyperparameter " + unknown + " (it has " + p.keySet() + ")");
+        }
+        overrides.forEach((name, text) -> p.put(name, parse(id, name, p.get(name), text)));
+        return new TribuoBaseline(id, p, factory(id, p));
+    }
+
+    private static Object parse(String id, String name, Object defaultValue, String text) {
+        try {
+            if (defaultValue instanceof Integer) {
+                return Integer.valueOf(text.trim());
+            }
+            if (defaultValue instanceof Double) {
+                return Double.valueOf(text.trim());
+            }
+            return text.trim().toLowerCase(java.util.Locale.ROOT);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(id + "." + name + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static int integer(Map<String, Object> p, String name) {
+        return (Integer) p.get(name);
+    }
+
+    private static double real(Map<String, Object> p, String name) {
+        return (Double) p.get(name);
+    }
+
+    private static TribuoBaseline.TrainerFactory factory(String id, Map<String, Object> p) {
+        return switch (id) {
+            case "dt" -> (features, seed) -> new CARTClassificationTrainer(integer(p, "maxDepth"),
+                    (float) real(p, "minChildWeight"), (float) real(p, "minImpurityDecrease"), 1.0f, false, new GiniIndex(), seed);
+            case "rf" -> (features, seed) -> {
+                double fraction = real(p, "featureFraction") > 0 ? real(p, "featureFraction")
+                        : Math.min(1.0, Math.sqrt(features) / Math.max(1, features));
+                var tree = new CARTClassificationTrainer(integer(p, "maxDepth"), (float) real(p, "minChildWeight"),
+                        0.0f, (float) fraction, false, new GiniIndex(), seed);
+                return new RandomForestTrainer<>(tree, new VotingCombiner(), integer(p, "trees"), seed);
+            };
+            case "svm" -> (features, seed) -> new LibLinearClassificationTrainer(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL),
+                    real(p, "cost"), integer(p, "maxIterations"), real(p, "epsilon"), seed);
+            case "libsvm" -> (features, seed) -> {
+                KernelType kernel = switch ((String) p.get("kernel")) {
+                    case "rbf" -> KernelType.RBF;
+                    case "linear" -> KernelType.LINEAR;
+                    case "poly" -> KernelType.POLY;
+                    case "sigmoid" -> KernelType.SIGMOID;
+                    default -> throw new IllegalArgumentException("libsvm.kernel: '" + p.get("kernel")
+                            + "' is not rbf, linear, poly or sigmoid");
+                };
+                SVMParameters<org.tribuo.classification.Label> params =
+                        new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), kernel);
+                params.setCost(real(p, "cost"));
+                params.setGamma(real(p, "gamma") > 0 ? real(p, "gamma") : 1.0 / Math.max(1, features));
+                return new LibSVMClassificationTrainer(params, seed);
+            };
+            default -> throw new IllegalArgumentException("unknown baseline '" + id + "'");
+        };
+    }
+}

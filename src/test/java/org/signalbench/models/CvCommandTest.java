@@ -1,0 +1,127 @@
+package org.signalbench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.store.Workbench;
+import org.signalbench.testing.CliRun;
+import org.signalbench.testing.TestWorkbenches;
+
+class CvCommandTest {
+    @TempDir
+    static Path dir;
+    static String db;
+
+    @BeforeAll
+    static void workbench() throws Exception {
+        try (Workbench wb = TestWorkbenches.open(dir)) {
+            ModelFixtures.fill(wb.connection(), 160, 3);
+            db = dir.resolve("test.sqlite").toString();
+        }
+    }
+
+    @Test
+    void jsonHasOneRowPerVariantAndModelWithFractions() throws Exception {
+        Path out = dir.resolve("cv.json");
+        CliRun run = CliRun.of("cv", "--db", db, "--models", "dt,svm", "--variants", "with-hashtags,no-hashtags",
+                "--folds", "4", "--seed", "9", "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(run.out(), Files.readString(out), "--out holds what was printed");
+        assertTrue(json.get("runId").asText().length() > 10);
+        List<String> cells = new ArrayList<>();
+        for (JsonNode row : json.get("rows")) {
+            cells.add(row.get("variant").asText() + "/" + row.get("model").asText());
+            List<String> keys = new ArrayList<>();
+            row.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("variant", "model", "precision", "recall", "f1", "auc", "aucPooled", "f1Sd"), keys);
+            for (String measure : List.of("precision", "recall", "f1", "auc", "aucPooled", "f1Sd")) {
+                double x = row.get(measure).asDouble();
+                assertTrue(x >= 0 && x <= 1, measure + " = " + x);
+            }
+        }
+        assertEquals(List.of("with-hashtags/dt", "with-hashtags/svm", "no-hashtags/dt", "no-hashtags/svm"), cells);
+        assertTrue(run.err().contains("fold 4/4"), "progress per fold on stderr");
+
+        // LIBSVM writes to System.out directly, which in the jar is where the results go
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+        CliRun text;
+        try {
+            System.setOut(new java.io.PrintStream(stray, true, java.nio.charset.StandardCharsets.UTF_8));
+            text = CliRun.of("cv", "--db", db, "--models", "svm,libsvm", "--variants", "hashtags-only", "--folds", "3");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("", stray.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing but the results on standard output");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("hashtags-only  AUC pooled"), text.out());
+        assertTrue(text.out().contains("svm vs libsvm: t = "), text.out());
+    }
+
+    @Test
+    void resumeFinishesACancelledRun() throws Exception {
+        String runId;
+        try (Workbench wb = Workbench.open(Path.of(db))) {
+            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), org.signalbench.preprocess.Preprocessor.withDefaultStopWords());
+            CrossValidation cv = new CrossValidation(wb.connection(), corpus);
+            java.util.concurrent.atomic.AtomicInteger units = new java.util.concurrent.atomic.AtomicInteger();
+            org.signalbench.jobs.JobContext cancelAfterTwo = new org.signalbench.jobs.JobContext() {
+                @Override
+                public void progress(long done, long total, String message) {
+                    units.incrementAndGet();
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return units.get() >= 2;
+                }
+            };
+            CvConfig config = new CvConfig(List.of(org.signalbench.preprocess.Variant.NO_HASHTAGS), List.of("svm"),
+                    java.util.Map.of(), 3, 4, Folds.Scheme.STRATIFIED);
+            org.junit.jupiter.api.Assertions.assertThrows(org.signalbench.jobs.CancelledException.class, () -> cv.start(config, cancelAfterTwo));
+            RunStore store = new RunStore(wb.connection());
+            runId = store.runs().stream().filter(id -> {
+                try {
+                    return store.run(id).orElseThrow().status().equals("cancelled");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+        }
+        CliRun resumed = CliRun.of("cv", "--db", db, "--resume", runId, "--json");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("[2/3] fold 3/3"), "starts at the third fold: " + resumed.err());
+        assertTrue(!resumed.err().contains("fold 1/3"), resumed.err());
+        JsonNode json = new ObjectMapper().readTree(resumed.out());
+        assertEquals(runId, json.get("runId").asText());
+        assertEquals(1, json.get("rows").size());
+    }
+
+    @Test
+    void badRequestsAreUsageErrors() {
+        CliRun lstm = CliRun.of("cv", "--db", db, "--models", "dt,lstm");
+        assertEquals(2, lstm.exit());
+        assertTrue(lstm.err().contains("'lstm' is not available yet"), lstm.err());
+        CliRun variant = CliRun.of("cv", "--db", db, "--variants", "captions");
+        assertEquals(2, variant.exit());
+        assertTrue(variant.err().contains("unknown variant 'captions'"), variant.err());
+        CliRun param = CliRun.of("cv", "--db", db, "--models", "svm", "--param", "svm.cost=lots");
+        assertEquals(2, param.exit());
+        assertTrue(param.err().contains("svm.cost: 'lots' is not a number"), param.err());
+        CliRun tooManyFolds = CliRun.of("cv", "--db", db, "--models", "svm", "--folds", "200");
+        assertEquals(1, tooManyFolds.exit());
+        assertTrue(tooManyFolds.err().contains("folds need at least 200 of each"), tooManyFolds.err());
+        CliRun missing = CliRun.of("cv", "--db", dir.resolve("nothing.sqlite").toString());
+        assertEquals(1, missing.exit());
+    }
+}
