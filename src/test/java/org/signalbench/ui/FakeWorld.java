@@ -18,7 +18,7 @@ import org.signalbench.ui.preprocessing.CorpusExplainer;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What UI tests run the window on: a temp workbench with a few posts, and fakes for the outside world. */
-final class FakeWorld {
+public final class FakeWorld {
     static final String DEALER_CAPTION = "legit plug 💊 #xanax and #2mgXanax bars, wickr: frosty_tabs_44";
 
     final Path dir;
@@ -27,7 +27,7 @@ final class FakeWorld {
     /** What File → Open workbench… answers; null for cancel. */
     Path workbenchToOpen;
 
-    FakeWorld(Path dir) {
+    public FakeWorld(Path dir) {
         this.dir = dir;
         this.chosenFolder = dir.resolve("incoming");
     }
@@ -48,7 +48,7 @@ final class FakeWorld {
         }
     }
 
-    AppConfig config(Path workbench, boolean isDefault, PostImporter importer) {
+    public AppConfig config(Path workbench, boolean isDefault, PostImporter importer) {
         return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer::build, dialogs());
     }
 
@@ -87,7 +87,7 @@ final class FakeWorld {
         }
     }
 
-    static void waitUntil(String what, BooleanSupplier condition) {
+    public static void waitUntil(String what, BooleanSupplier condition) {
         try {
             // Checked on the FX thread, where the state it reads lives.
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -98,7 +98,7 @@ final class FakeWorld {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    void close() throws Exception {
+    public void close() throws Exception {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -40,9 +40,9 @@ public final class MainController {
     private final JobsPanelController jobsPanel;
 
     @FXML
-    private TabPane viewTabs;
-    @FXML
     private StackPane centerStack;
+    @FXML
+    private TabPane viewTabs;
     @FXML
     private SplitPane splitPane;
     @FXML
@@ -193,14 +193,23 @@ public final class MainController {
         return view.getScene() == null ? null : view.getScene().getWindow();
     }
 
+    /**
+     * Adds a view as a tab after the posts (the annotation views). Only while its tab is selected
+     * is it in the scene: the views reuse the post detail, whose node ids then stay unique.
+     */
     public Parent view() {
         return view;
     }
 
-    /** Adds a view as a tab after the others (Posts comes first); the tab's selection tells the view it shows. */
+    /**
+     * Adds a view as a tab after the others (Posts comes first); the tab's selection tells the view it
+     * shows. A view is in the scene only while its tab is selected: views reuse the post detail,
+     * whose node ids must stay unique in the scene.
+     */
     public Tab addView(String id, String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setId(id);
+        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? content : null));
         viewTabs.getTabs().add(tab);
         return tab;
     }

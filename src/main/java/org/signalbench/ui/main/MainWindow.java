@@ -4,6 +4,12 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
+import org.signalbench.ui.adjudicate.AdjudicateController;
+import org.signalbench.ui.agreement.AgreementController;
+import org.signalbench.ui.agreement.AgreementViewModel;
+import org.signalbench.ui.adjudicate.AdjudicateViewModel;
+import org.signalbench.ui.annotate.AnnotateController;
+import org.signalbench.ui.annotate.AnnotateViewModel;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.findings.FindingsController;
 import org.signalbench.ui.findings.FindingsViewModel;
@@ -42,6 +48,13 @@ public final class MainWindow {
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
+        // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
+        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor());
+        controller.addView("annotateTab", "Annotate", new AnnotateController(annotate).view());
+        controller.addView("agreementTab", "Agreement", new AgreementController(
+                new AgreementViewModel(current, config.executor(), annotate.signedInProperty())).view());
+        controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
+                new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty())).view());
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
                 new LexiconStore(config.findingsFiles().editableLexicon()));
         findings.activeProperty().bind(controller.addView("findingsTab", "Findings",

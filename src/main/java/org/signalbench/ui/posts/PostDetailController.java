@@ -57,7 +57,7 @@ public final class PostDetailController {
 
     public PostDetailController(PostDetailViewModel model) {
         this.model = model;
-        this.preprocessing = new PreprocessingController(model.preprocessing());
+        this.preprocessing = model.preprocessing() == null ? null : new PreprocessingController(model.preprocessing());
         this.view = Fxml.load(this, "post-detail.fxml");
     }
 
@@ -68,7 +68,12 @@ public final class PostDetailController {
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         postBox.visibleProperty().bind(model.postProperty().isNotNull());
         postBox.managedProperty().bind(postBox.visibleProperty());
-        preprocessingPane.setContent(preprocessing.view());
+        if (preprocessing != null) {
+            preprocessingPane.setContent(preprocessing.view());
+        } else {
+            preprocessingPane.setVisible(false);
+            preprocessingPane.setManaged(false);
+        }
         model.postProperty().addListener((obs, old, now) -> show(now));
     }
 

@@ -33,6 +33,24 @@ public final class PostDetailViewModel {
         selection.addListener((obs, old, now) -> select(now));
     }
 
+    /**
+     * A detail that shows what {@link #showPost} hands it (the annotate view), without a table
+     * selection or the preprocessing pane.
+     */
+    public PostDetailViewModel() {
+        this.current = null;
+        this.executor = null;
+        this.preprocessing = null;
+        notice.set("");
+    }
+
+    /** Shows {@code shown} at once; null shows nothing. */
+    public void showPost(Post shown) {
+        wanted = -1;
+        post.set(shown);
+        notice.set("");
+    }
+
     private void select(PostRow row) {
         if (shownRow != null) {
             shownRow.summaryProperty().removeListener(rowFilled);
@@ -83,6 +101,7 @@ public final class PostDetailViewModel {
         return notice;
     }
 
+    /** The preprocessing pane's state, or null for a detail without one. */
     public PreprocessingViewModel preprocessing() {
         return preprocessing;
     }

@@ -1,0 +1,204 @@
+package org.signalbench.ui.agreement;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.signalbench.agreement.AgreementReport;
+import org.signalbench.agreement.BatchAgreement;
+import org.signalbench.agreement.MultiCoderAgreement;
+import org.signalbench.agreement.PairAgreement;
+import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Coder;
+import org.signalbench.store.PostQuery;
+import org.signalbench.store.Workbench;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.common.Tasks;
+import org.signalbench.ui.posts.PostDetailViewModel;
+
+/**
+ * State of the Agreement view: every pair of coders on every question, Fleiss' kappa when more
+ * than two coders, agreement by batch, and the posts behind a confusion-matrix cell. Everything
+ * is computed on the background executor. Open to experts only: the figures reveal coders' answers.
+ */
+public final class AgreementViewModel {
+    private final CurrentWorkbench current;
+    private final Executor executor;
+    private final Codebook codebook = Codebook.load();
+    private final PostDetailViewModel detail = new PostDetailViewModel();
+    private final ObjectProperty<Coder> expert = new SimpleObjectProperty<>();
+    private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
+    private final ObservableList<FleissRow> fleiss = FXCollections.observableArrayList();
+    private final ObjectProperty<PairRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Long> cellPosts = FXCollections.observableArrayList();
+    private final StringProperty cell = new SimpleStringProperty("");
+    private final ObjectProperty<Long> selectedPost = new SimpleObjectProperty<>();
+    private final BooleanProperty computing = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private int generation;
+
+    /** One pair of coders on one question, with its agreement by batch. */
+    public record PairRow(Coder first, Coder second, String question, PairAgreement agreement, List<BatchAgreement> batches) {
+    }
+
+    /** Three or more coders on one question. */
+    public record FleissRow(String question, List<Coder> coders, MultiCoderAgreement agreement) {
+    }
+
+    private record Computed(List<PairRow> pairs, List<FleissRow> fleiss) {
+    }
+
+    public AgreementViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn) {
+        this.current = current;
+        this.executor = executor;
+        signedIn.addListener((obs, old, now) -> follow(now));
+        current.workbenchProperty().addListener((obs, old, now) -> follow(signedIn.getValue()));
+        selected.addListener((obs, old, now) -> showCell(null, null));
+        selectedPost.addListener((obs, old, now) -> loadPost(now));
+        follow(signedIn.getValue());
+    }
+
+    private void follow(Coder person) {
+        expert.set(person != null && person.role() == Role.EXPERT ? person : null);
+        pairs.clear();
+        fleiss.clear();
+        selected.set(null);
+        recompute();
+    }
+
+    /** Computes every figure again in the background. */
+    public void recompute() {
+        Workbench workbench = current.get();
+        int mine = ++generation;
+        if (expert.get() == null || workbench == null) {
+            return;
+        }
+        computing.set(true);
+        message.set("Computing agreement…");
+        Tasks.create(() -> compute(workbench))
+                .onSuccess(result -> {
+                    if (mine == generation) {
+                        pairs.setAll(result.pairs());
+                        fleiss.setAll(result.fleiss());
+                        message.set(result.pairs().isEmpty() ? "Agreement needs two coders who answered the same posts." : "");
+                        if (!result.pairs().isEmpty()) {
+                            selected.set(result.pairs().get(0));
+                        }
+                    }
+                })
+                .onError(error -> message.set("Cannot compute agreement: " + error.getMessage()))
+                .andFinally(() -> {
+                    if (mine == generation) {
+                        computing.set(false);
+                    }
+                })
+                .runOn(executor);
+    }
+
+    private Computed compute(Workbench workbench) throws Exception {
+        try (Connection c = workbench.newConnection()) {
+            AgreementReport report = new AgreementReport(c, codebook);
+            List<PairRow> pairRows = new ArrayList<>();
+            for (AgreementReport.PairRow p : report.everyPair()) {
+                pairRows.add(new PairRow(p.first(), p.second(), p.question(), p.agreement(),
+                        report.byWeek(p.first(), p.second(), p.question())));
+            }
+            List<Coder> coders = report.coders();
+            List<FleissRow> fleissRows = new ArrayList<>();
+            for (Codebook.Question q : codebook.questions()) {
+                Optional<MultiCoderAgreement> multi = report.fleiss(coders, q.key());
+                multi.ifPresent(m -> fleissRows.add(new FleissRow(q.key(), coders, m)));
+            }
+            return new Computed(pairRows, fleissRows);
+        }
+    }
+
+    /** Lists the posts of one confusion-matrix cell of the selected row (null, null clears). */
+    public void showCell(String first, String second) {
+        PairRow row = selected.get();
+        selectedPost.set(null);
+        if (row == null || first == null) {
+            cellPosts.clear();
+            cell.set("");
+            return;
+        }
+        cellPosts.setAll(row.agreement().confusion().posts(first, second));
+        cell.set(row.first().name() + " " + first + ", " + row.second().name() + " " + second + ": " + cellPosts.size() + " posts");
+    }
+
+    private void loadPost(Long postId) {
+        Workbench workbench = current.get();
+        if (postId == null || workbench == null) {
+            detail.showPost(null);
+            return;
+        }
+        Tasks.create(() -> {
+                    try (Connection c = workbench.newConnection()) {
+                        return new PostQuery(c).load(postId).orElse(null);
+                    }
+                })
+                .onSuccess(post -> {
+                    if (postId.equals(selectedPost.get())) {
+                        detail.showPost(post);
+                    }
+                })
+                .onError(error -> message.set("Cannot read the post: " + error.getMessage()))
+                .runOn(executor);
+    }
+
+    public PostDetailViewModel detail() {
+        return detail;
+    }
+
+    public ReadOnlyObjectProperty<Coder> expertProperty() {
+        return expert;
+    }
+
+    public ObservableList<PairRow> pairs() {
+        return pairs;
+    }
+
+    public ObservableList<FleissRow> fleiss() {
+        return fleiss;
+    }
+
+    public ObjectProperty<PairRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The posts of the chosen confusion-matrix cell. */
+    public ObservableList<Long> cellPosts() {
+        return cellPosts;
+    }
+
+    /** Which cell is listed, in words. */
+    public ReadOnlyStringProperty cellProperty() {
+        return cell;
+    }
+
+    public ObjectProperty<Long> selectedPostProperty() {
+        return selectedPost;
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}

@@ -1,0 +1,405 @@
+package org.signalbench.ui.annotate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Coder;
+import org.signalbench.labels.Progress;
+import org.signalbench.ui.common.Fxml;
+import org.signalbench.ui.posts.PostDetailController;
+
+/**
+ * The Annotate view: the post (the post browser's detail, reused) beside the codebook and the
+ * questions. Keyboard first; every key is also a button.
+ */
+public final class AnnotateController {
+    private final AnnotateViewModel model;
+    private final PostDetailController detail;
+    private final Parent view;
+    /** Question key to answer key to its button. */
+    private final Map<String, Map<String, ToggleButton>> buttons = new LinkedHashMap<>();
+    /** Every key of the view and what it does, in the order the help lists them. */
+    private final List<KeyAction> keys = new ArrayList<>();
+    private boolean swallowTyped;
+
+    private record KeyAction(KeyCombination key, String shown, String what, Runnable action) {
+    }
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private HBox signInBar;
+    @FXML
+    private ComboBox<String> coderNameBox;
+    @FXML
+    private ChoiceBox<Role> roleBox;
+    @FXML
+    private HBox sessionBar;
+    @FXML
+    private Label coderLabel;
+    @FXML
+    private ComboBox<String> queueCollectionBox;
+    @FXML
+    private TextField queueTextField;
+    @FXML
+    private ComboBox<String> scoreModelBox;
+    @FXML
+    private Label positionLabel;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label progressLabel;
+    @FXML
+    private SplitPane annotateSplit;
+    @FXML
+    private Label annotateNotice;
+    @FXML
+    private ScrollPane helpOverlay;
+    @FXML
+    private VBox helpBox;
+    @FXML
+    private ScrollPane questionsPane;
+    @FXML
+    private Label codebookDefinition;
+    @FXML
+    private VBox answerBox;
+    @FXML
+    private TextArea noteArea;
+    @FXML
+    private CheckBox advanceBox;
+    @FXML
+    private Label messageLabel;
+
+    public AnnotateController(AnnotateViewModel model) {
+        this.model = model;
+        this.detail = new PostDetailController(model.detail());
+        this.view = Fxml.load(this, "annotate.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        root.getStylesheets().add(AnnotateController.class.getResource("annotate.css").toExternalForm());
+        annotateSplit.getItems().setAll(detail.view(), questionsPane);
+        annotateSplit.setDividerPositions(0.58);
+        bindSignIn();
+        bindQueue();
+        buildQuestions();
+        buildKeys();
+        bindPost();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        root.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
+        // A click on the post or the panel gives the keys back to the view.
+        root.setOnMouseClicked(e -> {
+            if (!(e.getTarget() instanceof Node target && insideTextInput(target))) {
+                root.requestFocus();
+            }
+        });
+    }
+
+    private void bindSignIn() {
+        roleBox.getItems().setAll(Role.values());
+        roleBox.setValue(Role.CODER);
+        roleBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Role role) {
+                return role == null ? "" : role.key();
+            }
+
+            @Override
+            public Role fromString(String s) {
+                return Role.fromKey(s);
+            }
+        });
+        model.knownCoders().addListener((javafx.collections.ListChangeListener<Coder>) c ->
+                coderNameBox.getItems().setAll(model.knownCoders().stream().map(Coder::name).toList()));
+        // Picking a known name picks its role too.
+        coderNameBox.valueProperty().addListener((obs, old, name) -> model.knownCoders().stream()
+                .filter(k -> k.name().equals(name)).findFirst().ifPresent(k -> roleBox.setValue(k.role())));
+        signInBar.visibleProperty().bind(model.signedInProperty().isNull());
+        signInBar.managedProperty().bind(signInBar.visibleProperty());
+        sessionBar.visibleProperty().bind(model.signedInProperty().isNotNull());
+        sessionBar.managedProperty().bind(sessionBar.visibleProperty());
+        coderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Coder k = model.signedInProperty().get();
+            return k == null ? "" : (k.role() == Role.CODER ? "Coding as " : "Expert ") + k.name();
+        }, model.signedInProperty()));
+    }
+
+    private void bindQueue() {
+        queueCollectionBox.setItems(model.collections());
+        queueCollectionBox.valueProperty().bindBidirectional(model.collectionFilterProperty());
+        queueTextField.textProperty().bindBidirectional(model.textFilterProperty());
+        queueTextField.setOnAction(e -> applyQueue());
+        scoreModelBox.setItems(model.scoreModels());
+        scoreModelBox.valueProperty().bindBidirectional(model.scoreModelProperty());
+        scoreModelBox.disableProperty().bind(Bindings.isEmpty(model.scoreModels()));
+        Tooltip scoreTip = new Tooltip();
+        scoreTip.textProperty().bind(Bindings.when(Bindings.isEmpty(model.scoreModels()))
+                .then("No model scores in this workbench yet: once a model has scored the posts, the queue can follow its scores.")
+                .otherwise("Order the queue by this model's score, highest first (posts you have not coded still come first)."));
+        // A disabled control shows no tooltip of its own; its parent slot carries it.
+        Tooltip.install(scoreModelBox, scoreTip);
+        scoreModelBox.setTooltip(scoreTip);
+
+        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Progress p = model.progressProperty().get();
+            return p.done() + " / " + p.total() + " done";
+        }, model.progressProperty()));
+        progressBar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            Progress p = model.progressProperty().get();
+            return p.total() == 0 ? 0 : (double) p.done() / p.total();
+        }, model.progressProperty()));
+        positionLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            int at = model.positionProperty().get();
+            int size = model.queueSizeProperty().get();
+            return at < 0 || at >= size ? "" : "post " + (at + 1) + " of " + size;
+        }, model.positionProperty(), model.queueSizeProperty()));
+        messageLabel.textProperty().bind(model.messageProperty());
+    }
+
+    private void buildQuestions() {
+        Codebook codebook = model.codebook();
+        codebookDefinition.setText(codebook.definition());
+        for (Codebook.Question q : codebook.questions()) {
+            Label title = new Label(q.label() + (q.required() ? " (required)" : "")
+                    + (q.whenImage() ? " — posts with images" : "") + (q.multiple() ? " — several allowed" : ""));
+            title.getStyleClass().add("question-title");
+            FlowPane row = new FlowPane(4, 4);
+            row.setId("question-" + q.key());
+            Map<String, ToggleButton> byValue = new LinkedHashMap<>();
+            for (Codebook.Value v : q.values()) {
+                String hint = AnswerKeys.keyOf(q.key(), v.key()).map(k -> "  [" + AnswerKeys.text(k) + "]").orElse("");
+                ToggleButton button = new ToggleButton(v.label() + hint);
+                button.setId("answer-" + q.key() + "-" + v.key());
+                button.getStyleClass().add("answer-button");
+                button.setFocusTraversable(false);
+                button.setOnAction(e -> {
+                    // The button shows the saved state, not the click: the model sets it once saved.
+                    refreshButtons();
+                    choose(q, v.key());
+                    root.requestFocus();
+                });
+                byValue.put(v.key(), button);
+                row.getChildren().add(button);
+            }
+            buttons.put(q.key(), byValue);
+            VBox box = new VBox(2, title, row);
+            if (q.whenImage()) {
+                box.disableProperty().bind(Bindings.createBooleanBinding(() -> model.postProperty().get() == null
+                        || model.postProperty().get().media().isEmpty(), model.postProperty()));
+            }
+            answerBox.getChildren().add(box);
+        }
+        advanceBox.selectedProperty().bindBidirectional(model.advanceAfterDealerProperty());
+        noteArea.textProperty().bindBidirectional(model.noteProperty());
+    }
+
+    private void choose(Codebook.Question q, String value) {
+        if (q.multiple()) {
+            model.toggle(q.key(), value);
+        } else {
+            model.answer(q.key(), value);
+        }
+    }
+
+    private void buildKeys() {
+        for (Codebook.Question q : model.codebook().questions()) {
+            for (Codebook.Value v : q.values()) {
+                AnswerKeys.keyOf(q.key(), v.key()).ifPresent(key -> keys.add(new KeyAction(key, AnswerKeys.text(key),
+                        q.label() + ": " + v.label() + (q.multiple() ? " (on/off)" : ""), () -> choose(q, v.key()))));
+            }
+        }
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.RIGHT), "→ or Enter", "Next post (after the dealer answer; saves the note)", model::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ENTER), null, null, model::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.LEFT), "←", "Previous post", model::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.S), "S", "Skip this post", model::skip));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Ctrl+Z", "Undo the last answer", model::undo));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.M), "M", "Write a note (Esc returns to the keys)", this::focusNote));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.F1), "F1 or ?", "Show or hide this help", this::toggleHelp));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ESCAPE), "Esc", "Close the help; leave the note field", this::escape));
+
+        Label title = new Label("Keys");
+        title.getStyleClass().add("post-author");
+        helpBox.getChildren().add(title);
+        for (KeyAction k : keys) {
+            if (k.shown() != null) {
+                Label key = new Label(k.shown());
+                key.getStyleClass().add("help-key");
+                HBox line = new HBox(10, key, new Label(k.what()));
+                line.getStyleClass().add("help-line");
+                helpBox.getChildren().add(line);
+            }
+        }
+        helpBox.getChildren().add(new Label("Clicking the answer buttons does the same. Digits on the number pad work too."));
+        helpOverlay.visibleProperty().bind(model.helpShownProperty());
+    }
+
+    private void bindPost() {
+        model.answersProperty().addListener((obs, old, now) -> refreshButtons());
+        annotateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
+            Coder k = model.signedInProperty().get();
+            if (k == null) {
+                return "Pick your name (or type a new one) and press Start.";
+            }
+            if (k.role() == Role.EXPERT) {
+                return "Experts do not code here: the Agreement and Adjudicate tabs are open to you.";
+            }
+            return model.postProperty().get() == null ? model.messageProperty().get() : "";
+        }, model.signedInProperty(), model.postProperty(), model.messageProperty()));
+        annotateNotice.visibleProperty().bind(model.postProperty().isNull());
+        annotateSplit.visibleProperty().bind(model.postProperty().isNotNull());
+        // Keys go to the view whenever a new person starts.
+        model.signedInProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                root.requestFocus();
+            }
+        });
+    }
+
+    private static boolean insideTextInput(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof ComboBox) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refreshButtons() {
+        Map<String, String> answers = model.answersProperty().get();
+        buttons.forEach((question, byValue) -> {
+            List<String> chosen = Codebook.choices(answers.get(question));
+            byValue.forEach((value, button) -> button.setSelected(chosen.contains(value)));
+        });
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (model.signedInProperty().get() == null) {
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE && e.getCode() != KeyCode.F1) {
+            return;
+        }
+        KeyEvent key = e.copyFor(e.getSource(), e.getTarget());
+        KeyCode code = AnswerKeys.canonical(e.getCode());
+        if (code != e.getCode()) {
+            key = new KeyEvent(KeyEvent.KEY_PRESSED, e.getCharacter(), e.getText(), code, e.isShiftDown(), e.isControlDown(),
+                    e.isAltDown(), e.isMetaDown());
+        }
+        for (KeyAction k : keys) {
+            if (k.key().match(key)) {
+                e.consume();
+                swallowTyped = true;
+                k.action().run();
+                return;
+            }
+        }
+    }
+
+    private void keyTyped(KeyEvent e) {
+        if (swallowTyped) {
+            // The character of a key that was an action (M opens the note) is not typed into the note.
+            swallowTyped = false;
+            e.consume();
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if ("?".equals(e.getCharacter()) && !(focus instanceof TextInputControl) && model.signedInProperty().get() != null) {
+            e.consume();
+            toggleHelp();
+        }
+    }
+
+    @FXML
+    private void start() {
+        model.signIn(coderNameBox.getEditor().getText(), roleBox.getValue());
+    }
+
+    @FXML
+    private void switchPerson() {
+        model.signOut();
+        coderNameBox.getEditor().clear();
+        coderNameBox.setValue(null);
+    }
+
+    @FXML
+    private void applyQueue() {
+        // An editable combo box commits its text on Enter or focus loss; take what is typed.
+        model.collectionFilterProperty().set(queueCollectionBox.getEditor().getText());
+        model.applyFilter();
+        root.requestFocus();
+    }
+
+    @FXML
+    private void toggleHelp() {
+        model.helpShownProperty().set(!model.helpShownProperty().get());
+    }
+
+    private void focusNote() {
+        noteArea.requestFocus();
+        questionsPane.setVvalue(1);
+    }
+
+    private void escape() {
+        model.helpShownProperty().set(false);
+        root.requestFocus();
+    }
+
+    @FXML
+    private void next() {
+        model.next();
+        root.requestFocus();
+    }
+
+    @FXML
+    private void previous() {
+        model.previous();
+        root.requestFocus();
+    }
+
+    @FXML
+    private void skip() {
+        model.skip();
+        root.requestFocus();
+    }
+
+    @FXML
+    private void undo() {
+        model.undo();
+        root.requestFocus();
+    }
+
+    public Parent view() {
+        return view;
+    }
+}

@@ -1,0 +1,598 @@
+package org.signalbench.ui.annotate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.signalbench.domain.Post;
+import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Coder;
+import org.signalbench.labels.LabelStore;
+import org.signalbench.labels.Progress;
+import org.signalbench.labels.QueueFilter;
+import org.signalbench.labels.SavedAnswer;
+import org.signalbench.store.PostQuery;
+import org.signalbench.store.Workbench;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.signalbench.ui.common.Tasks;
+import org.signalbench.ui.posts.PostDetailViewModel;
+
+/**
+ * State of the Annotate view: who is coding, their queue, the post shown with their own answers,
+ * and their progress.
+ *
+ * <p>Blind by construction: the only label reads are {@link LabelStore}'s coder-side ones
+ * ({@code queue}, {@code progress}, {@code answersOf}). Every answer is committed by
+ * {@link LabelStore#saveAnswer} before the view moves on. Actions run strictly in the order the
+ * keys were pressed: an action waits until the save before it has finished. The coding session
+ * (its own connection and store) lives on a {@link SerialExecutor} over the app's executor.
+ */
+public final class AnnotateViewModel {
+    private static final System.Logger LOG = System.getLogger(AnnotateViewModel.class.getName());
+
+    private final CurrentWorkbench current;
+    private final Executor executor;
+    private final Codebook codebook;
+    private final PostDetailViewModel detail = new PostDetailViewModel();
+
+    private final ObjectProperty<Coder> signedIn = new SimpleObjectProperty<>();
+    private final ObservableList<Coder> knownCoders = FXCollections.observableArrayList();
+    private final ObservableList<String> collections = FXCollections.observableArrayList();
+    private final ObservableList<String> scoreModels = FXCollections.observableArrayList();
+    private final StringProperty collectionFilter = new SimpleStringProperty("");
+    private final StringProperty textFilter = new SimpleStringProperty("");
+    private final StringProperty scoreModel = new SimpleStringProperty();
+
+    private final ObjectProperty<Post> post = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<String, String>> answers = new SimpleObjectProperty<>(Map.of());
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ObjectProperty<Progress> progress = new SimpleObjectProperty<>(new Progress(0, 0));
+    private final IntegerProperty position = new SimpleIntegerProperty(-1);
+    private final IntegerProperty queueSize = new SimpleIntegerProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty advanceAfterDealer = new SimpleBooleanProperty(true);
+    private final BooleanProperty helpShown = new SimpleBooleanProperty();
+
+    /** Background state, touched only by tasks on {@link #serial}. */
+    private final Executor serial;
+    private Session session;
+    private final Map<Long, Post> prefetched = new ConcurrentHashMap<>();
+
+    /** FX-thread state. */
+    private List<Long> queue = List.of();
+    private final Deque<SavedAnswer> undoable = new ArrayDeque<>();
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private boolean working;
+    private int generation;
+
+    /** A coder's open coding session: a connection of its own, used by one task at a time. */
+    private record Session(Connection connection, LabelStore store, PostQuery posts, Coder coder) {
+    }
+
+    /** A post as shown: the post and the coder's own answers to it. */
+    private record Shown(int index, Post post, Map<String, String> answers) {
+    }
+
+    public AnnotateViewModel(CurrentWorkbench current, Executor executor) {
+        this.current = current;
+        this.executor = executor;
+        this.serial = new SerialExecutor(executor);
+        this.codebook = Codebook.load();
+        current.workbenchProperty().addListener((obs, old, now) -> {
+            signOut();
+            reloadChoices();
+        });
+        current.revisionProperty().addListener((obs, old, now) -> reloadChoices());
+    }
+
+    // ---- signing in -------------------------------------------------------------------------------
+
+    /** Reads the names already in the workbench, the collection searches and the score models. */
+    public void reloadChoices() {
+        Workbench workbench = current.get();
+        if (workbench == null) {
+            return;
+        }
+        Tasks.create(() -> {
+                    try (Connection c = workbench.newConnection()) {
+                        return new Choices(new LabelStore(c, codebook).coders(), new PostQuery(c).collectionSearches(),
+                                scoreModels(c));
+                    }
+                })
+                .onSuccess(choices -> {
+                    knownCoders.setAll(choices.coders());
+                    collections.setAll(choices.collections());
+                    scoreModels.setAll(choices.models());
+                })
+                .onError(error -> message.set("Cannot read the coders: " + error.getMessage()))
+                .runOn(executor);
+    }
+
+    private record Choices(List<Coder> coders, List<String> collections, List<String> models) {
+    }
+
+    private static List<String> scoreModels(Connection c) throws SQLException {
+        List<String> models = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT model FROM post_score ORDER BY model");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                models.add(rs.getString(1));
+            }
+        }
+        return models;
+    }
+
+    /**
+     * Signs in as {@code name} (created when new) with {@code role}. A coder's queue opens at its
+     * first post; an expert codes nothing here but may use the agreement and adjudicate views.
+     */
+    public void signIn(String name, Role role) {
+        Workbench workbench = current.get();
+        if (workbench == null) {
+            message.set("No workbench is open yet.");
+            return;
+        }
+        if (name == null || name.isBlank()) {
+            message.set("Type your name to start.");
+            return;
+        }
+        perform(() -> background(() -> {
+            closeSession();
+            Connection c = workbench.newConnection();
+            try {
+                LabelStore store = new LabelStore(c, codebook);
+                Coder coder = store.coder(name, role);
+                session = new Session(c, store, new PostQuery(c), coder);
+                return coder.role() == Role.CODER ? openQueue() : new Queue(coder, List.of(), new Progress(0, 0), null);
+            } catch (SQLException | RuntimeException e) {
+                closeSession();
+                c.close();
+                throw e;
+            }
+        }, opened -> {
+            undoable.clear();
+            signedIn.set(opened.coder());
+            showQueue(opened);
+            if (!knownCoders.contains(opened.coder())) {
+                knownCoders.add(opened.coder());
+            }
+        }, "Cannot start: "));
+    }
+
+    private record Queue(Coder coder, List<Long> ids, Progress progress, Shown first) {
+    }
+
+    /** On the session's thread: the coder's queue under the filter, their progress, the first post. */
+    private Queue openQueue() throws SQLException {
+        QueueFilter filter = filter();
+        List<Long> ids = session.store().queue(session.coder().id(), filter);
+        Progress done = session.store().progress(session.coder().id(), filter);
+        return new Queue(session.coder(), ids, done, ids.isEmpty() ? null : load(ids, 0));
+    }
+
+    private void showQueue(Queue opened) {
+        queue = opened.ids();
+        queueSize.set(queue.size());
+        progress.set(opened.progress());
+        show(opened.first());
+        if (opened.coder().role() == Role.CODER && queue.isEmpty()) {
+            message.set("No posts match this queue.");
+        }
+    }
+
+    /** Ends the session; the next person signs in afresh. */
+    public void signOut() {
+        generation++;
+        waiting.clear();
+        working = false;
+        undoable.clear();
+        signedIn.set(null);
+        queue = List.of();
+        queueSize.set(0);
+        progress.set(new Progress(0, 0));
+        show(null);
+        message.set("");
+        serial.execute(this::closeSession);
+    }
+
+    private void closeSession() {
+        prefetched.clear();
+        if (session != null) {
+            try {
+                session.connection().close();
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot close the coding session", e);
+            }
+            session = null;
+        }
+    }
+
+    /** Reopens the queue under the filter fields, at its first post. */
+    public void applyFilter() {
+        if (!isCoding()) {
+            return;
+        }
+        perform(() -> background(this::openQueue, this::showQueue));
+    }
+
+    private QueueFilter filter() {
+        return new QueueFilter(blankToNull(collectionFilter.get()), blankToNull(textFilter.get()), blankToNull(scoreModel.get()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private boolean isCoding() {
+        return signedIn.get() != null && signedIn.get().role() == Role.CODER;
+    }
+
+    // ---- answering --------------------------------------------------------------------------------
+
+    /**
+     * Saves the answer to a single-choice question. The dealer answer moves on to the next post
+     * once saved when {@link #advanceAfterDealerProperty()} is set.
+     */
+    public void answer(String question, String value) {
+        perform(() -> {
+            if (!canAnswer(question)) {
+                finished();
+                return;
+            }
+            boolean advance = LabelStore.DEALER.equals(question) && advanceAfterDealer.get();
+            save(question, value, advance);
+        });
+    }
+
+    /** Adds or removes one choice of a multiple-choice question (contact channels) and saves the new set. */
+    public void toggle(String question, String choice) {
+        perform(() -> {
+            if (!canAnswer(question)) {
+                finished();
+                return;
+            }
+            TreeSet<String> chosen = new TreeSet<>(Codebook.choices(answers.get().get(question)));
+            if (!chosen.remove(choice)) {
+                chosen.add(choice);
+            }
+            save(question, chosen.isEmpty() ? Codebook.NONE : String.join(",", chosen), false);
+        });
+    }
+
+    private boolean canAnswer(String question) {
+        Post shown = post.get();
+        if (shown == null || !isCoding()) {
+            return false;
+        }
+        Codebook.Question q = codebook.question(question).orElse(null);
+        if (q == null) {
+            return false;
+        }
+        if (q.whenImage() && shown.media().isEmpty()) {
+            message.set(q.label() + " is asked only for posts with images.");
+            return false;
+        }
+        return true;
+    }
+
+    /** The note as typed, when it differs from the saved one; else null (leave the note alone). */
+    private String changedNote() {
+        String saved = answers.get().getOrDefault(Codebook.NOTE, "");
+        String typed = note.get() == null ? "" : note.get().strip();
+        return typed.equals(saved) ? null : typed;
+    }
+
+    private void save(String question, String value, boolean advance) {
+        long postId = post.get().id();
+        int index = position.get();
+        List<Long> ids = queue;
+        String noteToSave = changedNote();
+        Session mine = session;
+        background(() -> {
+            SavedAnswer saved = mine.store().saveAnswer(mine.coder().id(), postId, question, value, noteToSave);
+            Shown next = advance ? loadOrNull(ids, index + 1) : null;
+            Map<String, String> own = advance ? null : mine.store().answersOf(mine.coder().id(), postId);
+            return new Saved(saved, next, own);
+        }, done -> {
+            undoable.push(done.saved());
+            progress.set(progress.get().plus(done.saved().doneDelta()));
+            message.set("Saved " + question + " = " + done.saved().value() + ".");
+            if (advance) {
+                showNext(done.next(), index + 1);
+            } else {
+                answers.set(done.own());
+            }
+        });
+    }
+
+    private record Saved(SavedAnswer saved, Shown next, Map<String, String> own) {
+    }
+
+    // ---- moving -----------------------------------------------------------------------------------
+
+    /** The next post; the dealer answer is required first (S skips instead). A changed note is saved. */
+    public void next() {
+        perform(() -> {
+            if (post.get() == null) {
+                finished();
+                return;
+            }
+            String dealer = answers.get().get(LabelStore.DEALER);
+            if (dealer == null) {
+                message.set("Dealer is required: press Y or N (or S to skip this post).");
+                finished();
+            } else if (changedNote() != null) {
+                save(LabelStore.DEALER, dealer, true);
+            } else {
+                move(position.get() + 1);
+            }
+        });
+    }
+
+    /** The next post without answering this one. */
+    public void skip() {
+        perform(() -> move(position.get() + 1));
+    }
+
+    public void previous() {
+        perform(() -> {
+            if (position.get() <= 0) {
+                message.set("This is the first post of the queue.");
+                finished();
+            } else {
+                move(position.get() - 1);
+            }
+        });
+    }
+
+    private void move(int index) {
+        List<Long> ids = queue;
+        if (!isCoding() || index < 0 || index > ids.size()) {
+            finished();
+            return;
+        }
+        background(() -> loadOrNull(ids, index), shown -> showNext(shown, index));
+    }
+
+    /** Takes back the last save (which may have been on an earlier post: that post is shown again). */
+    public void undo() {
+        perform(() -> {
+            SavedAnswer last = undoable.poll();
+            if (last == null || !isCoding()) {
+                message.set("Nothing to undo.");
+                finished();
+                return;
+            }
+            List<Long> ids = queue;
+            Session mine = session;
+            background(() -> {
+                SavedAnswer undone = mine.store().undo(last);
+                int index = ids.indexOf(last.postId());
+                Post shown = postOf(last.postId());
+                return new Undone(undone, new Shown(index, shown, mine.store().answersOf(mine.coder().id(), last.postId())));
+            }, done -> {
+                progress.set(progress.get().plus(done.undone().doneDelta()));
+                message.set("Undone: " + last.question() + " = " + last.value() + ".");
+                show(done.shown());
+            });
+        });
+    }
+
+    private record Undone(SavedAnswer undone, Shown shown) {
+    }
+
+    private void showNext(Shown shown, int index) {
+        if (shown == null && index >= queue.size()) {
+            show(null);
+            position.set(queue.size());
+            message.set("End of the queue: " + progress.get().done() + " of " + progress.get().total() + " done.");
+            return;
+        }
+        show(shown);
+    }
+
+    private void show(Shown shown) {
+        if (shown == null) {
+            post.set(null);
+            answers.set(Map.of());
+            note.set("");
+            detail.showPost(null);
+            position.set(-1);
+            return;
+        }
+        // Answers first: when the post changes, its answers are already in place for the listeners.
+        answers.set(shown.answers());
+        note.set(shown.answers().getOrDefault(Codebook.NOTE, ""));
+        position.set(shown.index());
+        post.set(shown.post());
+        detail.showPost(shown.post());
+        prefetch(shown.index() + 1);
+    }
+
+    /** Loads the post after the shown one while the coder reads, so the next keystroke finds it ready. */
+    private void prefetch(int index) {
+        List<Long> ids = queue;
+        if (index < 0 || index >= ids.size()) {
+            return;
+        }
+        long id = ids.get(index);
+        Session mine = session;
+        serial.execute(() -> {
+            if (session == mine && mine != null && !prefetched.containsKey(id)) {
+                try {
+                    mine.posts().load(id).ifPresent(p -> prefetched.put(id, p));
+                } catch (SQLException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "prefetch failed", e);
+                }
+            }
+        });
+    }
+
+    // ---- background helpers (session thread) --------------------------------------------------------
+
+    private Shown loadOrNull(List<Long> ids, int index) throws SQLException {
+        return index >= 0 && index < ids.size() ? load(ids, index) : null;
+    }
+
+    private Shown load(List<Long> ids, int index) throws SQLException {
+        long id = ids.get(index);
+        return new Shown(index, postOf(id), session.store().answersOf(session.coder().id(), id));
+    }
+
+    private Post postOf(long id) throws SQLException {
+        Post cached = prefetched.remove(id);
+        if (cached != null) {
+            return cached;
+        }
+        return session.posts().load(id).orElseThrow(() -> new IllegalStateException("post " + id + " is no longer in the workbench"));
+    }
+
+    // ---- ordering of actions (FX thread) ------------------------------------------------------------
+
+    /** Runs {@code action} now, or after the actions before it have finished. Each action ends with {@link #finished()}. */
+    private void perform(Runnable action) {
+        if (working) {
+            waiting.add(action);
+            return;
+        }
+        working = true;
+        action.run();
+    }
+
+    private void finished() {
+        working = false;
+        Runnable next = waiting.poll();
+        if (next != null) {
+            perform(next);
+        }
+    }
+
+    /** Runs {@code work} on the session's thread, hands its result to {@code then} on the FX thread, then finishes the action. */
+    private <T> void background(Callable<T> work, Consumer<T> then) {
+        background(work, then, "Not saved: ");
+    }
+
+    private <T> void background(Callable<T> work, Consumer<T> then, String failure) {
+        int mine = generation;
+        Tasks.create(work)
+                .onSuccess(result -> {
+                    if (mine == generation) {
+                        then.accept(result);
+                    }
+                })
+                .onError(error -> {
+                    if (mine == generation) {
+                        LOG.log(System.Logger.Level.WARNING, "annotation action failed", error);
+                        message.set(failure + error.getMessage());
+                    }
+                })
+                .andFinally(() -> {
+                    if (mine == generation) {
+                        finished();
+                    }
+                })
+                .runOn(serial);
+    }
+
+    // ---- properties -------------------------------------------------------------------------------
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    public PostDetailViewModel detail() {
+        return detail;
+    }
+
+    /** Who is signed in (coder or expert), or null. The agreement and adjudicate views follow it. */
+    public ReadOnlyObjectProperty<Coder> signedInProperty() {
+        return signedIn;
+    }
+
+    public ObservableList<Coder> knownCoders() {
+        return knownCoders;
+    }
+
+    public ObservableList<String> collections() {
+        return collections;
+    }
+
+    public ObservableList<String> scoreModels() {
+        return scoreModels;
+    }
+
+    public StringProperty collectionFilterProperty() {
+        return collectionFilter;
+    }
+
+    public StringProperty textFilterProperty() {
+        return textFilter;
+    }
+
+    public StringProperty scoreModelProperty() {
+        return scoreModel;
+    }
+
+    public ReadOnlyObjectProperty<Post> postProperty() {
+        return post;
+    }
+
+    /** The signed-in coder's own answers to the shown post (question to value; the note under "note"). */
+    public ReadOnlyObjectProperty<Map<String, String>> answersProperty() {
+        return answers;
+    }
+
+    /** The note being typed; saved with the next answer. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ReadOnlyObjectProperty<Progress> progressProperty() {
+        return progress;
+    }
+
+    /** Index of the shown post in the queue, -1 for none. */
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position;
+    }
+
+    public ReadOnlyIntegerProperty queueSizeProperty() {
+        return queueSize;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty advanceAfterDealerProperty() {
+        return advanceAfterDealer;
+    }
+
+    public BooleanProperty helpShownProperty() {
+        return helpShown;
+    }
+}
