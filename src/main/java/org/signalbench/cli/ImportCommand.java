@@ -89,14 +89,8 @@ public final class ImportCommand implements Callable<Integer> {
     private void print(ImportReport report) {
         var out = spec.commandLine().getOut();
         if (json) {
-            List<Map<String, Object>> rejected = new ArrayList<>();
-            for (Rejection r : report.rejected()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("file", r.file());
-                item.put("line", r.line());
-                item.put("reason", r.reason());
-                rejected.add(item);
-            }
+            // A Rejection record serializes as {"file", "line", "reason"}, line null for a whole file.
+            List<Rejection> rejected = report.rejected();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("imported", report.imported());
             summary.put("duplicates", report.duplicates());

@@ -88,13 +88,7 @@ public final class LabelsCommand {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("added", added);
             summary.put("unchanged", unchanged);
-            summary.put("rejected", rejected.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("file", r.file());
-                m.put("line", r.line());
-                m.put("reason", r.reason());
-                return m;
-            }).toList());
+            summary.put("rejected", rejected); // each record serializes as {"file", "line", "reason"}
             summary.put("conflicts", conflicts.stream().map(c -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("platform", c.platform());
