@@ -24,10 +24,17 @@ import org.signalbench.preprocess.Variant;
 public final class CrossValidation {
     private final RunStore store;
     private final LabeledCorpus corpus;
+    private CvListener listener = CvListener.NONE;
 
     public CrossValidation(Connection connection, LabeledCorpus corpus) {
         this.store = new RunStore(connection);
         this.corpus = corpus;
+    }
+
+    /** Tells {@code listener} about every unit and epoch of the runs started or resumed from now on. */
+    public CrossValidation listener(CvListener newListener) {
+        this.listener = newListener == null ? CvListener.NONE : newListener;
+        return this;
     }
 
     /** Starts and runs a new run; returns its id. Throws CancelledException (run kept as 'cancelled') when cancelled. */
@@ -115,8 +122,10 @@ public final class CrossValidation {
         for (int i = 0; i < examples.size(); i++) {
             (foldOf[i] == fold ? test : training).add(examples.get(i));
         }
+        listener.unitStarted(v.key(), trainer.id(), fold);
         long t0 = System.nanoTime();
-        TrainedModel model = trainer.train(training, corpus.dictionarySize(), seed + fold, context);
+        TrainedModel model = trainer.train(training, corpus.dictionarySize(), seed + fold, context,
+                epoch -> listener.epoch(v.key(), trainer.id(), fold, epoch));
         long t1 = System.nanoTime();
         List<Scored> scored = model.score(test);
         long t2 = System.nanoTime();
@@ -130,6 +139,7 @@ public final class CrossValidation {
         FoldResult result = new FoldResult(v.key(), trainer.id(), fold, training.size(), test.size(),
                 BinaryMetrics.of(scored, dealer), BinaryMetrics.auc(truth, scores), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         store.saveFold(runId, result, scored, dealer);
+        listener.unitFinished(result);
     }
 
     private static double seconds(long fromNanos) {

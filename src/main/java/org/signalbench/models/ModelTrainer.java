@@ -2,6 +2,7 @@ package org.signalbench.models;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.signalbench.jobs.JobContext;
 
 /**
@@ -25,4 +26,13 @@ public interface ModelTrainer {
      * say) and may be checked for cancellation.
      */
     TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context);
+
+    /**
+     * As {@link #train(List, int, long, JobContext)}, also telling {@code epochs} about every training
+     * epoch. Models trained in one pass (the baselines) have no epochs and ignore it.
+     */
+    default TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context,
+                               Consumer<TrainingEpoch> epochs) {
+        return train(training, dictionarySize, seed, context);
+    }
 }
