@@ -1,6 +1,5 @@
 package org.signalbench.models.baselines;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +85,7 @@ public final class TribuoBaseline implements ModelTrainer {
             data.add(toTribuo(tfIdf, e));
         }
         Model<Label> model = factory.create(tfIdf.vocabularySize(), seed).train(data);
-        return examples -> {
-            List<Scored> scored = new ArrayList<>(examples.size());
-            for (Example e : examples) {
-                scored.add(score(model, tfIdf, e));
-            }
-            return scored;
-        };
+        return new BaselineModel(id, hyperparameters, tfIdf, model);
     }
 
     private static ArrayExample<Label> toTribuo(TfIdf tfIdf, Example e) {
@@ -100,7 +93,7 @@ public final class TribuoBaseline implements ModelTrainer {
         return new ArrayExample<>(new Label(e.dealer() ? DEALER : OTHER), v.names(), v.values());
     }
 
-    private static Scored score(Model<Label> model, TfIdf tfIdf, Example e) {
+    static Scored score(Model<Label> model, TfIdf tfIdf, Example e) {
         TfIdf.Vector v = tfIdf.transform(e);
         if (v.names().length == 0) {
             // Tribuo refuses an example with no known feature; such a text carries no evidence.
