@@ -1,8 +1,6 @@
 package org.signalbench.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +27,6 @@ import org.signalbench.preprocess.Variant;
 public final class RunStore {
     /** The status shown for a run stored as running whose process is gone. */
     public static final String STALE = "stale";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
 
@@ -103,8 +100,8 @@ public final class RunStore {
             st.setString(7, String.join(",", config.models()));
             st.setString(8, fingerprint);
             st.setInt(9, dictionarySize);
-            st.setString(10, json(hyperparameters));
-            st.setString(11, json(libraries));
+            st.setString(10, StoredJson.write(hyperparameters));
+            st.setString(11, StoredJson.write(libraries));
             st.setLong(12, Owner.current().pid());
             st.setString(13, Owner.current().host());
             st.setString(14, Owner.current().started());
@@ -189,9 +186,7 @@ public final class RunStore {
 
     /** Stores a finished fold and its predictions in one transaction: a fold is stored whole or not at all. */
     public void saveFold(String runId, FoldResult r, List<Scored> scored, List<Boolean> dealer) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        Transactions.run(c, () -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run_fold (run_id, variant, model, fold, train_size, "
                     + "test_size, tp, fp, tn, fn, precision, recall, f1, auc, train_seconds, test_seconds, finished_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -234,13 +229,7 @@ public final class RunStore {
                 }
                 st.executeBatch();
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     public Optional<Run> run(String id) throws SQLException {
@@ -252,7 +241,7 @@ public final class RunStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Map<String, Map<String, Object>> hyper = parse(rs.getString(12), new TypeReference<>() { });
+                Map<String, Map<String, Object>> hyper = StoredJson.read(rs.getString(12), new TypeReference<>() { }, "run");
                 Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
                 hyper.forEach((model, params) -> {
                     Map<String, String> text = new LinkedHashMap<>();
@@ -264,7 +253,7 @@ public final class RunStore {
                         List.of(rs.getString(9).split(",")), overrides, rs.getInt(6), rs.getLong(5),
                         Folds.Scheme.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)));
                 return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), status(id, rs.getString(4)), config,
-                        rs.getString(10), rs.getInt(11), hyper, parse(rs.getString(13), new TypeReference<>() { }),
+                        rs.getString(10), rs.getInt(11), hyper, StoredJson.read(rs.getString(13), new TypeReference<>() { }, "run"),
                         rs.getDouble(14)));
             }
         }
@@ -347,21 +336,5 @@ public final class RunStore {
             }
         }
         return list;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T parse(String text, TypeReference<T> type) {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored run JSON is unreadable: " + e.getOriginalMessage(), e);
-        }
     }
 }
