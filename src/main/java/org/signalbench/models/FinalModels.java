@@ -25,7 +25,7 @@ import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
 import org.signalbench.models.baselines.BaselineModel;
 import org.signalbench.models.lstm.LstmModel;
-import org.signalbench.models.lstm.LstmScorer;
+import org.signalbench.models.lstm.LstmTrainedModel;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
@@ -155,7 +155,7 @@ public final class FinalModels {
     }
 
     private static double threshold(TrainedModel model) {
-        if (model instanceof LstmScorer) {
+        if (model instanceof LstmTrainedModel) {
             return LstmModel.THRESHOLD;
         }
         if (model instanceof BaselineModel) {

@@ -13,8 +13,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.util.ModelSerializer;
 import org.signalbench.models.baselines.BaselineModel;
-import org.signalbench.models.lstm.LstmModel;
-import org.signalbench.models.lstm.LstmScorer;
+import org.signalbench.models.lstm.LstmTrainedModel;
 
 /**
  * Saved model files. Both kinds are zip archives: a Tribuo baseline ({@link BaselineModel}: a
@@ -43,7 +42,7 @@ public final class ModelFiles {
             return BaselineModel.load(file);
         }
         if (dl4j) {
-            return new LstmScorer(LstmModel.load(file));
+            return LstmTrainedModel.load(file);
         }
         throw new IOException(file + ": not a SignalBench model file (a zip archive with neither "
                 + BaselineModel.DESCRIPTION_ENTRY + " nor a DL4J " + ModelSerializer.CONFIGURATION_JSON + ")");

@@ -44,16 +44,6 @@ public final class TfIdf {
         return new TfIdf(idf);
     }
 
-    /** A vectoriser with these idf weights (word → idf), as {@link #idfWeights()} gave them: for saved models. */
-    public static TfIdf of(Map<String, Double> idfWeights) {
-        return new TfIdf(new HashMap<>(idfWeights));
-    }
-
-    /** Every word's idf weight, sorted by word (what a saved model stores). */
-    public Map<String, Double> idfWeights() {
-        return new TreeMap<>(idf);
-    }
-
     /** Number of words with a weight. */
     public int vocabularySize() {
         return idf.size();
@@ -86,5 +76,15 @@ public final class TfIdf {
             values[j] /= norm;
         }
         return new Vector(names, values);
+    }
+
+    /** A vectoriser with these idf weights (word → idf), as {@link #idfWeights()} gave them: for saved models. */
+    public static TfIdf of(Map<String, Double> idfWeights) {
+        return new TfIdf(new HashMap<>(idfWeights));
+    }
+
+    /** Every word's idf weight, sorted by word (what a saved model stores). */
+    public Map<String, Double> idfWeights() {
+        return new TreeMap<>(idf);
     }
 }

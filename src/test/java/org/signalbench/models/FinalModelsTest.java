@@ -24,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.labels.FinalLabels;
-import org.signalbench.models.lstm.LstmBlocks;
-import org.signalbench.models.lstm.LstmConfig;
-import org.signalbench.models.lstm.LstmScorer;
-import org.signalbench.models.lstm.LstmTrainer;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
@@ -159,7 +155,7 @@ class FinalModelsTest {
             ModelFixtures.fill(c, 80, 8);
             Map<Long, Boolean> unlabelled = addUnlabelled(c, 6, "U");
             FinalModels finals = new FinalModels(c, Preprocessor.withDefaultStopWords(), dir.resolve("models"));
-            FinalModels.FinalModel m = finals.train(new TinyLstm(), Variant.WITH_HASHTAGS, 3, JobContext.NONE);
+            FinalModels.FinalModel m = finals.train(new TinyLstmTrainer(), Variant.WITH_HASHTAGS, 3, JobContext.NONE);
             assertEquals(0.5, m.threshold());
             finals.score(m.id(), false, JobContext.NONE);
             Map<Long, Double> before = scores(c, m.id());
@@ -173,36 +169,10 @@ class FinalModelsTest {
             finals.score(m.id(), false, JobContext.NONE);
             Map<Long, Double> after = scores(c, m.id());
             for (long post : before.keySet()) {
-                assertEquals(before.get(post), after.get(post), "post " + post + " scores as before");
+                // float arithmetic over batches of other shapes moves the last digits, nothing more
+                assertEquals(before.get(post), after.get(post), 1e-6, "post " + post + " scores as before");
             }
             assertTrue(after.keySet().containsAll(added));
-        }
-    }
-
-    /** The LSTM through the ModelTrainer interface, tiny. */
-    private static final class TinyLstm implements ModelTrainer {
-        @Override
-        public String id() {
-            return "lstm";
-        }
-
-        @Override
-        public Map<String, Object> hyperparameters() {
-            return Map.of("preset", "tiny");
-        }
-
-        @Override
-        public Map<String, String> libraryVersions() {
-            return Map.of("deeplearning4j", "1.0.0-M2.1");
-        }
-
-        @Override
-        public TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context) {
-            LstmConfig config = LstmConfig.laptop().withDictionarySize(dictionarySize + 1)
-                    .withBlocks(LstmBlocks.TEXT_AND_HASHTAGS).withWindows(8, 4).withSizes(8, 8, 8, 8)
-                    .withTraining(0.0, 0.05, 16, 2, 4).withSeed(seed);
-            return new LstmScorer(new LstmTrainer(config).train(training.stream().map(LstmScorer::sequence).toList(),
-                    training.stream().mapToInt(e -> e.dealer() ? 1 : 0).toArray(), List.of(), new int[0], context));
         }
     }
 }

@@ -18,12 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.baselines.BaselineModel;
-import org.signalbench.models.lstm.LstmBlocks;
-import org.signalbench.models.lstm.LstmConfig;
-import org.signalbench.models.lstm.LstmModel;
-import org.signalbench.models.lstm.LstmScorer;
-import org.signalbench.models.lstm.LstmSequence;
-import org.signalbench.models.lstm.LstmTrainer;
+import org.signalbench.models.lstm.LstmTrainedModel;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
@@ -72,13 +67,8 @@ class ModelFilesTest {
 
     @Test
     void tinyLstmScoresTheSameAfterSavingAndLoading() throws IOException {
-        LstmConfig config = LstmConfig.laptop().withDictionarySize(dictionarySize + 1).withBlocks(LstmBlocks.TEXT_AND_HASHTAGS)
-                .withWindows(8, 4).withSizes(8, 8, 8, 8).withTraining(0.0, 0.05, 16, 3, 4).withSeed(3);
-        List<LstmSequence> posts = training.stream().map(LstmScorer::sequence).toList();
-        int[] labels = training.stream().mapToInt(e -> e.dealer() ? 1 : 0).toArray();
-        LstmModel lstm = new LstmTrainer(config).train(posts, labels, List.of(), new int[0], JobContext.NONE);
-        assertSameScoresAfterLoading(new LstmScorer(lstm), "lstm");
-        assertInstanceOf(LstmScorer.class, ModelFiles.load(dir.resolve("lstm.zip")));
+        assertSameScoresAfterLoading(new TinyLstmTrainer().train(training, dictionarySize, 3, JobContext.NONE), "lstm");
+        assertInstanceOf(LstmTrainedModel.class, ModelFiles.load(dir.resolve("lstm.zip")));
     }
 
     @Test
