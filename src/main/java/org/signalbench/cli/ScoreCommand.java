@@ -55,7 +55,7 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workbench wb = workbench.openExisting()) {
             FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), FinalModels.defaultDirectory());
-            var progress = TrainCommand.progress(spec.commandLine().getErr());
+            var progress = new StderrProgress(spec.commandLine().getErr());
             FinalModels.ScoreResult r = source.id != null ? finals.score(source.id, all, progress)
                     : finals.scoreFile(source.file, all, progress);
             PostQuery posts = new PostQuery(wb.connection());

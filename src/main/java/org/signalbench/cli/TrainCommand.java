@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.signalbench.jobs.JobContext;
 import org.signalbench.models.FinalModels;
 import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.ModelTrainer;
@@ -65,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Workbench wb = workbench.openExisting()) {
             FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), FinalModels.defaultDirectory());
-            FinalModels.FinalModel m = finals.train(trainer, v, seed, progress(err));
+            FinalModels.FinalModel m = finals.train(trainer, v, seed, new StderrProgress(err));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, asMap(m));
@@ -101,22 +100,6 @@ public final class TrainCommand implements Callable<Integer> {
             overrides.putIfAbsent("preset", preset);
         }
         return overrides;
-    }
-
-    /** Progress lines on standard error. */
-    static JobContext progress(PrintWriter err) {
-        return new JobContext() {
-            @Override
-            public void progress(long done, long total, String message) {
-                err.printf(Locale.ROOT, "[%d/%d] %s%n", done, total, message);
-                err.flush();
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
     }
 
     static Map<String, Object> asMap(FinalModels.FinalModel m) {
