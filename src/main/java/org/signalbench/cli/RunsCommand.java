@@ -1,8 +1,6 @@
 package org.signalbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +124,12 @@ public final class RunsCommand {
                 Json.print(out, all);
                 return;
             }
-            run.forEach((k, v) -> out.printf(Locale.ROOT, "%-18s %s%n", k, v));
+            for (var entry : run.entrySet()) {
+                Object v = entry.getValue();
+                out.printf(Locale.ROOT, "%-18s %s%n", entry.getKey(),
+                        v instanceof Map || v instanceof List ? Json.mapper().writer().without(
+                                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(v) : v);
+            }
             out.printf(Locale.ROOT, "%n%s%n", RunExport.markdown(rows));
             out.printf(Locale.ROOT, "%-14s %-7s %4s %6s %5s %5s %5s %5s %5s %9s %7s %7s %7s %8s %7s%n", "variant", "model", "fold",
                     "train", "test", "tp", "fp", "tn", "fn", "precision", "recall", "F1", "AUC", "train s", "test s");
@@ -221,11 +224,10 @@ public final class RunsCommand {
                 throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
             }
             run(store, id);
-            String text = RunExport.export(f, RunSummary.rows(store, id));
             if (out == null) {
-                stdout.print(text);
+                stdout.print(RunExport.export(f, RunSummary.rows(store, id)));
             } else {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                RunExport.write(store, id, f, out);
                 spec.commandLine().getErr().println("wrote " + out);
             }
         }

@@ -1,6 +1,10 @@
 package org.signalbench.models;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +67,11 @@ public final class RunExport {
     private static final String UNDEFINED = "–";
 
     private RunExport() {
+    }
+
+    /** Writes a stored run's Table 1 to {@code file} (UTF-8) in {@code format}. */
+    public static void write(RunStore store, String runId, Format format, Path file) throws SQLException, IOException {
+        Files.writeString(file, export(format, RunSummary.rows(store, runId)), StandardCharsets.UTF_8);
     }
 
     public static String export(Format format, List<RunSummary.Row> rows) {
