@@ -69,6 +69,35 @@ class CvCommandTest {
     }
 
     @Test
+    void lstmRunsWithItsPresetAndJsonComparesEveryTwoModels() throws Exception {
+        List<String> args = new ArrayList<>(List.of("cv", "--db", db, "--models", "svm,lstm", "--variants", "hashtags-only",
+                "--folds", "3", "--preset", "paper", "--json"));
+        LstmCrossValidationTest.TINY.forEach((name, value) -> args.addAll(List.of("--param", "lstm." + name + "=" + value)));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("[1/6] fold 1/3: lstm on hashtags-only, epoch 2: training loss"), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        List<String> cells = new ArrayList<>();
+        json.get("rows").forEach(r -> cells.add(r.get("variant").asText() + "/" + r.get("model").asText()));
+        assertEquals(List.of("hashtags-only/svm", "hashtags-only/lstm"), cells);
+        assertEquals(1, json.get("comparisons").size());
+        JsonNode c = json.get("comparisons").get(0);
+        List<String> keys = new ArrayList<>();
+        c.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("variant", "modelA", "modelB", "t", "tP", "chi2", "chi2P"), keys);
+        assertEquals("svm", c.get("modelA").asText());
+        assertEquals("lstm", c.get("modelB").asText());
+        for (String p : List.of("tP", "chi2P")) {
+            assertTrue(c.get(p).isNull() || c.get(p).asDouble() >= 0 && c.get(p).asDouble() <= 1, p + " = " + c.get(p));
+        }
+        try (Workbench wb = Workbench.open(Path.of(db))) {
+            RunStore.Run stored = new RunStore(wb.connection()).run(json.get("runId").asText()).orElseThrow();
+            assertEquals("paper", stored.hyperparameters().get("lstm").get("preset"), "the preset is stored with the run");
+            assertEquals(4, stored.hyperparameters().get("lstm").get("lstmSize"), "overrides win over the preset");
+        }
+    }
+
+    @Test
     void resumeFinishesACancelledRun() throws Exception {
         String runId;
         try (Workbench wb = Workbench.open(Path.of(db))) {
@@ -109,9 +138,15 @@ class CvCommandTest {
 
     @Test
     void badRequestsAreUsageErrors() {
-        CliRun lstm = CliRun.of("cv", "--db", db, "--models", "dt,lstm");
-        assertEquals(2, lstm.exit());
-        assertTrue(lstm.err().contains("'lstm' is not available yet"), lstm.err());
+        CliRun preset = CliRun.of("cv", "--db", db, "--models", "lstm", "--preset", "desktop");
+        assertEquals(2, preset.exit());
+        assertTrue(preset.err().contains("--preset: unknown LSTM preset 'desktop'"), preset.err());
+        CliRun lstmParam = CliRun.of("cv", "--db", db, "--models", "lstm", "--param", "lstm.lstmSize=big");
+        assertEquals(2, lstmParam.exit());
+        assertTrue(lstmParam.err().contains("lstm.lstmSize: 'big' is not a whole number"), lstmParam.err());
+        CliRun lstmName = CliRun.of("cv", "--db", db, "--models", "lstm", "--param", "lstm.trees=5");
+        assertEquals(2, lstmName.exit());
+        assertTrue(lstmName.err().contains("model 'lstm' has no hyperparameter [trees]"), lstmName.err());
         CliRun variant = CliRun.of("cv", "--db", db, "--variants", "captions");
         assertEquals(2, variant.exit());
         assertTrue(variant.err().contains("unknown variant 'captions'"), variant.err());
