@@ -138,25 +138,21 @@ class CvCommandTest {
 
     @Test
     void badRequestsAreUsageErrors() {
-        CliRun preset = CliRun.of("cv", "--db", db, "--models", "lstm", "--preset", "desktop");
-        assertEquals(2, preset.exit());
-        assertTrue(preset.err().contains("--preset: unknown LSTM preset 'desktop'"), preset.err());
-        CliRun lstmParam = CliRun.of("cv", "--db", db, "--models", "lstm", "--param", "lstm.lstmSize=big");
-        assertEquals(2, lstmParam.exit());
-        assertTrue(lstmParam.err().contains("lstm.lstmSize: 'big' is not a whole number"), lstmParam.err());
-        CliRun lstmName = CliRun.of("cv", "--db", db, "--models", "lstm", "--param", "lstm.trees=5");
-        assertEquals(2, lstmName.exit());
-        assertTrue(lstmName.err().contains("model 'lstm' has no hyperparameter [trees]"), lstmName.err());
-        CliRun variant = CliRun.of("cv", "--db", db, "--variants", "captions");
-        assertEquals(2, variant.exit());
-        assertTrue(variant.err().contains("unknown variant 'captions'"), variant.err());
-        CliRun param = CliRun.of("cv", "--db", db, "--models", "svm", "--param", "svm.cost=lots");
-        assertEquals(2, param.exit());
-        assertTrue(param.err().contains("svm.cost: 'lots' is not a number"), param.err());
-        CliRun tooManyFolds = CliRun.of("cv", "--db", db, "--models", "svm", "--folds", "200");
-        assertEquals(1, tooManyFolds.exit());
-        assertTrue(tooManyFolds.err().contains("folds need at least 200 of each"), tooManyFolds.err());
+        assertFails(2, "--preset: unknown LSTM preset 'desktop'", "--models", "lstm", "--preset", "desktop");
+        assertFails(2, "lstm.lstmSize: 'big' is not a whole number", "--models", "lstm", "--param", "lstm.lstmSize=big");
+        assertFails(2, "model 'lstm' has no hyperparameter [trees]", "--models", "lstm", "--param", "lstm.trees=5");
+        assertFails(2, "unknown variant 'captions'", "--variants", "captions");
+        assertFails(2, "svm.cost: 'lots' is not a number", "--models", "svm", "--param", "svm.cost=lots");
+        assertFails(1, "folds need at least 200 of each", "--models", "svm", "--folds", "200");
         CliRun missing = CliRun.of("cv", "--db", dir.resolve("nothing.sqlite").toString());
         assertEquals(1, missing.exit());
+    }
+
+    private static void assertFails(int exit, String message, String... args) {
+        List<String> all = new ArrayList<>(List.of("cv", "--db", db));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertEquals(exit, run.exit(), run.err());
+        assertTrue(run.err().contains(message), run.err());
     }
 }
