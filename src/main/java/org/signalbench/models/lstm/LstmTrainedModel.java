@@ -7,15 +7,11 @@ import java.util.List;
 import org.signalbench.models.Example;
 import org.signalbench.models.Scored;
 import org.signalbench.models.TrainedModel;
-import org.signalbench.preprocess.VariantText;
 
 /**
- * A trained {@link LstmModel} as a {@link TrainedModel}: the score is the sigmoid output (the
+ * A trained {@link LstmModel} as a cross-validation model: the score is the sigmoid output (the
  * probability of a dealer post) and the decision p > {@link LstmModel#THRESHOLD}. Saves to and
  * loads from a DL4J model file ({@link LstmModel#save}).
- *
- * <p>Same class and API as on branch lstm-cv (which builds the sequences with
- * {@code LstmModelTrainer.sequence}); when both are merged, keep that version.
  */
 public final class LstmTrainedModel implements TrainedModel {
     private final LstmModel model;
@@ -35,8 +31,7 @@ public final class LstmTrainedModel implements TrainedModel {
 
     @Override
     public List<Scored> score(List<Example> examples) {
-        double[] p = model.score(examples.stream()
-                .map(e -> LstmSequence.of(new VariantText(e.postId(), e.tokens(), e.indices()))).toList());
+        double[] p = model.score(examples.stream().map(LstmModelTrainer::sequence).toList());
         List<Scored> scored = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
             scored.add(new Scored(examples.get(i).postId(), p[i], p[i] > LstmModel.THRESHOLD));
