@@ -119,15 +119,7 @@ public final class CvCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());
             }
         }
-        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-        for (String p : params) {
-            int dot = p.indexOf('.');
-            int eq = p.indexOf('=');
-            if (dot < 1 || eq < dot + 2) {
-                throw new ParameterException(spec.commandLine(), "--param '" + p + "': expected MODEL.NAME=VALUE");
-            }
-            overrides.computeIfAbsent(p.substring(0, dot), m -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
-        }
+        Map<String, Map<String, String>> overrides = overrides(params, spec);
         List<String> ids = models.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
         try {
             CvConfig config = new CvConfig(vs, ids, overrides, folds, seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
@@ -143,6 +135,20 @@ public final class CvCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** {@code --param MODEL.NAME=VALUE} options as model → name → value (a malformed one is a usage error). */
+    static Map<String, Map<String, String>> overrides(List<String> params, CommandSpec spec) {
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (String p : params) {
+            int dot = p.indexOf('.');
+            int eq = p.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new ParameterException(spec.commandLine(), "--param '" + p + "': expected MODEL.NAME=VALUE");
+            }
+            overrides.computeIfAbsent(p.substring(0, dot), m -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+        }
+        return overrides;
     }
 
     private static String json(String runId, List<RunSummary.Row> rows) {

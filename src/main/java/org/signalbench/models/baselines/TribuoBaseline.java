@@ -77,9 +77,23 @@ public final class TribuoBaseline implements ModelTrainer {
         return v;
     }
 
+    /**
+     * The TF-IDF features this model trains on, fitted on {@code training} with the model's
+     * document-frequency floor ({@code minDf}); {@code bench baselines --export} writes these same
+     * matrices for the scikit-learn reference.
+     */
+    public TfIdf features(List<Example> training) {
+        return TfIdf.fit(training, minDf());
+    }
+
+    /** The document-frequency floor of this model's TF-IDF features. */
+    public int minDf() {
+        return (Integer) hyperparameters.get(Baselines.MIN_DF);
+    }
+
     @Override
     public TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context) {
-        TfIdf tfIdf = TfIdf.fit(training);
+        TfIdf tfIdf = features(training);
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("signalbench training part", LABELS), LABELS);
         for (Example e : training) {
