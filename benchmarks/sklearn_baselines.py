@@ -13,8 +13,9 @@ scikit-learn's counterpart over the same folds with the same hyperparameters, on
 
 Tribuo's minChildWeight (a node with less weight is not split; children may be smaller) is
 scikit-learn's min_samples_split. The time of a (model, variant) is fit + decision_function /
-predict_proba + predict summed over the folds; reading the files is not timed. Prints JSON:
-{"sklearn": version, "python": version, "rows": [{"model", "variant", "seconds", "f1", "aucPooled"}]}.
+predict_proba + predict summed over the folds (wall and process CPU time); reading the files is
+not timed. Prints JSON:
+{"sklearn": version, "python": version, "rows": [{"model", "variant", "seconds", "cpuSeconds", "f1", "aucPooled"}]}.
 
 Usage: python3 benchmarks/sklearn_baselines.py DIR [--only MODEL,...]
 Needs scikit-learn (Debian/Ubuntu: apt-get install python3-sklearn; elsewhere pip install scikit-learn).
@@ -81,22 +82,25 @@ def run(export, entry, matrices, folds, seed):
     m = matrices[entry["matrices"]]
     folder = os.path.join(export, entry["matrices"])
     seconds = 0.0
+    cpu_seconds = 0.0
     f1s = []
     truth_all, score_all = [], []
     for fold in range(folds):
         (x_train, y_train), (x_test, y_test) = load_fold(folder, fold, m["features"][fold])
         model = make_model(entry["model"], entry["hyperparameters"], seed + fold)
         start = time.perf_counter()
+        cpu_start = time.process_time()
         model.fit(x_train, y_train)
         s = scores(model, x_test)
         predicted = model.predict(x_test)
         seconds += time.perf_counter() - start
+        cpu_seconds += time.process_time() - cpu_start
         f1s.append(f1_score(y_test, predicted, zero_division=0))
         truth_all.append(y_test)
         score_all.append(s)
     truth = np.concatenate(truth_all)
     auc = roc_auc_score(truth, np.concatenate(score_all)) if 0 < truth.sum() < len(truth) else None
-    return {"model": entry["model"], "variant": entry["variant"], "seconds": seconds,
+    return {"model": entry["model"], "variant": entry["variant"], "seconds": seconds, "cpuSeconds": cpu_seconds,
             "f1": float(np.mean(f1s)), "aucPooled": auc}
 
 

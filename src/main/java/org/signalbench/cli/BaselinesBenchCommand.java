@@ -147,6 +147,8 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                     row.put("seconds", t.seconds());
                     row.put("referenceSeconds", null);
                     row.put("ratio", null);
+                    row.put("cpuSeconds", t.cpuSeconds());
+                    row.put("referenceCpuSeconds", null);
                     row.put("minDf", trainer.minDf());
                     row.put("meanFeatures", t.meanFeatures());
                     row.put("f1", t.f1());
@@ -154,8 +156,8 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                     row.put("loadAverage", loadAverage());
                     rows.add(row);
                     if (!json) {
-                        out.printf(Locale.ROOT, "%-7s %-14s %8.1f s  (%.0f features, F1 %.3f, pooled AUC %.3f, load %.2f)%n",
-                                t.model(), t.variant(), t.seconds(), t.meanFeatures(), t.f1(), t.aucPooled(), loadAverage());
+                        out.printf(Locale.ROOT, "%-7s %-14s %8.1f s, CPU %.1f s  (%.0f features, F1 %.3f, pooled AUC %.3f, load %.2f)%n",
+                                t.model(), t.variant(), t.seconds(), t.cpuSeconds(), t.meanFeatures(), t.f1(), t.aucPooled(), loadAverage());
                         out.flush();
                     }
                 }
@@ -277,6 +279,7 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         int exit = p.waitFor();
         err.print(Files.readString(stderr, StandardCharsets.UTF_8));
+        err.flush();
         if (exit != 0) {
             err.println("the reference script failed (exit " + exit + "); reference figures are null");
             return null;
@@ -291,6 +294,7 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                     double seconds = r.path("seconds").asDouble();
                     row.put("referenceSeconds", seconds);
                     row.put("ratio", (Double) row.get("seconds") / seconds);
+                    row.put("referenceCpuSeconds", r.path("cpuSeconds").asDouble());
                     row.put("referenceF1", r.path("f1").asDouble());
                     row.put("referenceAucPooled", r.path("aucPooled").isNumber() ? r.path("aucPooled").asDouble() : null);
                 }
@@ -302,12 +306,12 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         out.println();
         out.println(reference == null ? "no scikit-learn reference (see above)"
                 : "reference: scikit-learn " + reference.path("sklearn").asText() + ", Python " + reference.path("python").asText());
-        out.printf(Locale.ROOT, "%-7s %-14s %10s %10s %7s %9s %9s%n", "model", "variant", "seconds", "sklearn s", "ratio",
-                "F1", "sklearn F1");
+        out.printf(Locale.ROOT, "%-7s %-14s %9s %9s %7s %8s %8s %7s %10s%n", "model", "variant", "seconds", "sklearn s", "ratio",
+                "CPU s", "skl CPU", "F1", "sklearn F1");
         for (Map<String, Object> r : rows) {
-            out.printf(Locale.ROOT, "%-7s %-14s %10.1f %10s %7s %9.3f %9s%n", r.get("model"), r.get("variant"), r.get("seconds"),
-                    format(r.get("referenceSeconds"), "%.1f"), format(r.get("ratio"), "%.2f"), r.get("f1"),
-                    format(r.get("referenceF1"), "%.3f"));
+            out.printf(Locale.ROOT, "%-7s %-14s %9.1f %9s %7s %8.1f %8s %7.3f %10s%n", r.get("model"), r.get("variant"),
+                    r.get("seconds"), format(r.get("referenceSeconds"), "%.1f"), format(r.get("ratio"), "%.2f"),
+                    r.get("cpuSeconds"), format(r.get("referenceCpuSeconds"), "%.1f"), r.get("f1"), format(r.get("referenceF1"), "%.3f"));
         }
         out.flush();
     }

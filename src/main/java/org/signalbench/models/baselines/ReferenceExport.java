@@ -23,7 +23,8 @@ import org.signalbench.models.TfIdf;
  * </pre>
  *
  * One set of matrices per variant and document-frequency floor in use, shared by the models with
- * that floor. The manifest lists the folds, the seed, every matrix set (its feature count per fold)
+ * that floor. Training matrices hold the texts the baselines train on ({@link TribuoBaseline#trainable}:
+ * a text left without any feature by the floor is not one); test matrices hold every test text. The manifest lists the folds, the seed, every matrix set (its feature count per fold)
  * and every (model, variant) with the model's hyperparameters.
  */
 public final class ReferenceExport {
@@ -61,7 +62,8 @@ public final class ReferenceExport {
                     }
                     TfIdf tfIdf = TfIdf.fit(training, minDf);
                     String name = String.format("fold-%02d", fold + 1);
-                    SvmLightExport.write(tfIdf, training, dir.resolve(folder).resolve(name + "-train.svmlight"));
+                    SvmLightExport.write(tfIdf, TribuoBaseline.trainable(tfIdf, training),
+                            dir.resolve(folder).resolve(name + "-train.svmlight"));
                     SvmLightExport.write(tfIdf, test, dir.resolve(folder).resolve(name + "-test.svmlight"));
                     features.add(tfIdf.vocabularySize());
                 }

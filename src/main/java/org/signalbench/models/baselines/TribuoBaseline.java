@@ -96,7 +96,7 @@ public final class TribuoBaseline implements ModelTrainer {
         TfIdf tfIdf = features(training);
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("signalbench training part", LABELS), LABELS);
-        for (Example e : training) {
+        for (Example e : trainable(tfIdf, training)) {
             data.add(toTribuo(tfIdf, e));
         }
         Model<Label> model = factory.create(tfIdf.vocabularySize(), seed).train(data);
@@ -107,6 +107,15 @@ public final class TribuoBaseline implements ModelTrainer {
             }
             return scored;
         };
+    }
+
+    /**
+     * The training texts that keep at least one feature: Tribuo refuses an example without features,
+     * which a document-frequency floor above 1 can leave (a text made only of rare words). The
+     * export for the scikit-learn reference trains on the same texts.
+     */
+    public static List<Example> trainable(TfIdf tfIdf, List<Example> training) {
+        return training.stream().filter(e -> tfIdf.transform(e).names().length > 0).toList();
     }
 
     private static ArrayExample<Label> toTribuo(TfIdf tfIdf, Example e) {
