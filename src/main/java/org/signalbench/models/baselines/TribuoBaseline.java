@@ -96,8 +96,11 @@ public final class TribuoBaseline implements ModelTrainer {
         TfIdf tfIdf = features(training);
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("signalbench training part", LABELS), LABELS);
-        for (Example e : trainable(tfIdf, training)) {
-            data.add(toTribuo(tfIdf, e));
+        for (Example e : training) {
+            TfIdf.Vector v = tfIdf.transform(e);
+            if (hasFeatures(v)) { // see trainable()
+                data.add(new ArrayExample<>(new Label(e.dealer() ? DEALER : OTHER), v.names(), v.values()));
+            }
         }
         Model<Label> model = factory.create(tfIdf.vocabularySize(), seed).train(data);
         return examples -> {
@@ -115,17 +118,16 @@ public final class TribuoBaseline implements ModelTrainer {
      * export for the scikit-learn reference trains on the same texts.
      */
     public static List<Example> trainable(TfIdf tfIdf, List<Example> training) {
-        return training.stream().filter(e -> tfIdf.transform(e).names().length > 0).toList();
+        return training.stream().filter(e -> hasFeatures(tfIdf.transform(e))).toList();
     }
 
-    private static ArrayExample<Label> toTribuo(TfIdf tfIdf, Example e) {
-        TfIdf.Vector v = tfIdf.transform(e);
-        return new ArrayExample<>(new Label(e.dealer() ? DEALER : OTHER), v.names(), v.values());
+    private static boolean hasFeatures(TfIdf.Vector v) {
+        return v.names().length > 0;
     }
 
     private static Scored score(Model<Label> model, TfIdf tfIdf, Example e) {
         TfIdf.Vector v = tfIdf.transform(e);
-        if (v.names().length == 0) {
+        if (!hasFeatures(v)) {
             // Tribuo refuses an example with no known feature; such a text carries no evidence.
             return new Scored(e.postId(), 0, false);
         }
