@@ -178,8 +178,13 @@ final class BaselinesBenchCommand implements Callable<Integer> {
             result.put("folds", folds);
             result.put("seed", seed);
             result.put("cores", Runtime.getRuntime().availableProcessors());
-            result.put("reference", reference == null ? null : Map.of("sklearn", reference.path("sklearn").asText(),
-                    "python", reference.path("python").asText()));
+            Map<String, Object> versions = null;
+            if (reference != null) {
+                versions = new LinkedHashMap<>();
+                versions.put("sklearn", reference.path("sklearn").asText());
+                versions.put("python", reference.path("python").asText());
+            }
+            result.put("reference", versions);
             if (reference != null) {
                 merge(rows, reference.path("rows"));
             }
