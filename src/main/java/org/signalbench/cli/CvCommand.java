@@ -144,14 +144,9 @@ public final class CvCommand implements Callable<Integer> {
         if (ids.contains(LstmModelTrainer.ID)) {
             overrides.put(LstmModelTrainer.ID, new LinkedHashMap<>(Map.of(LstmModelTrainer.PRESET, preset)));
         }
-        for (String p : params) {
-            int dot = p.indexOf('.');
-            int eq = p.indexOf('=');
-            if (dot < 1 || eq < dot + 2) {
-                throw new ParameterException(spec.commandLine(), "--param '" + p + "': expected MODEL.NAME=VALUE");
-            }
-            overrides.computeIfAbsent(p.substring(0, dot), m -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
-        }
+        // --param lstm.preset=... wins over --preset: the parameters are laid over the preset
+        ModelParams.parse(params, spec.commandLine()).forEach(
+                (model, values) -> overrides.computeIfAbsent(model, k -> new LinkedHashMap<>()).putAll(values));
         try {
             CvConfig config = new CvConfig(vs, ids, overrides, folds, seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
             for (String id : ids) {
