@@ -82,26 +82,7 @@ public final class CvCommand implements Callable<Integer> {
         CvConfig config = resume == null ? config() : null;
         try (Workbench wb = workbench.openExisting()) {
             PrintWriter err = spec.commandLine().getErr();
-            JobContext progress = new JobContext() {
-                private String last;
-
-                /** One line per new message (a unit, an LSTM epoch), counted in fold units. */
-                @Override
-                public void progress(long done, long total, String message) {
-                    if (message == null || message.equals(last)) {
-                        return;
-                    }
-                    last = message;
-                    err.printf(Locale.ROOT, "[%d/%d] %s%n", done / CrossValidation.STEPS_PER_UNIT,
-                            total / CrossValidation.STEPS_PER_UNIT, message);
-                    err.flush();
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            JobContext progress = new StderrProgress(err, CrossValidation.STEPS_PER_UNIT);
             long start = System.nanoTime();
             LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
             CrossValidation cv = new CrossValidation(wb.connection(), corpus);
