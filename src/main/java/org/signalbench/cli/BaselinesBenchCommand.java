@@ -57,19 +57,12 @@ final class BaselinesBenchCommand implements Callable<Integer> {
     @Option(names = "--libsvm", description = "Also time LIBSVM (slow in both libraries, so not by default).")
     boolean libsvm;
 
-    @Option(names = "--variants", split = ",", defaultValue = "with-hashtags,hashtags-only,no-hashtags", paramLabel = "KEY",
-            description = "Text variants (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
 
-    @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default: ${DEFAULT-VALUE}).")
-    int folds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the folds and the models (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--param", paramLabel = "MODEL.NAME=VALUE",
-            description = "Override a hyperparameter, as in cv (e.g. --param dt.minDf=1); the reference uses the same value.")
-    List<String> params = new ArrayList<>();
+
+    @Mixin
+    ProtocolOptions protocol;
 
     @Option(names = "--export", paramLabel = "DIR",
             description = "Keep the exported matrices and manifest in DIR (default: a temporary folder, removed afterwards).")
@@ -99,8 +92,8 @@ final class BaselinesBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> ids = modelIds();
-        List<Variant> vs = variantList();
-        Map<String, Map<String, String>> overrides = ModelParams.parse(params, spec.commandLine());
+        List<Variant> vs = protocol.variants(spec.commandLine());
+        Map<String, Map<String, String>> overrides = protocol.overrides(spec.commandLine());
         List<TribuoBaseline> trainers = new ArrayList<>();
         try {
             for (String id : ids) {
@@ -110,11 +103,7 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                 }
                 trainers.add(baseline);
             }
-            for (String id : overrides.keySet()) {
-                if (!ids.contains(id)) {
-                    throw new IllegalArgumentException("--param for model '" + id + "', which is not in --models");
-                }
-            }
+            ProtocolOptions.checkOverridesAreFor(ids, overrides);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -126,21 +115,21 @@ final class BaselinesBenchCommand implements Callable<Integer> {
             List<ReferenceExport.VariantFolds> data = new ArrayList<>();
             for (Variant v : vs) {
                 List<Example> examples = corpus.examples(v);
-                if (examples.size() < folds) {
+                if (examples.size() < protocol.folds) {
                     throw new IllegalArgumentException("variant " + v.key() + " has " + examples.size()
-                            + " labelled texts, fewer than " + folds + " folds");
+                            + " labelled texts, fewer than " + protocol.folds + " folds");
                 }
                 data.add(new ReferenceExport.VariantFolds(v.key(), examples,
-                        Folds.assign(examples, folds, seed, Folds.Scheme.STRATIFIED)));
+                        Folds.assign(examples, protocol.folds, protocol.seed, Folds.Scheme.STRATIFIED)));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TribuoBaseline trainer : trainers) {
                 for (ReferenceExport.VariantFolds v : data) {
                     err.printf(Locale.ROOT, "timing %s on %s (%d texts, %d folds)%n", trainer.id(), v.variant(),
-                            v.examples().size(), folds);
+                            v.examples().size(), protocol.folds);
                     err.flush();
                     BaselineBenchmark.Timing t = BaselineBenchmark.time(trainer, v.variant(), v.examples(), v.foldOf(),
-                            folds, seed, corpus.dictionarySize());
+                            protocol.folds, protocol.seed, corpus.dictionarySize());
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("model", t.model());
                     row.put("variant", t.variant());
@@ -168,15 +157,15 @@ final class BaselinesBenchCommand implements Callable<Integer> {
             if (export != null || runReference) {
                 err.println("exporting the TF-IDF matrices of every fold to " + exportDir);
                 err.flush();
-                ReferenceExport.write(exportDir, trainers, data, folds, seed);
+                ReferenceExport.write(exportDir, trainers, data, protocol.folds, protocol.seed);
             }
             if (runReference) {
                 reference = runReference(exportDir, temp, err);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("rows", rows);
-            result.put("folds", folds);
-            result.put("seed", seed);
+            result.put("folds", protocol.folds);
+            result.put("seed", protocol.seed);
             result.put("cores", Runtime.getRuntime().availableProcessors());
             Map<String, Object> versions = null;
             if (reference != null) {
@@ -211,18 +200,6 @@ final class BaselinesBenchCommand implements Callable<Integer> {
             ids.add("libsvm");
         }
         return ids;
-    }
-
-    private List<Variant> variantList() {
-        List<Variant> vs = new ArrayList<>();
-        for (String key : variants) {
-            try {
-                vs.add(Variant.fromKey(key));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());
-            }
-        }
-        return vs;
     }
 
     /** The workbench's labelled texts; without --db, a fresh import of the built-in sample. */

@@ -43,27 +43,19 @@ public final class CvCommand implements Callable<Integer> {
             description = "Models: dt, rf, svm (LIBLINEAR), libsvm, lstm (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
+    @Mixin
+    ProtocolOptions protocol;
+
     @Option(names = "--preset", defaultValue = LstmModelTrainer.DEFAULT_PRESET, paramLabel = "laptop|paper",
             description = "LSTM preset the lstm.* values start from (default: ${DEFAULT-VALUE}); stored with the run.")
     String preset;
 
-    @Option(names = "--variants", split = ",", defaultValue = "with-hashtags,hashtags-only,no-hashtags", paramLabel = "KEY",
-            description = "Text variants (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
 
-    @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default: ${DEFAULT-VALUE}).")
-    int folds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold shuffle and the models (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--plain-shuffle", description = "Draw folds by a plain shuffle instead of stratifying by label.")
     boolean plainShuffle;
 
-    @Option(names = "--param", paramLabel = "MODEL.NAME=VALUE",
-            description = "Override a hyperparameter, e.g. --param rf.trees=50 --param svm.cost=0.5 "
-                    + "--param lstm.maxEpochs=10 (repeatable).")
-    List<String> params = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue a cancelled or failed run from its next unfinished fold.")
     String resume;
@@ -107,14 +99,7 @@ public final class CvCommand implements Callable<Integer> {
     }
 
     private CvConfig config() {
-        List<Variant> vs = new ArrayList<>();
-        for (String key : variants) {
-            try {
-                vs.add(Variant.fromKey(key));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());
-            }
-        }
+        List<Variant> vs = protocol.variants(spec.commandLine());
         try {
             org.signalbench.models.lstm.LstmConfig.preset(preset);
         } catch (IllegalArgumentException e) {
@@ -126,18 +111,14 @@ public final class CvCommand implements Callable<Integer> {
             overrides.put(LstmModelTrainer.ID, new LinkedHashMap<>(Map.of(LstmModelTrainer.PRESET, preset)));
         }
         // --param lstm.preset=... wins over --preset: the parameters are laid over the preset
-        ModelParams.parse(params, spec.commandLine()).forEach(
+        protocol.overrides(spec.commandLine()).forEach(
                 (model, values) -> overrides.computeIfAbsent(model, k -> new LinkedHashMap<>()).putAll(values));
         try {
-            CvConfig config = new CvConfig(vs, ids, overrides, folds, seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
+            CvConfig config = new CvConfig(vs, ids, overrides, protocol.folds, protocol.seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
             for (String id : ids) {
                 config.trainer(id); // checks the model exists and its overrides parse, before any work
             }
-            for (String id : overrides.keySet()) {
-                if (!ids.contains(id)) {
-                    throw new IllegalArgumentException("--param for model '" + id + "', which is not in --models");
-                }
-            }
+            ProtocolOptions.checkOverridesAreFor(ids, overrides);
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
