@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.models.lstm.LstmBenchmark;
 import org.signalbench.models.lstm.LstmConfig;
+import org.signalbench.models.lstm.LstmImplementation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench lstm}: LSTM training speed of both presets beside the machine's matrix-multiply speed. */
@@ -29,6 +31,14 @@ final class LstmBenchCommand implements Callable<Integer> {
     @Option(names = "--presets", split = ",", defaultValue = "paper,laptop", description = "Presets (default: ${DEFAULT-VALUE}).")
     List<String> presets;
 
+    @Option(names = "--implementation", paramLabel = "stock|fused", defaultValue = "fused",
+            description = "LSTM layer: fused (the default in training) or DL4J's stock layer (default: ${DEFAULT-VALUE}).")
+    String implementation;
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Posts per training batch (default: the preset's).")
+    Integer batch;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -37,6 +47,12 @@ final class LstmBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LstmImplementation layer;
+        try {
+            layer = LstmImplementation.parse(implementation);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         LstmBenchmark.useThreads(threads);
         double matmul = LstmBenchmark.matmulGflops(1024, 3);
         if (!json) {
@@ -47,20 +63,27 @@ final class LstmBenchCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : presets) {
             LstmConfig config = LstmConfig.preset(name);
-            LstmBenchmark.PresetSpeed speed = LstmBenchmark.trainingSpeed(config, seconds, 1);
+            if (batch != null) {
+                config = config.withTraining(config.dropout(), config.learningRate(), batch, config.maxEpochs(),
+                        config.patience());
+            }
+            LstmBenchmark.PresetSpeed speed = LstmBenchmark.trainingSpeed(config, layer, seconds, 1);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("preset", speed.preset());
             row.put("postsPerSecond", speed.postsPerSecond());
             row.put("gflops", speed.gflops());
             row.put("gflopPerPost", speed.gflopPerPost());
+            row.put("implementation", speed.implementation().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("batchSize", speed.batchSize());
             row.put("shareOfMatmul", speed.gflops() / matmul);
             row.put("posts", speed.posts());
             row.put("seconds", speed.seconds());
             rows.add(row);
             if (!json) {
-                spec.commandLine().getOut().printf("%s (embedding %d, LSTM %d): %.1f posts/s x %.3f GFLOP/post = %.1f GFLOP/s "
+                spec.commandLine().getOut().printf("%s (embedding %d, LSTM %d, %s layer, batch %d): %.1f posts/s x %.3f GFLOP/post = %.1f GFLOP/s "
                                 + "(%.0f%% of matrix multiply; %d posts in %.1f s)%n", speed.preset(), config.embeddingSize(),
-                        config.lstmSize(), speed.postsPerSecond(), speed.gflopPerPost(), speed.gflops(),
+                        config.lstmSize(), speed.implementation().name().toLowerCase(java.util.Locale.ROOT),
+                        speed.batchSize(), speed.postsPerSecond(), speed.gflopPerPost(), speed.gflops(),
                         100 * speed.gflops() / matmul, speed.posts(), speed.seconds());
                 spec.commandLine().getOut().flush();
             }

@@ -3,6 +3,8 @@ package org.signalbench.models.lstm;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -16,61 +18,166 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * DL4J's {@code LastTimeStep(LSTM)} (tanh, sigmoid gates, no peepholes) computed with few large
- * matrix products. The stock layer multiplies each step's input by the input weights and
- * accumulates each step's weight gradients separately (small products with the batch as inner
- * dimension); here the input projection of all steps is one product [steps·batch, nIn] × [nIn, 4H],
- * the weight gradients are two products over all steps, and only the recurrent product
- * [batch, H] × [H, 4H] (and its transpose going back) remains per step.
+ * matrix products. The stock layer multiplies each step's input by the input weights, accumulates
+ * each step's weight gradients separately (small products with the batch as inner dimension) and
+ * runs about 40 small native operations per step; here the input projection of all steps is one
+ * product [steps·batch, nIn] × [nIn, 4H], the weight and input gradients are three products over
+ * all steps, and each step is the recurrent product [batch, H] × [H, 4H] (its transpose going
+ * back) plus one pass over the step's gates in Java (activations, cell, output; or their gradients).
  *
  * <p>Same parameters and gate order as the stock layer: W [nIn, 4H], RW [H, 4H], b [1, 4H], gates
- * in the order block input (tanh), forget, output, input modulation. Masks must mark each
+ * in the order block input (tanh), forget, output, input modulation (sigmoid). Masks must mark each
  * sequence's real steps followed by padding (as {@link LstmInputs} builds them): the output is the
  * state after the last real step, which padding after it cannot change; padding steps are computed
- * but receive no gradient. Input dropout is DL4J's (a fresh mask per element).
+ * but receive no gradient. Input dropout is DL4J's (a fresh mask per element). FLOAT only.
  *
- * <p>Working arrays live outside DL4J's workspaces and are reused from batch to batch while the
- * batch shape stays the same; training keeps the forward pass's arrays for the backward pass.
+ * <p>Working arrays live outside DL4J's workspaces; in training they are kept from the forward
+ * pass for the backward pass and reused from batch to batch while the batch shape stays the same.
  */
 final class FusedLstmLayer extends BaseLayer<FusedLstm> {
     private static final String W = LSTMParamInitializer.INPUT_WEIGHT_KEY;
     private static final String RW = LSTMParamInitializer.RECURRENT_WEIGHT_KEY;
     private static final String B = LSTMParamInitializer.BIAS_KEY;
 
-    private Steps steps;       // arrays of the latest forward pass (kept for training)
+    private Steps steps;       // arrays of the latest training forward pass
     private int[] lastStep;    // per sequence, the index of its last real step
 
     FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
-    /** Working arrays of one forward and backward pass, rows ordered time step major: row t·batch + i. */
+    /**
+     * Working arrays of one forward and backward pass, rows ordered time step major (row t·b + i),
+     * all c-ordered from offset 0 so that Java reads and writes them through {@link FloatBuffer}s.
+     */
     private static final class Steps {
         final int batch;
         final int length;
-        final INDArray inputs;    // [T·b, nIn]
-        final INDArray gates;     // [T·b, 4H]: block input, forget, output, input modulation (after activation)
-        final INDArray cells;     // [T·b, H]
-        final INDArray cellsTanh; // [T·b, H]
-        final INDArray outputs;   // [(T+1)·b, H]; block 0 is the zero initial state
-        INDArray gateGradients;   // [T·b, 4H], allocated by the first backward pass
+        final int nIn;
+        final int units;
+        final INDArray inputs;        // [T·b, nIn]
+        final INDArray gates;         // [T·b, 4H]: pre-activations, then activations in gate order
+        final INDArray cells;         // [(T+1)·b, H]; block 0 is the zero initial cell
+        final INDArray cellsTanh;     // [T·b, H]
+        final INDArray outputs;       // [(T+1)·b, H]; block 0 is the zero initial state
+        final INDArray gateGradients; // [T·b, 4H]
+        final INDArray outputGrad;    // [b, H]: dL/dh of the step being processed
+        final INDArray[] gateRows;    // per step: views of gates, outputs (previous state), gateGradients
+        final INDArray[] previousOutputs;
+        final INDArray[] gateGradientRows;
+        final FloatBuffer g;
+        final FloatBuffer c;
+        final FloatBuffer tc;
+        final FloatBuffer h;
+        final FloatBuffer dz;
+        final FloatBuffer dh;
 
-        Steps(DataType type, int batch, int length, int nIn, int units) {
+        Steps(int batch, int length, int nIn, int units, boolean training) {
             this.batch = batch;
             this.length = length;
-            inputs = Nd4j.create(type, (long) length * batch, nIn);
-            gates = Nd4j.create(type, (long) length * batch, 4L * units);
-            cells = Nd4j.create(type, (long) length * batch, units);
-            cellsTanh = Nd4j.create(type, (long) length * batch, units);
-            outputs = Nd4j.create(type, (long) (length + 1) * batch, units);
+            this.nIn = nIn;
+            this.units = units;
+            long rows = (long) length * batch;
+            inputs = Nd4j.create(DataType.FLOAT, rows, nIn);
+            gates = Nd4j.create(DataType.FLOAT, rows, 4L * units);
+            cells = Nd4j.create(DataType.FLOAT, rows + batch, units);
+            cellsTanh = Nd4j.create(DataType.FLOAT, rows, units);
+            outputs = Nd4j.create(DataType.FLOAT, rows + batch, units);
+            gateGradients = training ? Nd4j.create(DataType.FLOAT, rows, 4L * units) : null;
+            outputGrad = Nd4j.create(DataType.FLOAT, batch, units);
+            gateRows = new INDArray[length];
+            previousOutputs = new INDArray[length];
+            gateGradientRows = new INDArray[length];
+            for (int t = 0; t < length; t++) {
+                gateRows[t] = rows(gates, t);
+                previousOutputs[t] = rows(outputs, t);
+                gateGradientRows[t] = training ? rows(gateGradients, t) : null;
+            }
+            g = gates.data().asNioFloat();
+            c = cells.data().asNioFloat();
+            tc = cellsTanh.data().asNioFloat();
+            h = outputs.data().asNioFloat();
+            dz = training ? gateGradients.data().asNioFloat() : null;
+            dh = outputGrad.data().asNioFloat();
         }
 
-        INDArray rows(INDArray all, int t) {
+        private INDArray rows(INDArray all, int t) {
             return all.get(interval((long) t * batch, (long) (t + 1) * batch), all());
         }
+
+        boolean fits(int b, int t, int in, int h, boolean training) {
+            return batch == b && length == t && nIn == in && units == h && (!training || gateGradients != null);
+        }
+
+        /** Activations, cell and output of step t from its pre-activations (which include the recurrent term). */
+        void forwardStep(int t) {
+            int four = 4 * units;
+            for (int i = 0; i < batch; i++) {
+                int row = t * batch + i;
+                int gate = row * four;
+                int cell = row * units;            // in cellsTanh; cells and outputs are one block later
+                int next = cell + batch * units;
+                for (int j = 0; j < units; j++) {
+                    double a = tanh(g.get(gate + j));
+                    double f = sigmoid(g.get(gate + units + j));
+                    double o = sigmoid(g.get(gate + 2 * units + j));
+                    double m = sigmoid(g.get(gate + 3 * units + j));
+                    double state = f * c.get(cell + j) + m * a;
+                    float stateF = (float) state;
+                    double stateTanh = tanh(stateF);
+                    g.put(gate + j, (float) a);
+                    g.put(gate + units + j, (float) f);
+                    g.put(gate + 2 * units + j, (float) o);
+                    g.put(gate + 3 * units + j, (float) m);
+                    c.put(next + j, stateF);
+                    tc.put(cell + j, (float) stateTanh);
+                    h.put(next + j, (float) (o * (float) stateTanh));
+                }
+            }
+        }
+
+        /**
+         * Gate gradients of step t from dL/dh (in outputGrad, plus the injected output gradient)
+         * and the cell gradient carried from step t+1 (in cellGrad, updated for step t-1).
+         */
+        void backwardStep(int t, float[] cellGrad, FloatBuffer epsilon, int[] lastStep) {
+            int four = 4 * units;
+            for (int i = 0; i < batch; i++) {
+                int row = t * batch + i;
+                int gate = row * four;
+                int cell = row * units;
+                int carried = i * units;
+                boolean ends = lastStep[i] == t;
+                for (int j = 0; j < units; j++) {
+                    float dOut = dh.get(carried + j);
+                    if (ends) {
+                        dOut += epsilon.get(carried + j);
+                    }
+                    float a = g.get(gate + j);
+                    float f = g.get(gate + units + j);
+                    float o = g.get(gate + 2 * units + j);
+                    float m = g.get(gate + 3 * units + j);
+                    float stateTanh = tc.get(cell + j);
+                    float dState = cellGrad[carried + j] + dOut * o * (1 - stateTanh * stateTanh);
+                    dz.put(gate + j, dState * m * (1 - a * a));
+                    dz.put(gate + units + j, dState * c.get(cell + j) * f * (1 - f));
+                    dz.put(gate + 2 * units + j, dOut * stateTanh * o * (1 - o));
+                    dz.put(gate + 3 * units + j, dState * a * m * (1 - m));
+                    cellGrad[carried + j] = dState * f;
+                }
+            }
+        }
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private static double tanh(double x) {
+        return 1 - 2 / (Math.exp(2 * x) + 1); // saturates to ±1 without overflow
     }
 
     @Override
@@ -93,6 +200,9 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        if (input.dataType() != DataType.FLOAT) {
+            throw new IllegalStateException("the fused LSTM computes in FLOAT, not " + input.dataType());
+        }
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = input.rank() == 2 ? input.reshape(input.size(0), input.size(1), 1) : input; // [b, nIn, T]
         int batch = (int) x.size(0);
@@ -100,37 +210,20 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         int length = (int) x.size(2);
         INDArray w = params.get(W);
         INDArray rw = params.get(RW);
-        INDArray bias = params.get(B);
         int units = (int) rw.size(0);
         lastStep = lastSteps(maskArray, batch, length);
         INDArray last;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            Steps s = training && steps != null && steps.batch == batch && steps.length == length
-                    && steps.inputs.size(1) == nIn ? steps : new Steps(w.dataType(), batch, length, nIn, units);
+            Steps s = training && steps != null && steps.fits(batch, length, nIn, units, true) ? steps
+                    : new Steps(batch, length, nIn, units, training);
             s.inputs.reshape('c', length, batch, nIn).assign(x.permute(2, 0, 1));
             Nd4j.gemm(s.inputs, w, s.gates, false, false, 1.0, 0.0); // all steps' input projection at once
-            s.gates.addiRowVector(bias);
+            s.gates.addiRowVector(params.get(B));
             for (int t = 0; t < length; t++) {
-                INDArray z = s.rows(s.gates, t);
-                INDArray previous = s.rows(s.outputs, t);
                 if (t > 0) {
-                    Nd4j.gemm(previous, rw, z, false, false, 1.0, 1.0);
+                    Nd4j.gemm(s.previousOutputs[t], rw, s.gateRows[t], false, false, 1.0, 1.0);
                 }
-                INDArray blockInput = z.get(all(), interval(0, units));
-                Transforms.tanh(blockInput, false);
-                Transforms.sigmoid(z.get(all(), interval(units, 4L * units)), false);
-                INDArray forget = z.get(all(), interval(units, 2L * units));
-                INDArray output = z.get(all(), interval(2L * units, 3L * units));
-                INDArray modulation = z.get(all(), interval(3L * units, 4L * units));
-                INDArray cell = s.rows(s.cells, t);
-                cell.assign(modulation).muli(blockInput);
-                if (t > 0) {
-                    cell.addi(forget.mul(s.rows(s.cells, t - 1)));
-                }
-                INDArray cellTanh = s.rows(s.cellsTanh, t);
-                cellTanh.assign(cell);
-                Transforms.tanh(cellTanh, false);
-                s.rows(s.outputs, t + 1).assign(cellTanh).muli(output);
+                s.forwardStep(t);
             }
             int[] rows = new int[batch];
             for (int i = 0; i < batch; i++) {
@@ -155,65 +248,30 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         INDArray rw = params.get(RW);
         int batch = s.batch;
         int length = s.length;
-        int units = (int) rw.size(0);
-        int nIn = (int) w.size(0);
         INDArray inputGradients;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            if (s.gateGradients == null) {
-                s.gateGradients = Nd4j.create(w.dataType(), (long) length * batch, 4L * units);
-            }
-            // The output's gradient enters each sequence at its last real step.
-            INDArray injected = Nd4j.create(w.dataType(), (long) length * batch, units);
-            for (int i = 0; i < batch; i++) {
-                injected.getRow((long) lastStep[i] * batch + i).assign(epsilon.getRow(i));
-            }
-            INDArray outputGrad = Nd4j.create(w.dataType(), batch, units); // dL/dh_t, carried backwards
-            INDArray cellGrad = Nd4j.create(w.dataType(), batch, units);   // dL/dc_t from step t+1
-            INDArray scratch = Nd4j.create(w.dataType(), batch, units);
+            INDArray eps = epsilon.castTo(DataType.FLOAT).dup('c');
+            FloatBuffer epsBuffer = eps.data().asNioFloat();
+            float[] cellGrad = new float[batch * s.units];
+            s.outputGrad.assign(0);
             for (int t = length - 1; t >= 0; t--) {
-                INDArray a = s.rows(s.gates, t);
-                INDArray blockInput = a.get(all(), interval(0, units));
-                INDArray forget = a.get(all(), interval(units, 2L * units));
-                INDArray output = a.get(all(), interval(2L * units, 3L * units));
-                INDArray modulation = a.get(all(), interval(3L * units, 4L * units));
-                INDArray cellTanh = s.rows(s.cellsTanh, t);
-                INDArray dz = s.rows(s.gateGradients, t);
-                INDArray dBlock = dz.get(all(), interval(0, units));
-                INDArray dForget = dz.get(all(), interval(units, 2L * units));
-                INDArray dOutput = dz.get(all(), interval(2L * units, 3L * units));
-                INDArray dModulation = dz.get(all(), interval(3L * units, 4L * units));
-
-                outputGrad.addi(s.rows(injected, t));
-                // output gate: dh · tanh(c) · o(1 - o)
-                dOutput.assign(output).rsubi(1).muli(output).muli(cellTanh).muli(outputGrad);
-                // cell: carried gradient + dh · o · (1 - tanh(c)^2)
-                scratch.assign(cellTanh).muli(cellTanh).rsubi(1).muli(output).muli(outputGrad);
-                cellGrad.addi(scratch);
-                // block input: dc · g · (1 - a^2)
-                dBlock.assign(blockInput).muli(blockInput).rsubi(1).muli(modulation).muli(cellGrad);
-                // input modulation gate: dc · a · g(1 - g)
-                dModulation.assign(modulation).rsubi(1).muli(modulation).muli(blockInput).muli(cellGrad);
+                s.backwardStep(t, cellGrad, epsBuffer, lastStep);
                 if (t > 0) {
-                    // forget gate: dc · c_{t-1} · f(1 - f)
-                    dForget.assign(forget).rsubi(1).muli(forget).muli(s.rows(s.cells, t - 1)).muli(cellGrad);
-                    cellGrad.muli(forget);
-                    Nd4j.gemm(dz, rw, outputGrad, false, true, 1.0, 0.0);
-                } else {
-                    dForget.assign(0);
+                    Nd4j.gemm(s.gateGradientRows[t], rw, s.outputGrad, false, true, 1.0, 0.0);
                 }
             }
-            INDArray all = s.gateGradients;
-            Nd4j.gemm(s.inputs, all, gradientViews.get(W), true, false, 1.0, 0.0);
-            Nd4j.gemm(s.outputs.get(interval(0, (long) length * batch), all()), all, gradientViews.get(RW), true, false,
+            INDArray dz = s.gateGradients;
+            Nd4j.gemm(s.inputs, dz, gradientViews.get(W), true, false, 1.0, 0.0);
+            Nd4j.gemm(s.outputs.get(interval(0, (long) length * batch), all()), dz, gradientViews.get(RW), true, false,
                     1.0, 0.0);
-            gradientViews.get(B).assign(all.sum(true, 0));
-            inputGradients = all.mmul(w.transpose()); // [T·b, nIn]
+            gradientViews.get(B).assign(dz.sum(true, 0));
+            inputGradients = dz.mmul(w.transpose()); // [T·b, nIn]
         }
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, inputGradients.dataType(),
-                new long[] {batch, nIn, length}, 'f');
-        epsOut.assign(inputGradients.reshape('c', length, batch, nIn).permute(1, 2, 0));
+                new long[] {batch, s.nIn, length}, 'f');
+        epsOut.assign(inputGradients.reshape('c', length, batch, s.nIn).permute(1, 2, 0));
         if (input.rank() == 2) {
-            epsOut = epsOut.reshape('f', batch, nIn);
+            epsOut = epsOut.reshape('f', batch, s.nIn);
         }
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.setGradientFor(W, gradientViews.get(W));
@@ -226,18 +284,16 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
     static int[] lastSteps(INDArray mask, int batch, int length) {
         int[] last = new int[batch];
         if (mask == null) {
-            java.util.Arrays.fill(last, length - 1);
+            Arrays.fill(last, length - 1);
             return last;
         }
         float[][] m = mask.castTo(DataType.FLOAT).reshape(batch, length).toFloatMatrix();
         for (int i = 0; i < batch; i++) {
-            int l = 0;
             for (int t = 0; t < length; t++) {
                 if (m[i][t] != 0) {
-                    l = t;
+                    last[i] = t;
                 }
             }
-            last[i] = l;
         }
         return last;
     }
