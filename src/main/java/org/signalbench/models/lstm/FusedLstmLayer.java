@@ -65,6 +65,7 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         final INDArray outputs;       // [(T+1)·b, H]; block 0 is the zero initial state
         final INDArray gateGradients; // [T·b, 4H]
         final INDArray outputGrad;    // [b, H]: dL/dh of the step being processed
+        final INDArray ones;          // [1, T·b], sums the bias gradient over rows
         final INDArray[] gateRows;    // per step: views of gates, outputs (previous state), gateGradients
         final INDArray[] previousOutputs;
         final INDArray[] gateGradientRows;
@@ -88,6 +89,7 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             outputs = Nd4j.create(DataType.FLOAT, rows + batch, units);
             gateGradients = training ? Nd4j.create(DataType.FLOAT, rows, 4L * units) : null;
             outputGrad = Nd4j.create(DataType.FLOAT, batch, units);
+            ones = Nd4j.ones(DataType.FLOAT, 1, rows);
             gateRows = new INDArray[length];
             previousOutputs = new INDArray[length];
             gateGradientRows = new INDArray[length];
@@ -264,7 +266,8 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             Nd4j.gemm(s.inputs, dz, gradientViews.get(W), true, false, 1.0, 0.0);
             Nd4j.gemm(s.outputs.get(interval(0, (long) length * batch), all()), dz, gradientViews.get(RW), true, false,
                     1.0, 0.0);
-            gradientViews.get(B).assign(dz.sum(true, 0));
+            INDArray biasGrad = gradientViews.get(B);
+            biasGrad.assign(s.ones.mmul(dz).reshape(biasGrad.shape())); // column sums as a product: faster than sum(0)
             inputGradients = dz.mmul(w.transpose()); // [T·b, nIn]
         }
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, inputGradients.dataType(),
