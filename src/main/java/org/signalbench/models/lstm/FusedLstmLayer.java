@@ -42,6 +42,9 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
     private static final String RW = LSTMParamInitializer.RECURRENT_WEIGHT_KEY;
     private static final String B = LSTMParamInitializer.BIAS_KEY;
 
+    /** Sequences per slice when scoring (not training), to bound the working arrays. */
+    private static final int INFERENCE_SLICE = 64;
+
     private Steps steps;       // arrays of the latest training forward pass
     private int[] lastStep;    // per sequence, the index of its last real step
 
@@ -52,10 +55,11 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
     /**
      * Working arrays of one forward and backward pass, rows ordered time step major (row t·b + i),
      * all c-ordered from offset 0 so that Java reads and writes them through {@link FloatBuffer}s.
+     * Sized by a number of rows, so a batch of any size and length that fits reuses them (the
+     * prefix of each array); replaced arrays are released at once, not left to the garbage collector.
      */
     private static final class Steps {
-        final int batch;
-        final int length;
+        final int capacity;           // rows; a batch fits when (T+1)·b rows do
         final int nIn;
         final int units;
         final INDArray inputs;        // [T·b, nIn]
@@ -63,41 +67,34 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         final INDArray cells;         // [(T+1)·b, H]; block 0 is the zero initial cell
         final INDArray cellsTanh;     // [T·b, H]
         final INDArray outputs;       // [(T+1)·b, H]; block 0 is the zero initial state
-        final INDArray gateGradients; // [T·b, 4H]
+        final INDArray gateGradients; // [T·b, 4H], training only
         final INDArray outputGrad;    // [b, H]: dL/dh of the step being processed
         final INDArray ones;          // [1, T·b], sums the bias gradient over rows
-        final INDArray[] gateRows;    // per step: views of gates, outputs (previous state), gateGradients
-        final INDArray[] previousOutputs;
-        final INDArray[] gateGradientRows;
         final FloatBuffer g;
         final FloatBuffer c;
         final FloatBuffer tc;
         final FloatBuffer h;
         final FloatBuffer dz;
         final FloatBuffer dh;
+        int batch;                    // the current batch, set by use()
+        int length;
+        INDArray[] gateRows;          // per step: views of gates, outputs (previous state), gateGradients
+        INDArray[] previousOutputs;
+        INDArray[] gateGradientRows;
+        INDArray outputGradRows;      // the first b rows of outputGrad
 
-        Steps(int batch, int length, int nIn, int units, boolean training) {
-            this.batch = batch;
-            this.length = length;
+        Steps(int capacity, int maxBatch, int nIn, int units, boolean training) {
+            this.capacity = capacity;
             this.nIn = nIn;
             this.units = units;
-            long rows = (long) length * batch;
-            inputs = Nd4j.create(DataType.FLOAT, rows, nIn);
-            gates = Nd4j.create(DataType.FLOAT, rows, 4L * units);
-            cells = Nd4j.create(DataType.FLOAT, rows + batch, units);
-            cellsTanh = Nd4j.create(DataType.FLOAT, rows, units);
-            outputs = Nd4j.create(DataType.FLOAT, rows + batch, units);
-            gateGradients = training ? Nd4j.create(DataType.FLOAT, rows, 4L * units) : null;
-            outputGrad = Nd4j.create(DataType.FLOAT, batch, units);
-            ones = Nd4j.ones(DataType.FLOAT, 1, rows);
-            gateRows = new INDArray[length];
-            previousOutputs = new INDArray[length];
-            gateGradientRows = new INDArray[length];
-            for (int t = 0; t < length; t++) {
-                gateRows[t] = rows(gates, t);
-                previousOutputs[t] = rows(outputs, t);
-                gateGradientRows[t] = training ? rows(gateGradients, t) : null;
-            }
+            inputs = Nd4j.create(DataType.FLOAT, capacity, nIn);
+            gates = Nd4j.create(DataType.FLOAT, capacity, 4L * units);
+            cells = Nd4j.create(DataType.FLOAT, capacity, units);
+            cellsTanh = Nd4j.create(DataType.FLOAT, capacity, units);
+            outputs = Nd4j.create(DataType.FLOAT, capacity, units);
+            gateGradients = training ? Nd4j.create(DataType.FLOAT, capacity, 4L * units) : null;
+            outputGrad = Nd4j.create(DataType.FLOAT, maxBatch, units);
+            ones = Nd4j.ones(DataType.FLOAT, 1, capacity);
             g = gates.data().asNioFloat();
             c = cells.data().asNioFloat();
             tc = cellsTanh.data().asNioFloat();
@@ -106,12 +103,40 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             dh = outputGrad.data().asNioFloat();
         }
 
-        private INDArray rows(INDArray all, int t) {
-            return all.get(interval((long) t * batch, (long) (t + 1) * batch), all());
+        boolean fits(int b, int t, int in, int hidden, boolean training) {
+            return (long) (t + 1) * b <= capacity && b <= outputGrad.size(0) && nIn == in && units == hidden
+                    && (!training || gateGradients != null);
         }
 
-        boolean fits(int b, int t, int in, int h, boolean training) {
-            return batch == b && length == t && nIn == in && units == h && (!training || gateGradients != null);
+        /** Makes the arrays' prefixes the working arrays of a batch of b sequences of t steps. */
+        void use(int b, int t) {
+            batch = b;
+            length = t;
+            gateRows = new INDArray[t];
+            previousOutputs = new INDArray[t];
+            gateGradientRows = new INDArray[t];
+            outputGradRows = outputGrad.get(interval(0, b), all());
+            // the zero initial state and cell (a batch of another size may have written these rows)
+            rows(cells, 0, 1).assign(0);
+            rows(outputs, 0, 1).assign(0);
+            for (int step = 0; step < t; step++) {
+                gateRows[step] = rows(gates, step, step + 1);
+                previousOutputs[step] = rows(outputs, step, step + 1);
+                gateGradientRows[step] = gateGradients == null ? null : rows(gateGradients, step, step + 1);
+            }
+        }
+
+        /** Rows of steps [from, to) of the current batch. */
+        INDArray rows(INDArray all, int from, int to) {
+            return all.get(interval((long) from * batch, (long) to * batch), all());
+        }
+
+        void release() {
+            for (INDArray array : new INDArray[] {inputs, gates, cells, cellsTanh, outputs, gateGradients, outputGrad, ones}) {
+                if (array != null) {
+                    array.close();
+                }
+            }
         }
 
         /** Activations, cell and output of step t from its pre-activations (which include the recurrent term). */
@@ -210,33 +235,73 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         int batch = (int) x.size(0);
         int nIn = (int) x.size(1);
         int length = (int) x.size(2);
-        INDArray w = params.get(W);
-        INDArray rw = params.get(RW);
-        int units = (int) rw.size(0);
+        int units = (int) params.get(RW).size(0);
         lastStep = lastSteps(maskArray, batch, length);
-        INDArray last;
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, units);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            Steps s = training && steps != null && steps.fits(batch, length, nIn, units, true) ? steps
-                    : new Steps(batch, length, nIn, units, training);
-            s.inputs.reshape('c', length, batch, nIn).assign(x.permute(2, 0, 1));
-            Nd4j.gemm(s.inputs, w, s.gates, false, false, 1.0, 0.0); // all steps' input projection at once
-            s.gates.addiRowVector(params.get(B));
-            for (int t = 0; t < length; t++) {
-                if (t > 0) {
-                    Nd4j.gemm(s.previousOutputs[t], rw, s.gateRows[t], false, false, 1.0, 1.0);
+            if (training) {
+                steps = working(steps, batch, length, nIn, units, true);
+                forward(steps, x, lastStep, out);
+            } else {
+                // Scoring batches can be large (256 posts): run them in slices to bound the working arrays.
+                Steps s = working(steps, Math.min(batch, INFERENCE_SLICE), length, nIn, units, false);
+                for (int from = 0; from < batch; from += INFERENCE_SLICE) {
+                    int to = Math.min(batch, from + INFERENCE_SLICE);
+                    forward(s, x.get(interval(from, to), all(), all()), Arrays.copyOfRange(lastStep, from, to),
+                            out.get(interval(from, to), all()));
                 }
-                s.forwardStep(t);
+                if (steps == null) {
+                    steps = s; // kept for the next scoring batch (training replaces it)
+                } else if (s != steps) {
+                    s.release();
+                }
             }
-            int[] rows = new int[batch];
-            for (int i = 0; i < batch; i++) {
-                rows[i] = (lastStep[i] + 1) * batch + i;
-            }
-            last = Nd4j.pullRows(s.outputs, 1, rows);
-            steps = training ? s : null;
         }
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, last.dataType(), last.shape(), 'c');
-        out.assign(last);
         return out;
+    }
+
+    /** {@code current} if the batch fits in it, else new arrays (releasing {@code current} if training replaces it). */
+    private Steps working(Steps current, int batch, int length, int nIn, int units, boolean training) {
+        if (current != null && current.fits(batch, length, nIn, units, training)) {
+            return current;
+        }
+        if (training && current != null) {
+            current.release();
+            steps = null;
+        }
+        // grow, never shrink: batches of an epoch differ in length, and after the longest all fit
+        int capacity = (length + 1) * batch;
+        int maxBatch = batch;
+        if (current != null && current.nIn == nIn && current.units == units) {
+            capacity = Math.max(capacity, current.capacity);
+            maxBatch = Math.max(maxBatch, (int) current.outputGrad.size(0));
+        }
+        return new Steps(capacity, maxBatch, nIn, units, training);
+    }
+
+    /** The forward pass of x [b, nIn, T] into s; writes each sequence's state after its last step to out [b, H]. */
+    private void forward(Steps s, INDArray x, int[] last, INDArray out) {
+        int batch = (int) x.size(0);
+        int nIn = (int) x.size(1);
+        int length = (int) x.size(2);
+        INDArray rw = params.get(RW);
+        s.use(batch, length);
+        INDArray inputs = s.rows(s.inputs, 0, length);
+        INDArray gates = s.rows(s.gates, 0, length);
+        inputs.reshape('c', length, batch, nIn).assign(x.permute(2, 0, 1));
+        Nd4j.gemm(inputs, params.get(W), gates, false, false, 1.0, 0.0); // all steps' input projection at once
+        gates.addiRowVector(params.get(B));
+        for (int t = 0; t < length; t++) {
+            if (t > 0) {
+                Nd4j.gemm(s.previousOutputs[t], rw, s.gateRows[t], false, false, 1.0, 1.0);
+            }
+            s.forwardStep(t);
+        }
+        int[] rows = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            rows[i] = (last[i] + 1) * batch + i;
+        }
+        out.assign(Nd4j.pullRows(s.outputs, 1, rows));
     }
 
     @Override
@@ -255,19 +320,18 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             INDArray eps = epsilon.castTo(DataType.FLOAT).dup('c');
             FloatBuffer epsBuffer = eps.data().asNioFloat();
             float[] cellGrad = new float[batch * s.units];
-            s.outputGrad.assign(0);
+            s.outputGradRows.assign(0);
             for (int t = length - 1; t >= 0; t--) {
                 s.backwardStep(t, cellGrad, epsBuffer, lastStep);
                 if (t > 0) {
-                    Nd4j.gemm(s.gateGradientRows[t], rw, s.outputGrad, false, true, 1.0, 0.0);
+                    Nd4j.gemm(s.gateGradientRows[t], rw, s.outputGradRows, false, true, 1.0, 0.0);
                 }
             }
-            INDArray dz = s.gateGradients;
-            Nd4j.gemm(s.inputs, dz, gradientViews.get(W), true, false, 1.0, 0.0);
-            Nd4j.gemm(s.outputs.get(interval(0, (long) length * batch), all()), dz, gradientViews.get(RW), true, false,
-                    1.0, 0.0);
+            INDArray dz = s.rows(s.gateGradients, 0, length);
+            Nd4j.gemm(s.rows(s.inputs, 0, length), dz, gradientViews.get(W), true, false, 1.0, 0.0);
+            Nd4j.gemm(s.rows(s.outputs, 0, length), dz, gradientViews.get(RW), true, false, 1.0, 0.0);
             INDArray biasGrad = gradientViews.get(B);
-            biasGrad.assign(s.ones.mmul(dz).reshape(biasGrad.shape())); // column sums as a product: faster than sum(0)
+            biasGrad.assign(s.ones.get(all(), interval(0, (long) length * batch)).mmul(dz).reshape(biasGrad.shape())); // column sums as a product: faster than sum(0)
             inputGradients = dz.mmul(w.transpose()); // [T·b, nIn]
         }
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, inputGradients.dataType(),

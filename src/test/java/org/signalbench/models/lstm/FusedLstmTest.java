@@ -103,6 +103,18 @@ class FusedLstmTest {
     }
 
     @Test
+    void scoresLargeBatchesInSlicesAndThenSmallOnesLikeTheStockLayer() {
+        LstmConfig config = tiny(0.2);
+        ComputationGraph stock = LstmNetwork.build(config, LstmImplementation.STOCK);
+        ComputationGraph fused = LstmNetwork.build(config, LstmImplementation.FUSED);
+        stock.setParams(fused.params().mul(3));
+        fused.setParams(stock.params());
+        for (List<LstmSequence> posts : List.of(posts(150, 4), posts(3, 5), posts(70, 6))) { // slices of 64
+            assertClose(output(stock, posts, config), output(fused, posts, config), 1e-5);
+        }
+    }
+
+    @Test
     void paddingDoesNotChangeAPostsOutput() {
         LstmConfig config = tiny(0.2);
         ComputationGraph fused = LstmNetwork.build(config, LstmImplementation.FUSED);
@@ -138,8 +150,9 @@ class FusedLstmTest {
         LstmConfig config = tiny(0.0);
         ComputationGraph stock = LstmNetwork.build(config, LstmImplementation.STOCK);
         ComputationGraph fused = LstmNetwork.build(config, LstmImplementation.FUSED);
-        for (int step = 0; step < 5; step++) {
-            MultiDataSet data = batch(posts(8, 100 + step), config);
+        int[] sizes = {8, 3, 8, 5, 8}; // batches of other sizes and lengths reuse the layer's working arrays
+        for (int step = 0; step < sizes.length; step++) {
+            MultiDataSet data = batch(posts(sizes[step], 100 + step), config);
             stock.fit(data);
             fused.fit(data);
         }
