@@ -55,6 +55,9 @@ final class LstmBenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (batch != null && batch < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch must be at least 1, not " + batch);
+        }
         LstmBenchmark.useThreads(threads);
         PrintWriter out = spec.commandLine().getOut();
         // Measured before and after the presets and averaged: on a shared machine the rate drifts with the load.
