@@ -18,8 +18,8 @@ public final class LstmBenchmark {
     /** Dictionary size of the random posts (the size of a study-sized dictionary). */
     public static final int DICTIONARY = 20_000;
 
-    public record PresetSpeed(String preset, int posts, double seconds, double postsPerSecond, double gflops,
-                              double gflopPerPost) {
+    public record PresetSpeed(String preset, LstmImplementation implementation, int batchSize, int posts,
+                              double seconds, double postsPerSecond, double gflops, double gflopPerPost) {
     }
 
     private LstmBenchmark() {
@@ -53,9 +53,10 @@ public final class LstmBenchmark {
      * Trains {@code config} (dictionary size set here) on random full-window posts, one untimed
      * warm-up batch first, then batches until {@code minSeconds} have passed (at least two).
      */
-    public static PresetSpeed trainingSpeed(LstmConfig config, double minSeconds, long seed) {
+    public static PresetSpeed trainingSpeed(LstmConfig config, LstmImplementation implementation, double minSeconds,
+                                            long seed) {
         LstmConfig c = config.withDictionarySize(DICTIONARY);
-        ComputationGraph network = LstmNetwork.build(c);
+        ComputationGraph network = LstmNetwork.build(c, implementation);
         Random random = new Random(seed);
         MultiDataSet batch = randomBatch(c, random);
         network.fit(batch);
@@ -71,7 +72,7 @@ public final class LstmBenchmark {
         double seconds = elapsed / 1e9;
         double postsPerSecond = posts / seconds;
         double flops = LstmFlops.trainingPerPost(c);
-        return new PresetSpeed(c.preset(), posts, seconds, postsPerSecond, postsPerSecond * flops / 1e9, flops / 1e9);
+        return new PresetSpeed(c.preset(), implementation, c.batchSize(), posts, seconds, postsPerSecond, postsPerSecond * flops / 1e9, flops / 1e9);
     }
 
     private static MultiDataSet randomBatch(LstmConfig c, Random random) {

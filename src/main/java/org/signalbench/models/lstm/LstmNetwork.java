@@ -33,7 +33,14 @@ final class LstmNetwork {
     private LstmNetwork() {
     }
 
+    /** The implementation {@link #build(LstmConfig)} uses. */
+    static final LstmImplementation DEFAULT_IMPLEMENTATION = LstmImplementation.FUSED;
+
     static ComputationGraph build(LstmConfig c) {
+        return build(c, DEFAULT_IMPLEMENTATION);
+    }
+
+    static ComputationGraph build(LstmConfig c, LstmImplementation implementation) {
         if (c.dictionarySize() < 2) {
             throw new IllegalArgumentException("dictionary size must be at least 2 (padding and one word), not "
                     + c.dictionarySize());
@@ -53,7 +60,9 @@ final class LstmNetwork {
             if (c.dropout() > 0) {
                 lstm.dropOut(1 - c.dropout()); // DL4J takes the probability of keeping an input
             }
-            graph.addLayer("lstm", new LastTimeStep(lstm.build()), "text-embedding");
+            LSTM stock = lstm.build();
+            graph.addLayer("lstm", implementation == LstmImplementation.FUSED ? FusedLstm.of(stock) : new LastTimeStep(stock),
+                    "text-embedding");
             graph.addLayer("dense-1", sigmoid(c.lstmSize(), c.blockDenseSize()), "lstm");
             blockOutputs.add("dense-1");
         }

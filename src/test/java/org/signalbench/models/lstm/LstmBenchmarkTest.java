@@ -10,7 +10,7 @@ class LstmBenchmarkTest {
     @Test
     void trainingSpeedCountsPostsAndOperationsByTheFormula() {
         LstmConfig tiny = LstmConfig.laptop().withSizes(8, 8, 8, 8).withTraining(0.2, 1e-4, 4, 1, 4);
-        LstmBenchmark.PresetSpeed speed = LstmBenchmark.trainingSpeed(tiny, 0, 1);
+        LstmBenchmark.PresetSpeed speed = LstmBenchmark.trainingSpeed(tiny, LstmImplementation.FUSED, 0, 1);
         assertEquals("laptop", speed.preset());
         assertEquals(8, speed.posts()); // at least two timed batches of 4
         assertEquals(speed.posts() / speed.seconds(), speed.postsPerSecond(), 1e-9);
