@@ -146,6 +146,12 @@ public final class ModelsController {
         this.saveChooser = saveChooser;
         this.view = Fxml.load(this, "models.fxml");
         view.getStylesheets().add(ModelsController.class.getResource("models.css").toExternalForm());
+        // The stored runs are read when the view is shown (its tab selected).
+        view.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                model.refreshRuns();
+            }
+        });
     }
 
     @FXML
@@ -155,12 +161,6 @@ public final class ModelsController {
         bindRuns();
         bindProgress();
         bindResults();
-        // The stored runs are read when the view is shown (its tab selected).
-        view.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                model.refreshRuns();
-            }
-        });
     }
 
     private void bindMessages() {
@@ -320,7 +320,7 @@ public final class ModelsController {
         testTable.getItems().setAll(results.comparisons());
         String shown = rocVariantBox.getValue();
         rocVariantBox.getItems().setAll(results.variants());
-        rocVariantBox.setValue(results.variants().contains(shown) ? shown
+        rocVariantBox.setValue(shown != null && results.variants().contains(shown) ? shown
                 : results.variants().isEmpty() ? null : results.variants().get(0));
         showVariant(rocVariantBox.getValue());
     }
