@@ -65,6 +65,8 @@ public final class ModelsController {
     private final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
 
     @FXML
+    private javafx.scene.layout.HBox statusBar;
+    @FXML
     private Label statusLabel;
     @FXML
     private Label problemLabel;
@@ -165,6 +167,8 @@ public final class ModelsController {
 
     private void bindMessages() {
         statusLabel.textProperty().bind(model.statusProperty());
+        statusBar.visibleProperty().bind(model.statusProperty().isNotEmpty());
+        statusBar.managedProperty().bind(statusBar.visibleProperty());
         problemLabel.textProperty().bind(model.problemProperty());
         problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
@@ -312,12 +316,10 @@ public final class ModelsController {
             return;
         }
         RunStore.Run run = results.run();
-        runTitle.setText(String.format(Locale.ROOT, "Run %s · %s · %s · %d folds (%s), seed %d · %s · %s",
+        runTitle.setText(String.format(Locale.ROOT, "Run %s · %s · %s · %d folds (%s), seed %d · %s",
                 ModelsViewModel.shortId(run.id()), run.status(), ModelsViewModel.started(run), run.config().folds(),
-                ModelsTables.scheme(run.config().scheme()), run.config().seed(), ModelsViewModel.duration(run),
-                "mean ± sd over folds; AUC: pooled in brackets"));
+                ModelsTables.scheme(run.config().scheme()), run.config().seed(), ModelsViewModel.duration(run)));
         foldTable.getItems().setAll(results.folds());
-        testTable.getItems().setAll(results.comparisons());
         String shown = rocVariantBox.getValue();
         rocVariantBox.getItems().setAll(results.variants());
         rocVariantBox.setValue(shown != null && results.variants().contains(shown) ? shown
@@ -330,8 +332,10 @@ public final class ModelsController {
         if (results == null || variant == null) {
             rocChart.getData().clear();
             confusionBox.getChildren().clear();
+            testTable.getItems().clear();
             return;
         }
+        testTable.getItems().setAll(results.comparisons().stream().filter(c -> c.variant().equals(variant)).toList());
         Map<String, Double> pooled = new LinkedHashMap<>();
         results.rows().stream().filter(r -> r.variant().equals(variant)).forEach(r -> pooled.put(r.model(), r.aucPooled()));
         ModelsCharts.drawRoc(rocChart, results.roc().get(variant), pooled);

@@ -92,17 +92,20 @@ final class ModelsTables {
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(edit -> edit.getRowValue().valueProperty().set(edit.getNewValue()));
         value.setEditable(true);
-        table.getColumns().setAll(List.of(text("Model", Hyperparameter::model), text("Name", Hyperparameter::name), value,
-                text("Default", Hyperparameter::defaultValue)));
+        TableColumn<Hyperparameter, String> model = text("Model", Hyperparameter::model);
+        model.setPrefWidth(52);
+        TableColumn<Hyperparameter, String> name = text("Name", Hyperparameter::name);
+        name.setPrefWidth(118);
+        value.setPrefWidth(76);
+        table.getColumns().setAll(List.of(model, name, value, text("Default", Hyperparameter::defaultValue)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
-    /** One row per pair of models and variant: the t-test and McNemar statistics and p-values. */
+    /** One row per pair of models (of the variant shown): the t-test and McNemar statistics and p-values. */
     static void pairedTests(TableView<RunSummary.Comparison> table) {
         Function<RunSummary.Comparison, PairedTests.Result> t = RunSummary.Comparison::f1TTest;
         Function<RunSummary.Comparison, PairedTests.Result> mc = RunSummary.Comparison::mcNemar;
         table.getColumns().setAll(List.of(
-                text("Variant", RunSummary.Comparison::variant),
                 text("Models", c -> c.modelA() + " vs " + c.modelB()),
                 number("t (F1)", c -> t.apply(c).statistic(), "%.3f"),
                 number("p", c -> t.apply(c).pValue(), "%.4f"),
@@ -134,8 +137,8 @@ final class ModelsTables {
                     column.getStyleClass().add("published-cell");
                 }
                 column.setSortable(false);
-                column.setPrefWidth(sub.equals(Table1Grid.RUN) || sub.equals(Table1Grid.COMPARED) ? 158
-                        : sub.equals(Table1Grid.PUBLISHED) ? 78 : 70);
+                column.setPrefWidth(sub.equals(Table1Grid.RUN) || sub.equals(Table1Grid.COMPARED) ? 112
+                        : sub.equals(Table1Grid.PUBLISHED) ? 74 : 64);
                 group.getColumns().add(column);
             }
             table.getColumns().add(group);

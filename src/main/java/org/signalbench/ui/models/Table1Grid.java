@@ -10,9 +10,10 @@ import java.util.OptionalDouble;
 import org.signalbench.models.RunSummary;
 
 /**
- * A run's figures laid out like the study's Table 1: variants × measures as rows, models as
- * columns, each model with sub-columns: this run's "mean ± sd" (AUC with the pooled AUC in
- * brackets), optionally another run's and the difference of the means, and the published value.
+ * A run's figures laid out like the study's Table 1: variants × measures as rows (precision,
+ * recall, F1, AUC as "mean ± sd" over folds, and the AUC of the pooled predictions), models as
+ * columns, each model with sub-columns: this run's figure, optionally another run's and the
+ * difference of the means, and the published value.
  *
  * @param models     the run's models, in its order
  * @param subColumns the sub-columns every model has, e.g. ["run", "published"]
@@ -37,8 +38,13 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
         }
     }
 
+    /**
+     * The rows of a variant. The published AUC goes with the pooled AUC: the study computed AUC on
+     * the whole data set, not per fold.
+     */
     private enum Measure {
-        PRECISION("Precision", "precision"), RECALL("Recall", "recall"), F1("F1", "f1"), AUC("AUC (pooled)", "auc");
+        PRECISION("Precision", "precision"), RECALL("Recall", "recall"), F1("F1", "f1"), AUC("AUC", null),
+        AUC_POOLED("AUC pooled", "auc");
 
         final String label;
         final String key;
@@ -72,7 +78,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
                         texts.add(cell(other, measure));
                         texts.add(mine == null || other == null ? NONE : signed(mean(mine, measure) - mean(other, measure)));
                     }
-                    texts.add(published(published.value(variant, model, measure.key)));
+                    texts.add(measure.key == null ? NONE : published(published.value(variant, model, measure.key)));
                     cells.put(model, List.copyOf(texts));
                 }
                 lines.add(new Line(variant, measure == Measure.PRECISION ? variant : "", measure.label, cells));
@@ -91,6 +97,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
             case RECALL -> r.recall();
             case F1 -> r.f1();
             case AUC -> r.auc();
+            case AUC_POOLED -> r.aucPooled();
         };
     }
 
@@ -100,16 +107,16 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
             case RECALL -> r.recallSd();
             case F1 -> r.f1Sd();
             case AUC -> r.aucSd();
+            case AUC_POOLED -> Double.NaN;
         };
     }
 
-    /** "mean ± sd"; for AUC also the pooled AUC in brackets. */
+    /** "mean ± sd" over folds; the pooled AUC is one figure. */
     static String cell(RunSummary.Row r, Measure m) {
         if (r == null) {
             return NONE;
         }
-        String text = fixed(mean(r, m)) + " ± " + fixed(sd(r, m));
-        return m == Measure.AUC ? text + " (" + fixed(r.aucPooled()) + ")" : text;
+        return m == Measure.AUC_POOLED ? fixed(r.aucPooled()) : fixed(mean(r, m)) + " ± " + fixed(sd(r, m));
     }
 
     static String fixed(double x) {

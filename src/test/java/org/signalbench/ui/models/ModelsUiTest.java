@@ -159,22 +159,22 @@ class ModelsUiTest {
         assertEquals(4, stored.size(), "2 variants x 2 models");
         @SuppressWarnings("unchecked")
         TableView<Table1Grid.Line> table = robot.lookup("#table1").queryAs(TableView.class);
-        assertEquals(8, table.getItems().size(), "2 variants x 4 measures");
+        assertEquals(10, table.getItems().size(), "2 variants x 5 measures");
         for (RunSummary.Row row : stored) {
-            int first = row.variant().equals("with-hashtags") ? 0 : 4;
+            int first = row.variant().equals("with-hashtags") ? 0 : 5;
             String col = "table1-" + row.model() + "-this-run";
             assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f", row.precision(), row.precisionSd()), table1Cell(robot, col, first));
             assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f", row.recall(), row.recallSd()), table1Cell(robot, col, first + 1));
             assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f", row.f1(), row.f1Sd()), table1Cell(robot, col, first + 2));
-            assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f (%.3f)", row.auc(), row.aucSd(), row.aucPooled()),
-                    table1Cell(robot, col, first + 3));
+            assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f", row.auc(), row.aucSd()), table1Cell(robot, col, first + 3));
+            assertEquals(String.format(Locale.ROOT, "%.3f", row.aucPooled()), table1Cell(robot, col, first + 4));
         }
         // Published values beside them, as the fixture gives them; "—" where it gives none.
         assertEquals("0.89", table1Cell(robot, "table1-svm-published", 0));
         assertEquals("0.845", table1Cell(robot, "table1-svm-published", 2));
-        assertEquals("—", table1Cell(robot, "table1-svm-published", 3));
+        assertEquals("—", table1Cell(robot, "table1-svm-published", 4), "null in the fixture");
         assertEquals("—", table1Cell(robot, "table1-dt-published", 1));
-        assertEquals("—", table1Cell(robot, "table1-dt-published", 4), "hashtags-only is not in the fixture");
+        assertEquals("—", table1Cell(robot, "table1-dt-published", 5), "hashtags-only is not in the fixture");
         assertEquals("Published: Fixture table", robot.lookup("#publishedSource").queryAs(Label.class).getText());
 
         // Per fold: folds x models x variants, live and stored.
@@ -201,7 +201,8 @@ class ModelsUiTest {
             counted += Integer.parseInt(robot.from(svm).lookup(cell).queryAs(Label.class).getText().replace(",", ""));
         }
         assertEquals(tested, counted);
-        assertEquals(2, robot.lookup("#pairedTests").queryAs(TableView.class).getItems().size(), "svm vs dt per variant");
+        assertEquals(List.of("with-hashtags"), robot.lookup("#pairedTests").queryAs(TableView.class).getItems().stream()
+                .map(c -> ((RunSummary.Comparison) c).variant()).toList(), "svm vs dt on the variant shown");
 
         // A second run, compared with the first: its figures and the difference beside this run's.
         robot.interact(() -> seed(robot, "6"));
@@ -258,7 +259,7 @@ class ModelsUiTest {
         assertEquals(3 * 2 * 2, model.resultsProperty().get().folds().size());
         assertEquals(3 * 2 * 2, model.liveFolds().size(), "the stored units, then the resumed ones");
         assertTrue(robot.lookup("#resumeRun").queryAs(Button.class).isDisabled(), "a finished run has nothing to resume");
-        assertEquals(8, robot.lookup("#table1").queryAs(TableView.class).getItems().size());
+        assertEquals(10, robot.lookup("#table1").queryAs(TableView.class).getItems().size());
     }
 
     @Test

@@ -21,6 +21,10 @@ class PublishedValuesTest {
     @Test
     void readsFractionsAndNullsOfTheFile() {
         PublishedValues v = read(ModelsUiTest.PUBLISHED);
+        Table1Grid grid = Table1Grid.of(List.of(new RunSummary.Row("with-hashtags", "svm", 3, 0.9, 0.8, 0.85, 0.95, 0.94,
+                0.01, 0.02, 0.03, 0.04)), null, v);
+        assertEquals("0.89", grid.lines().get(0).cells().get("svm").get(1), "as the paper gives it, no digits added");
+        assertEquals("—", grid.lines().get(3).cells().get("svm").get(1), "the paper's AUC is pooled, not a fold mean");
         assertEquals("Fixture table", v.source());
         assertEquals("", v.problem());
         assertEquals(OptionalDouble.of(0.89), v.value("with-hashtags", "svm", "precision"));
@@ -37,7 +41,8 @@ class PublishedValuesTest {
         Table1Grid grid = Table1Grid.of(List.of(new RunSummary.Row("with-hashtags", "svm", 3, 0.9, 0.8, 0.85, 0.95, 0.94,
                 0.01, 0.02, 0.03, 0.04)), null, missing);
         assertEquals(List.of("0.900 ± 0.010", "—"), grid.lines().get(0).cells().get("svm"));
-        assertEquals(List.of("0.950 ± 0.040 (0.940)", "—"), grid.lines().get(3).cells().get("svm"));
+        assertEquals(List.of("0.950 ± 0.040", "—"), grid.lines().get(3).cells().get("svm"));
+        assertEquals(List.of("0.940", "—"), grid.lines().get(4).cells().get("svm"));
 
         PublishedValues broken = read("{\"rows\": [{\"variant\": \"with-hashtags\", \"model\": \"svm\", \"f1\": \"high\"}]}");
         assertEquals("table1.json: row 1, f1 is not a number or null", broken.problem());
