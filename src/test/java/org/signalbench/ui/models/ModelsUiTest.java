@@ -59,7 +59,7 @@ class ModelsUiTest {
     static final String PUBLISHED = """
             {"source": "Fixture table", "rows": [
               {"variant": "with-hashtags", "model": "svm", "precision": 0.89, "recall": 0.8, "f1": 0.845, "auc": null},
-              {"variant": "with-hashtags", "model": "dt", "precision": 0.7, "recall": null, "f1": null, "auc": null}]}
+              {"variant": "with-hashtags", "model": "dt", "precision": 0.7, "recall": null, "f1": null, "auc": 0.81}]}
             """;
 
     @TempDir
@@ -174,6 +174,8 @@ class ModelsUiTest {
         assertEquals("0.845", table1Cell(robot, "table1-svm-published", 2));
         assertEquals("—", table1Cell(robot, "table1-svm-published", 4), "null in the fixture");
         assertEquals("—", table1Cell(robot, "table1-dt-published", 1));
+        assertEquals("—", table1Cell(robot, "table1-dt-published", 3), "the study's AUC is the pooled one");
+        assertEquals("0.81", table1Cell(robot, "table1-dt-published", 4));
         assertEquals("—", table1Cell(robot, "table1-dt-published", 5), "hashtags-only is not in the fixture");
         assertEquals("Published: Fixture table", robot.lookup("#publishedSource").queryAs(Label.class).getText());
 
