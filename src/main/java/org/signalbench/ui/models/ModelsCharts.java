@@ -62,8 +62,8 @@ final class ModelsCharts {
             Label title = new Label(model);
             title.getStyleClass().add("confusion-title");
             grid.add(title, 0, 0);
-            grid.add(new Label("predicted dealer"), 1, 0);
-            grid.add(new Label("predicted other"), 2, 0);
+            grid.add(new Label("pred. dealer"), 1, 0);
+            grid.add(new Label("pred. other"), 2, 0);
             grid.add(new Label("dealer"), 0, 1);
             grid.add(new Label("other"), 0, 2);
             grid.add(count(m.tp(), true, "tp"), 1, 1);

@@ -197,17 +197,7 @@ public final class ModelsController {
         foldsSpinner.getValueFactory().valueProperty().bindBidirectional(model.foldsProperty());
         seedField.textProperty().bindBidirectional(model.seedProperty());
         schemeBox.getItems().setAll(Folds.Scheme.values());
-        schemeBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Folds.Scheme scheme) {
-                return scheme == null ? "" : ModelsTables.scheme(scheme);
-            }
-
-            @Override
-            public Folds.Scheme fromString(String text) {
-                return null;
-            }
-        });
+        schemeBox.setConverter(shownAs(scheme -> scheme == null ? "" : ModelsTables.scheme(scheme)));
         schemeBox.valueProperty().bindBidirectional(model.schemeProperty());
         ModelsTables.hyperparameters(hyperTable);
         hyperTable.setItems(model.hyperparameters());
@@ -237,21 +227,26 @@ public final class ModelsController {
         resumeButton.disableProperty().bind(model.canResumeBinding().not());
         compareBox.setItems(model.runs());
         compareBox.setPromptText("none");
-        compareBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RunStore.Run run) {
-                return run == null ? "none" : ModelsViewModel.describe(run);
-            }
-
-            @Override
-            public RunStore.Run fromString(String text) {
-                return null;
-            }
-        });
+        compareBox.setConverter(shownAs(run -> run == null ? "none" : ModelsViewModel.describe(run)));
         compareBox.valueProperty().bindBidirectional(model.compareWithProperty());
         for (Button b : List.of(exportCsvButton, exportMarkdownButton, exportLatexButton)) {
             b.disableProperty().bind(model.selectedProperty().isNull());
         }
+    }
+
+    /** How a choice box shows its items (they are never typed in). */
+    private static <T> StringConverter<T> shownAs(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return text.apply(item);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                return null;
+            }
+        };
     }
 
     private void bindProgress() {
@@ -272,7 +267,7 @@ public final class ModelsController {
                 change.getAddedSubList().forEach(e -> ModelsCharts.addEpoch(trainingLoss, validationLoss, e));
             }
         });
-        ModelsTables.folds(liveFoldTable);
+        ModelsTables.folds(liveFoldTable, true);
         liveFoldTable.setItems(model.liveFolds());
         // The newest finished unit stays in sight.
         model.liveFolds().addListener((ListChangeListener<FoldResult>) change -> {
@@ -280,7 +275,7 @@ public final class ModelsController {
                 liveFoldTable.scrollTo(model.liveFolds().size() - 1);
             }
         });
-        progressSplit.setDividerPositions(0.5);
+        progressSplit.setDividerPositions(0.36);
     }
 
     private void showJob(JobViewModel job) {
@@ -294,17 +289,18 @@ public final class ModelsController {
     }
 
     private void bindResults() {
-        ModelsTables.folds(foldTable);
+        ModelsTables.folds(foldTable, false);
         ModelsTables.pairedTests(testTable);
         ModelsTables.table1(table1, null);
         table1.getStyleClass().add("table1");
         table1.setPlaceholder(new Label("Select a stored run."));
-        publishedLabel.textProperty().bind(model.publishedSourceProperty());
+        publishedLabel.textProperty().bind(Bindings.concat("Cells: mean ± SD over the folds; AUC pooled: over all "
+                + "out-of-fold predictions, as the study computed it. ", model.publishedSourceProperty()));
         model.table1Property().addListener((obs, old, grid) -> ModelsTables.table1(table1, grid));
         rocVariantBox.valueProperty().addListener((obs, old, variant) -> showVariant(variant));
         model.resultsProperty().addListener((obs, old, results) -> showResults(results));
-        centerSplit.setDividerPositions(0.26);
-        rocSplit.setDividerPositions(0.5);
+        centerSplit.setDividerPositions(0.22);
+        rocSplit.setDividerPositions(0.46);
     }
 
     private void showResults(RunResults results) {

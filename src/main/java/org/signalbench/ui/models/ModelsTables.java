@@ -27,6 +27,11 @@ final class ModelsTables {
         return column;
     }
 
+    private static <S, T> TableColumn<S, T> wide(TableColumn<S, T> column, double width) {
+        column.setPrefWidth(width);
+        return column;
+    }
+
     /** A number column that sorts as a number and shows {@code format}. */
     private static <S> TableColumn<S, Number> number(String title, Function<S, Number> value, String format) {
         TableColumn<S, Number> column = new TableColumn<>(title);
@@ -43,46 +48,54 @@ final class ModelsTables {
         return column;
     }
 
-    /** variant, model, fold, sizes, confusion counts, measures and times of each fold unit. */
-    static void folds(TableView<FoldResult> table) {
-        table.getColumns().setAll(List.of(
-                text("Variant", FoldResult::variant),
-                text("Model", FoldResult::model),
-                number("Fold", f -> f.fold() + 1, "%d"),
-                number("Train", FoldResult::trainSize, "%d"),
-                number("Test", FoldResult::testSize, "%d"),
-                number("TP", f -> f.counts().tp(), "%d"),
-                number("FP", f -> f.counts().fp(), "%d"),
-                number("TN", f -> f.counts().tn(), "%d"),
-                number("FN", f -> f.counts().fn(), "%d"),
-                number("Precision", f -> f.counts().precision(), "%.3f"),
-                number("Recall", f -> f.counts().recall(), "%.3f"),
-                number("F1", f -> f.counts().f1(), "%.3f"),
-                number("AUC", FoldResult::auc, "%.3f"),
-                number("Train s", FoldResult::trainSeconds, "%.2f"),
-                number("Test s", FoldResult::testSeconds, "%.2f")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    /**
+     * variant, model, fold, confusion counts, measures and training time of each fold unit; unless
+     * {@code compact}, also the training and test sizes and the test time.
+     */
+    static void folds(TableView<FoldResult> table, boolean compact) {
+        List<TableColumn<FoldResult, ?>> columns = new java.util.ArrayList<>(List.of(
+                wide(text("Variant", FoldResult::variant), 104),
+                wide(text("Model", FoldResult::model), 54),
+                wide(number("Fold", f -> f.fold() + 1, "%d"), 40)));
+        if (!compact) {
+            columns.add(wide(number("Train", FoldResult::trainSize, "%,d"), 58));
+            columns.add(wide(number("Test", FoldResult::testSize, "%,d"), 52));
+        }
+        columns.addAll(List.of(
+                wide(number("TP", f -> f.counts().tp(), "%,d"), 46),
+                wide(number("FP", f -> f.counts().fp(), "%,d"), 46),
+                wide(number("TN", f -> f.counts().tn(), "%,d"), 46),
+                wide(number("FN", f -> f.counts().fn(), "%,d"), 46),
+                wide(number("Precision", f -> f.counts().precision(), "%.3f"), 70),
+                wide(number("Recall", f -> f.counts().recall(), "%.3f"), 58),
+                wide(number("F1", f -> f.counts().f1(), "%.3f"), 52),
+                wide(number("AUC", FoldResult::auc, "%.3f"), 52),
+                wide(number("Train s", FoldResult::trainSeconds, "%.2f"), 62)));
+        if (!compact) {
+            columns.add(wide(number("Test s", FoldResult::testSeconds, "%.2f"), 56));
+        }
+        table.getColumns().setAll(columns);
         table.setPlaceholder(new javafx.scene.control.Label("No finished folds."));
     }
 
     /** status, start, models, variants, folds, seed, scheme and duration of each stored run. */
     static void runs(TableView<RunStore.Run> table) {
         table.getColumns().setAll(List.of(
-                text("Status", RunStore.Run::status),
-                text("Started", ModelsViewModel::started),
-                text("Models", r -> String.join(", ", r.config().models())),
-                text("Variants", r -> String.join(", ", r.config().variants().stream().map(Variant::key).toList())),
-                number("Folds", r -> r.config().folds(), "%d"),
-                number("Seed", r -> r.config().seed(), "%d"),
-                text("Folds drawn", r -> scheme(r.config().scheme())),
-                text("Duration", ModelsViewModel::duration),
+                wide(text("Status", RunStore.Run::status), 76),
+                wide(text("Started", ModelsViewModel::started), 124),
+                wide(text("Models", r -> String.join(", ", r.config().models())), 140),
+                wide(text("Variants", r -> String.join(", ", r.config().variants().stream().map(Variant::key).toList())), 270),
+                wide(number("Folds", r -> r.config().folds(), "%d"), 46),
+                wide(number("Seed", r -> r.config().seed(), "%d"), 46),
+                wide(text("Folds drawn", r -> scheme(r.config().scheme())), 110),
+                wide(text("Duration", ModelsViewModel::duration), 70),
                 text("Run", r -> ModelsViewModel.shortId(r.id()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("No stored runs: choose the setup on the left and press Start."));
     }
 
     static String scheme(org.signalbench.models.Folds.Scheme scheme) {
-        return scheme == org.signalbench.models.Folds.Scheme.STRATIFIED ? "stratified by label" : "plain shuffle";
+        return scheme == org.signalbench.models.Folds.Scheme.STRATIFIED ? "stratified" : "plain shuffle";
     }
 
     /** model, name, value (editable; a commit sets the row's value) and default. */
@@ -92,12 +105,8 @@ final class ModelsTables {
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(edit -> edit.getRowValue().valueProperty().set(edit.getNewValue()));
         value.setEditable(true);
-        TableColumn<Hyperparameter, String> model = text("Model", Hyperparameter::model);
-        model.setPrefWidth(52);
-        TableColumn<Hyperparameter, String> name = text("Name", Hyperparameter::name);
-        name.setPrefWidth(118);
-        value.setPrefWidth(76);
-        table.getColumns().setAll(List.of(model, name, value, text("Default", Hyperparameter::defaultValue)));
+        table.getColumns().setAll(List.of(wide(text("Model", Hyperparameter::model), 56),
+                wide(text("Name", Hyperparameter::name), 116), wide(value, 84), text("Default", Hyperparameter::defaultValue)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
@@ -117,9 +126,9 @@ final class ModelsTables {
 
     /** Table 1: variant and measure, then per model its sub-columns (this run, compared, Δ, published). */
     static void table1(TableView<Table1Grid.Line> table, Table1Grid grid) {
-        TableColumn<Table1Grid.Line, String> variant = text("Variant", Table1Grid.Line::variantLabel);
+        TableColumn<Table1Grid.Line, String> variant = wide(text("Variant", Table1Grid.Line::variantLabel), 118);
         variant.getStyleClass().add("variant-cell");
-        TableColumn<Table1Grid.Line, String> measure = text("Measure", Table1Grid.Line::measure);
+        TableColumn<Table1Grid.Line, String> measure = wide(text("Measure", Table1Grid.Line::measure), 84);
         measure.getStyleClass().add("measure-cell");
         table.getColumns().setAll(List.of(variant, measure));
         if (grid == null) {
@@ -137,8 +146,8 @@ final class ModelsTables {
                     column.getStyleClass().add("published-cell");
                 }
                 column.setSortable(false);
-                column.setPrefWidth(sub.equals(Table1Grid.RUN) || sub.equals(Table1Grid.COMPARED) ? 112
-                        : sub.equals(Table1Grid.PUBLISHED) ? 74 : 64);
+                column.setPrefWidth(sub.equals(Table1Grid.RUN) || sub.equals(Table1Grid.COMPARED) ? 110
+                        : sub.equals(Table1Grid.PUBLISHED) ? 56 : 64);
                 group.getColumns().add(column);
             }
             table.getColumns().add(group);

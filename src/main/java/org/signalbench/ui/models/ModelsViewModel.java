@@ -96,6 +96,10 @@ public final class ModelsViewModel {
     private int unitsPerFold = 1;
     private int foldCount = 1;
     private String chartUnit = "";
+    /** The run under way: its id when resumed, else the ids stored before it started; whether the list shows it yet. */
+    private String resumedId;
+    private Set<String> runsBefore = Set.of();
+    private boolean runListed;
 
     private final ObservableList<RunStore.Run> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunStore.Run> selected = new SimpleObjectProperty<>();
@@ -270,7 +274,9 @@ public final class ModelsViewModel {
         foldCount = config.folds();
         foldProgress.set(0);
         unit.set("Preprocessing the captions…");
-        Set<String> before = new HashSet<>(runs.stream().map(RunStore.Run::id).toList());
+        resumedId = resumeId;
+        runsBefore = new HashSet<>(runs.stream().map(RunStore.Run::id).toList());
+        runListed = false;
         CvListener listener = new CvListener() {
             @Override
             public void unitStarted(String variant, String model, int fold) {
@@ -301,10 +307,21 @@ public final class ModelsViewModel {
         });
         job.set(new JobViewModel(submitted.job()));
         running.set(true);
-        submitted.result().whenComplete((id, error) -> Platform.runLater(() -> ended(id, error, resumeId, before)));
+        submitted.result().whenComplete((id, error) -> Platform.runLater(() -> ended(id, error)));
+    }
+
+    /** The stored run of the run under way: the resumed one, or the one that was not there before it started. */
+    private String runUnderWay(List<RunStore.Run> list) {
+        return resumedId != null ? resumedId
+                : list.stream().map(RunStore.Run::id).filter(i -> !runsBefore.contains(i)).findFirst().orElse(null);
     }
 
     private void started(String variant, String model, int fold) {
+        if (!runListed) {
+            // The run is stored now: list it (as running) and show what it has.
+            runListed = true;
+            refreshRuns(this::runUnderWay);
+        }
         unit.set("Fold " + (fold + 1) + " of " + foldCount + ": " + model + " on " + variant);
         foldProgress.set(liveFolds.stream().filter(f -> f.fold() == fold).count() / (double) unitsPerFold);
     }
@@ -324,7 +341,7 @@ public final class ModelsViewModel {
         foldProgress.set(liveFolds.stream().filter(f -> f.fold() == result.fold()).count() / (double) unitsPerFold);
     }
 
-    private void ended(String id, Throwable error, String resumeId, Set<String> before) {
+    private void ended(String id, Throwable error) {
         running.set(false);
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
@@ -338,10 +355,8 @@ public final class ModelsViewModel {
             unit.set("Failed.");
             problem.set("The cross-validation failed: " + reason(cause));
         }
-        String runId = id != null ? id : resumeId;
         // A run cancelled or failed in start() gives no id: it is the stored run that was not there before.
-        refreshRuns(list -> runId != null ? runId
-                : list.stream().map(RunStore.Run::id).filter(i -> !before.contains(i)).findFirst().orElse(null));
+        refreshRuns(list -> id != null ? id : runUnderWay(list));
     }
 
     /** Reads the stored runs of the open workbench in the background, keeping the selected run selected. */
@@ -412,7 +427,7 @@ public final class ModelsViewModel {
                         table1.set(loaded.grid());
                         PublishedValues p = published;
                         publishedSource.set(!p.problem().isEmpty() ? p.problem()
-                                : p.source().isEmpty() ? "No published values to compare with (—)." : "Published: " + p.source());
+                                : p.source().isEmpty() ? "No published values to compare with (—)." : "Paper: " + p.source());
                     }
                 })
                 .onError(e -> {

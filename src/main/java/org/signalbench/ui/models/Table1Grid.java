@@ -23,7 +23,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
     public static final String RUN = "this run";
     public static final String COMPARED = "compared";
     public static final String DIFFERENCE = "Δ mean";
-    public static final String PUBLISHED = "published";
+    public static final String PUBLISHED = "paper";
     private static final String NONE = "—";
 
     /**

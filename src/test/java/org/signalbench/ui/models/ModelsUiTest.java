@@ -101,12 +101,7 @@ class ModelsUiTest {
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        ModelsScreenshots.waitUntil(what, condition, 30);
     }
 
     /** svm and dt, 3 folds, with-hashtags and hashtags-only, set on the setup controls (not clicked: faster). */
@@ -170,14 +165,15 @@ class ModelsUiTest {
             assertEquals(String.format(Locale.ROOT, "%.3f", row.aucPooled()), table1Cell(robot, col, first + 4));
         }
         // Published values beside them, as the fixture gives them; "—" where it gives none.
-        assertEquals("0.89", table1Cell(robot, "table1-svm-published", 0));
-        assertEquals("0.845", table1Cell(robot, "table1-svm-published", 2));
-        assertEquals("—", table1Cell(robot, "table1-svm-published", 4), "null in the fixture");
-        assertEquals("—", table1Cell(robot, "table1-dt-published", 1));
-        assertEquals("—", table1Cell(robot, "table1-dt-published", 3), "the study's AUC is the pooled one");
-        assertEquals("0.81", table1Cell(robot, "table1-dt-published", 4));
-        assertEquals("—", table1Cell(robot, "table1-dt-published", 5), "hashtags-only is not in the fixture");
-        assertEquals("Published: Fixture table", robot.lookup("#publishedSource").queryAs(Label.class).getText());
+        assertEquals("0.89", table1Cell(robot, "table1-svm-paper", 0));
+        assertEquals("0.845", table1Cell(robot, "table1-svm-paper", 2));
+        assertEquals("—", table1Cell(robot, "table1-svm-paper", 4), "null in the fixture");
+        assertEquals("—", table1Cell(robot, "table1-dt-paper", 1));
+        assertEquals("—", table1Cell(robot, "table1-dt-paper", 3), "the study's AUC is the pooled one");
+        assertEquals("0.81", table1Cell(robot, "table1-dt-paper", 4));
+        assertEquals("—", table1Cell(robot, "table1-dt-paper", 5), "hashtags-only is not in the fixture");
+        String source = robot.lookup("#publishedSource").queryAs(Label.class).getText();
+        assertTrue(source.endsWith("Paper: Fixture table"), source);
 
         // Per fold: folds x models x variants, live and stored.
         assertEquals(3 * 2 * 2, robot.lookup("#foldTable").queryAs(TableView.class).getItems().size());
