@@ -15,6 +15,8 @@ import org.signalbench.models.lstm.LstmConfig;
 final class LstmPresets {
     static final List<String> NAMES = List.of("laptop", "paper");
     static final String DEFAULT = "laptop";
+    /** The LSTM's hyperparameter naming its preset, when it has one. */
+    static final String PRESET = "preset";
 
     private LstmPresets() {
     }
@@ -22,12 +24,12 @@ final class LstmPresets {
     /** Hyperparameter name → value (text) that {@code preset} sets, among {@code editable} names. */
     static Map<String, String> values(String preset, Set<String> editable) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (editable.contains("preset")) {
-            values.put("preset", preset);
+        if (editable.contains(PRESET)) {
+            values.put(PRESET, preset);
         }
         LstmConfig config = LstmConfig.preset(preset);
         for (RecordComponent component : LstmConfig.class.getRecordComponents()) {
-            if (!component.getName().equals("preset") && editable.contains(component.getName())) {
+            if (!component.getName().equals(PRESET) && editable.contains(component.getName())) {
                 try {
                     values.put(component.getName(), String.valueOf(component.getAccessor().invoke(config)));
                 } catch (ReflectiveOperationException e) {

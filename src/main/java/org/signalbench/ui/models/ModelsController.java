@@ -269,12 +269,6 @@ public final class ModelsController {
         });
         ModelsTables.folds(liveFoldTable, true);
         liveFoldTable.setItems(model.liveFolds());
-        // The newest finished unit stays in sight.
-        model.liveFolds().addListener((ListChangeListener<FoldResult>) change -> {
-            if (!model.liveFolds().isEmpty()) {
-                liveFoldTable.scrollTo(model.liveFolds().size() - 1);
-            }
-        });
         progressSplit.setDividerPositions(0.36);
     }
 

@@ -1,5 +1,7 @@
 package org.signalbench.ui.models;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -90,7 +92,7 @@ public final class ModelsViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty unit = new SimpleStringProperty("No run under way.");
     private final DoubleProperty foldProgress = new SimpleDoubleProperty();
-    private final StringProperty lossTitle = new SimpleStringProperty("Loss per epoch (models trained in epochs: lstm)");
+    private final StringProperty lossTitle = new SimpleStringProperty("Loss per epoch (LSTM)");
     private final ObservableList<TrainingEpoch> epochs = FXCollections.observableArrayList();
     private final ObservableList<FoldResult> liveFolds = FXCollections.observableArrayList();
     private int unitsPerFold = 1;
@@ -163,9 +165,10 @@ public final class ModelsViewModel {
         compareWith.addListener((obs, old, now) -> loadResults());
     }
 
+    /** The rows of the chosen models; the LSTM's "preset" row is the preset box's. */
     private Predicate<Hyperparameter> chosenModel() {
         Set<String> chosen = new HashSet<>(chosenModels());
-        return h -> chosen.contains(h.model());
+        return h -> chosen.contains(h.model()) && !(h.model().equals(LSTM) && h.name().equals(LstmPresets.PRESET));
     }
 
     /** Whether this build has the LSTM, whose preset the view offers. */
@@ -267,7 +270,10 @@ public final class ModelsViewModel {
         problem.set("");
         status.set("");
         RunResults shown = results.get();
-        liveFolds.setAll(resumeId != null && shown != null && shown.run().id().equals(resumeId) ? shown.folds() : List.of());
+        List<FoldResult> stored = new ArrayList<>(resumeId != null && shown != null && shown.run().id().equals(resumeId)
+                ? shown.folds() : List.of());
+        java.util.Collections.reverse(stored);
+        liveFolds.setAll(stored);
         epochs.clear();
         chartUnit = "";
         unitsPerFold = config.variants().size() * config.models().size();
@@ -337,7 +343,7 @@ public final class ModelsViewModel {
     }
 
     private void unitFinishedOnFx(FoldResult result) {
-        liveFolds.add(result);
+        liveFolds.add(0, result);
         foldProgress.set(liveFolds.stream().filter(f -> f.fold() == result.fold()).count() / (double) unitsPerFold);
     }
 
@@ -427,7 +433,8 @@ public final class ModelsViewModel {
                         table1.set(loaded.grid());
                         PublishedValues p = published;
                         publishedSource.set(!p.problem().isEmpty() ? p.problem()
-                                : p.source().isEmpty() ? "No published values to compare with (—)." : "Paper: " + p.source());
+                                : p.source().isEmpty() ? "No published values to compare with (—)."
+                        : "Paper: " + p.source() + (p.isEmpty() ? ". None of its values is entered yet (—)." : ""));
                     }
                 })
                 .onError(e -> {
@@ -441,14 +448,23 @@ public final class ModelsViewModel {
     private record Loaded(RunResults results, Table1Grid grid) {
     }
 
-    /** Writes the selected run to {@code file} in the background. */
+    /** Writes the selected run's Table 1 to {@code file} in the background. */
     public void export(RunExports.Format format, Path file) {
         RunStore.Run run = selected.get();
-        if (run == null) {
+        Workbench target = current.get();
+        if (run == null || target == null) {
             return;
         }
         Tasks.create(() -> {
-                    exports.export(run.id(), format, file);
+                    String text;
+                    try (Connection c = target.newConnection()) {
+                        text = exports.render(RunSummary.rows(new RunStore(c), run.id()), format);
+                    }
+                    Path parent = file.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
                     return file;
                 })
                 .onSuccess(written -> status.set("Exported run " + shortId(run.id()) + " as " + format.label + " to " + written))
@@ -570,7 +586,7 @@ public final class ModelsViewModel {
         return epochs;
     }
 
-    /** The units of the run under way (or last run here), as they finish. */
+    /** The units of the run under way (or last run here), newest first, as they finish. */
     public ObservableList<FoldResult> liveFolds() {
         return liveFolds;
     }

@@ -89,6 +89,11 @@ public final class PublishedValues {
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
+    /** Whether there is no value at all (no file, or every cell null). */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     /** Where the values come from (the paper), or empty. */
     public String source() {
         return source;

@@ -1,10 +1,11 @@
 package org.signalbench.ui.models;
 
-import java.nio.file.Path;
+import java.util.List;
+import org.signalbench.models.RunSummary;
 
 /**
- * Writes a stored run to a file (the export buttons). The Models view calls only this; the
- * window wires it to the domain's exporter.
+ * Renders a stored run's Table-1 rows as a file's text (the export buttons). The Models view calls
+ * only this; the window wires it to the domain's exporter.
  */
 @FunctionalInterface
 public interface RunExports {
@@ -21,10 +22,10 @@ public interface RunExports {
         }
     }
 
-    void export(String runId, Format format, Path file) throws Exception;
+    String render(List<RunSummary.Row> rows, Format format);
 
     /** Until this build has an exporter. */
-    RunExports UNAVAILABLE = (runId, format, file) -> {
+    RunExports UNAVAILABLE = (rows, format) -> {
         throw new UnsupportedOperationException("exporting runs is not available in this build yet");
     };
 }

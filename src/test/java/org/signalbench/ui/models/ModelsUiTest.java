@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +67,6 @@ class ModelsUiTest {
     Workbench workbench;
     JobManager jobs;
     ModelsViewModel model;
-    final List<String> exported = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -86,7 +84,7 @@ class ModelsUiTest {
         current.workbenchProperty().set(workbench);
         jobs = new JobManager(executor);
         model = new ModelsViewModel(current, executor, jobs,
-                (runId, format, file) -> exported.add(runId + " " + format + " " + file.getFileName()), values);
+                (rows, format) -> format + " of " + rows.size() + " rows", values);
         ModelsController controller = new ModelsController(model,
                 (owner, title, name, format) -> Optional.of(dir.resolve(name)));
         stage.setScene(new Scene(controller.view(), 1280, 800));
@@ -215,11 +213,12 @@ class ModelsUiTest {
         assertEquals(String.format(Locale.ROOT, "%.3f ± %.3f", firstF1.f1(), firstF1.f1Sd()), table1Cell(robot, "table1-svm-compared", 2));
         assertTrue(table1Cell(robot, "table1-svm-Δ-mean", 2).matches("[+-]\\d\\.\\d{3}"), table1Cell(robot, "table1-svm-Δ-mean", 2));
 
-        // Export hands the selected run to the exporter with the chosen file.
+        // Export writes what the exporter makes of the selected run's rows to the chosen file.
         robot.clickOn("#exportMarkdown");
-        waitUntil("the export", () -> !exported.isEmpty());
-        String second = model.selectedProperty().get().id();
-        assertEquals(List.of(second + " MARKDOWN run-" + second.substring(0, 8) + ".md"), exported);
+        Path written = dir.resolve("run-" + model.selectedProperty().get().id().substring(0, 8) + ".md");
+        waitUntil("the export", () -> Files.exists(written));
+        waitUntil("the export's status", () -> model.statusProperty().get().startsWith("Exported run"));
+        assertEquals("MARKDOWN of 4 rows", Files.readString(written));
     }
 
     @Test

@@ -33,6 +33,13 @@ class PublishedValuesTest {
     }
 
     @Test
+    void theShippedFileReads() {
+        PublishedValues shipped = PublishedValues.load();
+        assertEquals("", shipped.problem());
+        assertTrue(shipped.source().contains("Instagram"), shipped.source());
+    }
+
+    @Test
     void aMissingFileGivesDashesAndAnUnreadableOneSaysWhy() {
         PublishedValues missing = PublishedValues.read(() -> {
             throw new UncheckedIOException(new IOException("resource not found: published/instagram-table1.json"));
