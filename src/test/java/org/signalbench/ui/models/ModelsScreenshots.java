@@ -180,17 +180,20 @@ class ModelsScreenshots {
                 }
             }));
         }
+        int epochs = Integer.getInteger("signalbench.screenshots.epochs", 4);
         robot.interact(() -> {
             for (String id : ModelCatalog.available()) {
-                robot.lookup("#model-" + id).queryAs(CheckBox.class).setSelected(lstm ? id.equals("lstm")
+                robot.lookup("#model-" + id).queryAs(CheckBox.class).setSelected(lstm ? id.equals(ModelsViewModel.LSTM)
                         : Set.of("svm", "dt").contains(id));
             }
             robot.lookup("#folds").queryAs(Spinner.class).getValueFactory().setValue(lstm ? 10 : 3);
             robot.lookup("#seed").queryAs(TextField.class).setText("1");
+            if (lstm) {
+                raiseEpochCap(robot, epochs);
+            }
         });
         robot.clickOn("#startRun");
         if (lstm) {
-            int epochs = Integer.getInteger("signalbench.screenshots.epochs", 4);
             waitUntil(epochs + " epochs on the loss chart", () -> robot.lookup("#lossChart")
                     .queryAs(javafx.scene.chart.LineChart.class).getData().stream()
                     .mapToInt(s -> ((javafx.scene.chart.XYChart.Series<?, ?>) s).getData().size()).max().orElse(0) >= epochs, 3600);
@@ -204,6 +207,22 @@ class ModelsScreenshots {
         robot.interact(() -> jobs.jobs().forEach(org.signalbench.jobs.Job::cancel));
         shot.countDown();
         waitUntil("the run cancelled", () -> !jobs.anyUnfinished(), 600);
+    }
+
+    /** So that the loss chart gets that many epochs: a preset's cap may be lower (the laptop preset's is small). */
+    @SuppressWarnings("unchecked")
+    private static void raiseEpochCap(FxRobot robot, int epochs) {
+        TableView<Hyperparameter> table = robot.lookup("#hyperparameters").queryAs(TableView.class);
+        table.getItems().stream().filter(h -> h.model().equals(ModelsViewModel.LSTM) && h.name().equals("maxEpochs"))
+                .forEach(h -> {
+                    try {
+                        if (Integer.parseInt(h.valueProperty().get().trim()) < epochs) {
+                            h.valueProperty().set(Integer.toString(epochs));
+                        }
+                    } catch (NumberFormatException e) {
+                        h.valueProperty().set(Integer.toString(epochs));
+                    }
+                });
     }
 
     private void openModels(FxRobot robot) {
