@@ -258,6 +258,9 @@ public final class ModelsController {
         validationLoss.setName("validation loss");
         lossChart.getData().setAll(List.of(trainingLoss, validationLoss));
         lossChart.titleProperty().bind(model.lossTitleProperty());
+        // Epochs are whole numbers: no ticks between them.
+        ((javafx.scene.chart.NumberAxis) lossChart.getXAxis()).setTickLabelFormatter(shownAs(x -> x == null
+                || x.doubleValue() != Math.rint(x.doubleValue()) ? "" : Long.toString(Math.round(x.doubleValue()))));
         model.epochs().addListener((ListChangeListener<TrainingEpoch>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {

@@ -337,7 +337,7 @@ public final class ModelsViewModel {
         if (!key.equals(chartUnit)) {
             chartUnit = key;
             epochs.clear();
-            lossTitle.set("Loss per epoch: " + model + " on " + variant + ", fold " + (fold + 1));
+            lossTitle.set("Loss: " + model + " · " + variant + " · fold " + (fold + 1));
         }
         epochs.add(epoch);
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -66,9 +68,10 @@ import org.testfx.util.WaitForAsyncUtils;
  *     newest finished run); without a workbench, a small made-up one (ModelFixtures, 300 posts) in
  *     target/screenshots/ with a 5-fold run of the baselines made first.</li>
  * <li>{@code models-training.png}: a run started from the view on a copy of the workbench (so the
- *     given one gets no extra run): with the LSTM when this build has it, shown after a few epochs
- *     of the live loss chart; else the baselines, shown halfway through with the per-fold progress.
- *     The run is then cancelled.</li>
+ *     given one gets no extra run): with the LSTM when this build has it (epoch cap raised to
+ *     {@code epochs} + 2), paused as it starts epoch {@code epochs} + 1 of its first unit, so the
+ *     loss chart shows {@code epochs} epochs; else the baselines, paused halfway with the per-fold
+ *     progress. The run is then cancelled.</li>
  * </ul>
  */
 @ExtendWith(ApplicationExtension.class)
@@ -163,24 +166,29 @@ class ModelsScreenshots {
         robot.interact(() -> window.model().jobs().panelOpenProperty().set(true));
         boolean lstm = ModelCatalog.available().contains(ModelsViewModel.LSTM);
         JobManager jobs = window.model().jobs().manager();
+        int epochs = Integer.getInteger("signalbench.screenshots.epochs", 4);
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch shot = new CountDownLatch(1);
         AtomicBoolean once = new AtomicBoolean();
-        if (!lstm) {
-            // Pause the baselines halfway (a unit started in the second fold) while the picture is taken.
-            jobs.addSubmitListener(job -> job.addListener(j -> {
-                if (j.status() == JobStatus.RUNNING && j.total() > 0 && j.done() * 2 >= j.total() + 1
-                        && once.compareAndSet(false, true)) {
-                    reached.countDown();
-                    try {
-                        shot.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        // The work pauses while the picture is taken: the baselines halfway (a unit of the middle
+        // fold starting), the LSTM as it starts the epoch after the ones the chart should show
+        // (its progress message ends in "epoch N").
+        Pattern epoch = Pattern.compile("epoch (\\d+)");
+        jobs.addSubmitListener(job -> job.addListener(j -> {
+            if (j.status() != JobStatus.RUNNING || j.total() <= 0) {
+                return;
+            }
+            Matcher m = epoch.matcher(j.message());
+            boolean there = lstm ? m.find() && Integer.parseInt(m.group(1)) > epochs : j.done() * 2 >= j.total() + 1;
+            if (there && once.compareAndSet(false, true)) {
+                reached.countDown();
+                try {
+                    shot.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }));
-        }
-        int epochs = Integer.getInteger("signalbench.screenshots.epochs", 4);
+            }
+        }));
         robot.interact(() -> {
             for (String id : ModelCatalog.available()) {
                 robot.lookup("#model-" + id).queryAs(CheckBox.class).setSelected(lstm ? id.equals(ModelsViewModel.LSTM)
@@ -189,16 +197,15 @@ class ModelsScreenshots {
             robot.lookup("#folds").queryAs(Spinner.class).getValueFactory().setValue(lstm ? 10 : 3);
             robot.lookup("#seed").queryAs(TextField.class).setText("1");
             if (lstm) {
-                raiseEpochCap(robot, epochs);
+                raiseEpochCap(robot, epochs + 2);
             }
         });
         robot.clickOn("#startRun");
+        assertTrue(reached.await(3600, TimeUnit.SECONDS), lstm ? "the LSTM reached epoch " + (epochs + 1) : "the run reached its middle");
         if (lstm) {
             waitUntil(epochs + " epochs on the loss chart", () -> robot.lookup("#lossChart")
                     .queryAs(javafx.scene.chart.LineChart.class).getData().stream()
-                    .mapToInt(s -> ((javafx.scene.chart.XYChart.Series<?, ?>) s).getData().size()).max().orElse(0) >= epochs, 3600);
-        } else {
-            assertTrue(reached.await(600, TimeUnit.SECONDS), "the run reached its middle");
+                    .mapToInt(s -> ((javafx.scene.chart.XYChart.Series<?, ?>) s).getData().size()).max().orElse(0) >= epochs, 60);
         }
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(700); // the jobs panel's and the bars' next pulse
