@@ -269,6 +269,8 @@ public final class ModelsController {
                 }
                 change.getAddedSubList().forEach(e -> ModelsCharts.addEpoch(trainingLoss, validationLoss, e));
             }
+            // The axes range over the new points at the next layout.
+            lossChart.requestLayout();
         });
         ModelsTables.folds(liveFoldTable, true);
         liveFoldTable.setItems(model.liveFolds());
