@@ -19,6 +19,7 @@ import org.signalbench.models.LabeledCorpus;
 import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
+import org.signalbench.models.lstm.LstmModelTrainer;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
@@ -39,25 +40,22 @@ public final class CvCommand implements Callable<Integer> {
     WorkbenchOption workbench;
 
     @Option(names = "--models", split = ",", defaultValue = "dt,rf,svm", paramLabel = "ID",
-            description = "Models: dt, rf, svm (LIBLINEAR), libsvm (default: ${DEFAULT-VALUE}).")
+            description = "Models: dt, rf, svm (LIBLINEAR), libsvm, lstm (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--variants", split = ",", defaultValue = "with-hashtags,hashtags-only,no-hashtags", paramLabel = "KEY",
-            description = "Text variants (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
+    @Mixin
+    ProtocolOptions protocol;
 
-    @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default: ${DEFAULT-VALUE}).")
-    int folds;
+    @Option(names = "--preset", defaultValue = LstmModelTrainer.DEFAULT_PRESET, paramLabel = "laptop|paper",
+            description = "LSTM preset the lstm.* values start from (default: ${DEFAULT-VALUE}); stored with the run.")
+    String preset;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold shuffle and the models (default: ${DEFAULT-VALUE}).")
-    long seed;
+
+
 
     @Option(names = "--plain-shuffle", description = "Draw folds by a plain shuffle instead of stratifying by label.")
     boolean plainShuffle;
 
-    @Option(names = "--param", paramLabel = "MODEL.NAME=VALUE",
-            description = "Override a hyperparameter, e.g. --param rf.trees=50 --param svm.cost=0.5 (repeatable).")
-    List<String> params = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue a cancelled or failed run from its next unfinished fold.")
     String resume;
@@ -76,18 +74,7 @@ public final class CvCommand implements Callable<Integer> {
         CvConfig config = resume == null ? config() : null;
         try (Workbench wb = workbench.openExisting()) {
             PrintWriter err = spec.commandLine().getErr();
-            JobContext progress = new JobContext() {
-                @Override
-                public void progress(long done, long total, String message) {
-                    err.printf(Locale.ROOT, "[%d/%d] %s%n", done, total, message);
-                    err.flush();
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            JobContext progress = new StderrProgress(err, CrossValidation.STEPS_PER_UNIT);
             long start = System.nanoTime();
             LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
             CrossValidation cv = new CrossValidation(wb.connection(), corpus);
@@ -100,7 +87,8 @@ public final class CvCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             RunStore store = new RunStore(wb.connection());
             List<RunSummary.Row> rows = RunSummary.rows(store, runId);
-            String text = json ? json(runId, rows) : table(store, runId, rows, seconds);
+            List<RunSummary.Comparison> comparisons = comparisons(store, runId, rows);
+            String text = json ? json(runId, rows, comparisons) : table(runId, rows, comparisons, seconds);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             if (out != null) {
@@ -111,41 +99,49 @@ public final class CvCommand implements Callable<Integer> {
     }
 
     private CvConfig config() {
-        List<Variant> vs = new ArrayList<>();
-        for (String key : variants) {
-            try {
-                vs.add(Variant.fromKey(key));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());
-            }
-        }
-        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-        for (String p : params) {
-            int dot = p.indexOf('.');
-            int eq = p.indexOf('=');
-            if (dot < 1 || eq < dot + 2) {
-                throw new ParameterException(spec.commandLine(), "--param '" + p + "': expected MODEL.NAME=VALUE");
-            }
-            overrides.computeIfAbsent(p.substring(0, dot), m -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+        List<Variant> vs = protocol.variants(spec.commandLine());
+        try {
+            org.signalbench.models.lstm.LstmConfig.preset(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--preset: " + e.getMessage());
         }
         List<String> ids = models.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        if (ids.contains(LstmModelTrainer.ID)) {
+            overrides.put(LstmModelTrainer.ID, new LinkedHashMap<>(Map.of(LstmModelTrainer.PRESET, preset)));
+        }
+        // --param lstm.preset=... wins over --preset: the parameters are laid over the preset
+        protocol.overrides(spec.commandLine()).forEach(
+                (model, values) -> overrides.computeIfAbsent(model, k -> new LinkedHashMap<>()).putAll(values));
         try {
-            CvConfig config = new CvConfig(vs, ids, overrides, folds, seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
+            CvConfig config = new CvConfig(vs, ids, overrides, protocol.folds, protocol.seed, plainShuffle ? Folds.Scheme.SHUFFLED : Folds.Scheme.STRATIFIED);
             for (String id : ids) {
                 config.trainer(id); // checks the model exists and its overrides parse, before any work
             }
-            for (String id : overrides.keySet()) {
-                if (!ids.contains(id)) {
-                    throw new IllegalArgumentException("--param for model '" + id + "', which is not in --models");
-                }
-            }
+            ProtocolOptions.checkOverridesAreFor(ids, overrides);
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private static String json(String runId, List<RunSummary.Row> rows) {
+    /** Every two models of the run on every variant, in the rows' order. */
+    private static List<RunSummary.Comparison> comparisons(RunStore store, String runId, List<RunSummary.Row> rows)
+            throws java.sql.SQLException {
+        List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
+        List<String> variants = rows.stream().map(RunSummary.Row::variant).distinct().toList();
+        List<RunSummary.Comparison> list = new ArrayList<>();
+        for (String v : variants) {
+            for (int i = 0; i < models.size(); i++) {
+                for (int j = i + 1; j < models.size(); j++) {
+                    list.add(RunSummary.compare(store, runId, v, models.get(i), models.get(j)));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static String json(String runId, List<RunSummary.Row> rows, List<RunSummary.Comparison> comparisons) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (RunSummary.Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -162,18 +158,32 @@ public final class CvCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runId", runId);
         result.put("rows", list);
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (RunSummary.Comparison c : comparisons) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", c.variant());
+            m.put("modelA", c.modelA());
+            m.put("modelB", c.modelB());
+            m.put("t", number(c.f1TTest().statistic()));
+            m.put("tP", number(c.f1TTest().pValue()));
+            m.put("chi2", number(c.mcNemar().statistic()));
+            m.put("chi2P", number(c.mcNemar().pValue()));
+            pairs.add(m);
+        }
+        result.put("comparisons", pairs);
         StringWriter s = new StringWriter();
         Json.print(new PrintWriter(s), result);
         return s.toString();
     }
 
-    /** NaN (undefined AUC) is written as null: JSON has no NaN. */
+    /** NaN (an undefined AUC or t) and ±∞ (t when every fold differs by the same) are written as null: JSON has neither. */
     private static Double number(double x) {
-        return Double.isNaN(x) ? null : x;
+        return Double.isFinite(x) ? x : null;
     }
 
     /** Table 1 as in the study: variants × measures as rows, models as columns; mean ± SD over folds. */
-    private static String table(RunStore store, String runId, List<RunSummary.Row> rows, double seconds) throws Exception {
+    private static String table(String runId, List<RunSummary.Row> rows, List<RunSummary.Comparison> comparisons,
+                                double seconds) {
         List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
         List<String> variants = rows.stream().map(RunSummary.Row::variant).distinct().toList();
         StringBuilder b = new StringBuilder();
@@ -194,17 +204,12 @@ public final class CvCommand implements Callable<Integer> {
                 b.append('\n');
             }
         }
-        if (models.size() > 1) {
+        if (!comparisons.isEmpty()) {
             b.append("\npaired comparisons (corrected resampled t-test on fold F1; McNemar on pooled predictions)\n");
-            for (String v : variants) {
-                for (int i = 0; i < models.size(); i++) {
-                    for (int j = i + 1; j < models.size(); j++) {
-                        RunSummary.Comparison c = RunSummary.compare(store, runId, v, models.get(i), models.get(j));
-                        b.append(String.format(Locale.ROOT, "%-14s %s vs %s: t = %.3f, p = %.4f; chi2 = %.3f, p = %.4f%n", v,
-                                c.modelA(), c.modelB(), c.f1TTest().statistic(), c.f1TTest().pValue(),
-                                c.mcNemar().statistic(), c.mcNemar().pValue()));
-                    }
-                }
+            for (RunSummary.Comparison c : comparisons) {
+                b.append(String.format(Locale.ROOT, "%-14s %s vs %s: t = %.3f, p = %.4f; chi2 = %.3f, p = %.4f%n",
+                        c.variant(), c.modelA(), c.modelB(), c.f1TTest().statistic(), c.f1TTest().pValue(),
+                        c.mcNemar().statistic(), c.mcNemar().pValue()));
             }
         }
         return b.toString();

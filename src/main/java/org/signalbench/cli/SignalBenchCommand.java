@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 FindingsCommand.class,
                 ReportCommand.class,
                 CvCommand.class,
+                TrainCommand.class, ScoreCommand.class, RunsCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -295,7 +295,10 @@ public final class LabelStore implements AutoCloseable {
         return new Progress(done, total);
     }
 
-    /** The coder's queue: posts without their dealer answer first, then by model score or post id. */
+    /**
+     * The coder's queue: posts without their dealer answer first, then by model score (highest or most
+     * uncertain first, {@link ScoreOrder}) or post id.
+     */
     public List<Long> queue(long coderId, QueueFilter filter) throws SQLException {
         List<Long> ids = new ArrayList<>();
         for (long[] row : queueRows(coderId, filter)) {
@@ -331,7 +334,13 @@ public final class LabelStore implements AutoCloseable {
         }
         sql.append(" ORDER BY done");
         if (f.scoreModel() != null) {
-            sql.append(", s.score IS NULL, s.score DESC");
+            if (f.scoreOrder() == ScoreOrder.MOST_UNCERTAIN_FIRST) {
+                sql.append(", s.score IS NULL, abs(s.score - ifnull((SELECT f.threshold FROM final_model f WHERE f.id = ?), ?))");
+                args.add(f.scoreModel());
+                args.add(ScoreOrder.DEFAULT_THRESHOLD);
+            } else {
+                sql.append(", s.score IS NULL, s.score DESC");
+            }
         }
         sql.append(", p.id");
         List<long[]> rows = new ArrayList<>();

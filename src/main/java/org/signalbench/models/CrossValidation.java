@@ -20,8 +20,16 @@ import org.signalbench.preprocess.Variant;
  * it finishes; {@link #resume} skips those already stored, so a cancelled or crashed run continues
  * from the next unfinished one. Folds are drawn per variant with the run's seed; model j of fold f
  * trains with seed {@code seed + f}, so the same seed gives the same folds and the same results.
+ *
+ * <p>Progress: {@code done/total} counts {@link #STEPS_PER_UNIT} steps per fold unit. A unit's
+ * start is reported at its first step with the message "fold 3/10: lstm on no-hashtags"; a model
+ * that reports its own progress (the LSTM, per batch and epoch) moves the bar inside its unit only,
+ * never back, and its messages follow the unit's ("fold 3/10: lstm on no-hashtags, epoch 5").
  */
 public final class CrossValidation {
+    /** Progress steps per fold unit (variant, model, fold). */
+    public static final long STEPS_PER_UNIT = 1000;
+
     private final RunStore store;
     private final LabeledCorpus corpus;
     private CvListener listener = CvListener.NONE;
@@ -96,14 +104,15 @@ public final class CrossValidation {
                         if (context.isCancelled()) {
                             throw new CancelledException();
                         }
-                        context.progress(finished, total, "fold " + (fold + 1) + "/" + config.folds() + ": "
-                                + trainer.id() + " on " + v.key());
-                        runFold(runId, v, trainer, fold, foldOf.get(v), config.seed(), context);
+                        String unit = "fold " + (fold + 1) + "/" + config.folds() + ": " + trainer.id() + " on " + v.key();
+                        context.progress(finished * STEPS_PER_UNIT, total * STEPS_PER_UNIT, unit);
+                        runFold(runId, v, trainer, fold, foldOf.get(v), config.seed(),
+                                withinUnit(context, finished, total, unit));
                         finished++;
                     }
                 }
             }
-            context.progress(total, total, "finished");
+            context.progress(total * STEPS_PER_UNIT, total * STEPS_PER_UNIT, "finished");
             store.setStatus(runId, "finished", seconds(started));
         } catch (CancelledException e) {
             store.setStatus(runId, "cancelled", seconds(started));
@@ -140,6 +149,30 @@ public final class CrossValidation {
                 BinaryMetrics.of(scored, dealer), BinaryMetrics.auc(truth, scores), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         store.saveFold(runId, result, scored, dealer);
         listener.unitFinished(result);
+    }
+
+    /**
+     * The context a unit's model sees: its done/total maps into the unit's own steps (at most up to
+     * the step before the next unit, never backwards), its messages get the unit's name in front,
+     * and cancelling is the run's.
+     */
+    private static JobContext withinUnit(JobContext run, long unit, long units, String name) {
+        return new JobContext() {
+            private long reached = unit * STEPS_PER_UNIT;
+
+            @Override
+            public void progress(long done, long total, String message) {
+                long inside = total <= 0 ? 0 : Math.min(STEPS_PER_UNIT - 1, Math.max(0, done * STEPS_PER_UNIT / total));
+                reached = Math.max(reached, unit * STEPS_PER_UNIT + inside);
+                run.progress(reached, units * STEPS_PER_UNIT,
+                        message == null || message.isEmpty() ? name : name + ", " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return run.isCancelled();
+            }
+        };
     }
 
     private static double seconds(long fromNanos) {

@@ -1,8 +1,6 @@
 package org.signalbench.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.signalbench.preprocess.Variant;
 
-/** Reads and writes cross-validation runs (tables of V4__model_runs.sql). */
+/**
+ * Reads and writes cross-validation runs (tables of V4__model_runs.sql, owner columns of V5).
+ *
+ * <p>A run records the process that works on it ({@link Owner}: pid, host, process start time).
+ * A run stored as {@code running} whose process is gone (killed, crashed, the machine restarted) is
+ * reported with status {@value #STALE}: it was interrupted and can be resumed. A run owned by a
+ * process on another host is taken to be running (its process cannot be checked from here).
+ */
 public final class RunStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The status shown for a run stored as running whose process is gone. */
+    public static final String STALE = "stale";
 
     private final Connection c;
 
@@ -28,10 +34,52 @@ public final class RunStore {
         this.c = c;
     }
 
-    /** A stored run's header. */
+    /**
+     * A stored run's header. {@code status}: running, finished, cancelled, failed, or {@value #STALE}
+     * (stored as running, but its process is gone: interrupted; resume it).
+     */
     public record Run(String id, String startedAt, String finishedAt, String status, CvConfig config,
                       String corpusFingerprint, int dictionarySize, Map<String, Map<String, Object>> hyperparameters,
                       Map<String, String> libraryVersions, double durationSeconds) {
+    }
+
+    /** The process working on a run; {@code started} is its start time, null when the system does not tell. */
+    public record Owner(long pid, String host, String started) {
+        private static final Owner CURRENT = new Owner(ProcessHandle.current().pid(), hostName(),
+                startOf(ProcessHandle.current()));
+
+        public static Owner current() {
+            return CURRENT;
+        }
+
+        /** True when the process is known to be gone: same host, and no live process with that pid and start time. */
+        public boolean gone() {
+            if (!host.equals(CURRENT.host)) {
+                return false;
+            }
+            if (equals(CURRENT)) {
+                return false;
+            }
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isEmpty() || !process.get().isAlive()) {
+                return true;
+            }
+            String processStarted = startOf(process.get());
+            return started != null && processStarted != null && !started.equals(processStarted);
+        }
+
+        private static String startOf(ProcessHandle process) {
+            return process.info().startInstant().map(Instant::toString).orElse(null);
+        }
+
+        private static String hostName() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                String env = System.getenv("HOSTNAME");
+                return env == null || env.isBlank() ? "localhost" : env;
+            }
+        }
     }
 
     /** One stored out-of-fold prediction. */
@@ -41,8 +89,8 @@ public final class RunStore {
     public void create(String id, CvConfig config, String fingerprint, int dictionarySize,
                        Map<String, Map<String, Object>> hyperparameters, Map<String, String> libraries) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run (id, started_at, status, seed, folds, fold_scheme, "
-                + "variants, models, corpus_fingerprint, dictionary_size, hyperparameters, library_versions) "
-                + "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "variants, models, corpus_fingerprint, dictionary_size, hyperparameters, library_versions, "
+                + "owner_pid, owner_host, owner_started) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, id);
             st.setString(2, Instant.now().toString());
             st.setLong(3, config.seed());
@@ -52,13 +100,23 @@ public final class RunStore {
             st.setString(7, String.join(",", config.models()));
             st.setString(8, fingerprint);
             st.setInt(9, dictionarySize);
-            st.setString(10, json(hyperparameters));
-            st.setString(11, json(libraries));
+            st.setString(10, StoredJson.write(hyperparameters));
+            st.setString(11, StoredJson.write(libraries));
+            st.setLong(12, Owner.current().pid());
+            st.setString(13, Owner.current().host());
+            st.setString(14, Owner.current().started());
             st.executeUpdate();
         }
     }
 
+    /**
+     * Sets a run's status. Setting it to {@code running} (resuming) makes this process its owner, and
+     * is refused while another live process still runs it.
+     */
     public void setStatus(String id, String status, double addSeconds) throws SQLException {
+        if ("running".equals(status)) {
+            claim(id);
+        }
         try (PreparedStatement st = c.prepareStatement("UPDATE model_run SET status = ?, duration_seconds = duration_seconds + ?, "
                 + "finished_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?")) {
             st.setString(1, status);
@@ -70,11 +128,65 @@ public final class RunStore {
         }
     }
 
+    private void claim(String id) throws SQLException {
+        Optional<Owner> owner = owner(id);
+        if (owner.isPresent() && "running".equals(storedStatus(id)) && !owner.get().equals(Owner.current())
+                && !owner.get().gone()) {
+            throw new IllegalStateException("run " + id + " is still running in process " + owner.get().pid()
+                    + " on " + owner.get().host());
+        }
+        setOwner(id, Owner.current());
+    }
+
+    /** Records the process working on a run. */
+    void setOwner(String id, Owner owner) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE model_run SET owner_pid = ?, owner_host = ?, owner_started = ? WHERE id = ?")) {
+            st.setObject(1, owner == null ? null : owner.pid());
+            st.setString(2, owner == null ? null : owner.host());
+            st.setString(3, owner == null ? null : owner.started());
+            st.setString(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** The process that last worked on a run; empty for runs stored before owners were recorded. */
+    public Optional<Owner> owner(String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT owner_pid, owner_host, owner_started FROM model_run WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || rs.getString(2) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Owner(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+    }
+
+    private String storedStatus(String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT status FROM model_run WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * The status to show: the stored one, except that a run stored as running whose process is gone
+     * (or that predates recorded owners) is {@value #STALE}.
+     */
+    private String status(String id, String stored) throws SQLException {
+        if (!"running".equals(stored)) {
+            return stored;
+        }
+        Optional<Owner> owner = owner(id);
+        return owner.isEmpty() || owner.get().gone() ? STALE : stored;
+    }
+
     /** Stores a finished fold and its predictions in one transaction: a fold is stored whole or not at all. */
     public void saveFold(String runId, FoldResult r, List<Scored> scored, List<Boolean> dealer) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        Transactions.run(c, () -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run_fold (run_id, variant, model, fold, train_size, "
                     + "test_size, tp, fp, tn, fn, precision, recall, f1, auc, train_seconds, test_seconds, finished_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -117,13 +229,7 @@ public final class RunStore {
                 }
                 st.executeBatch();
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     public Optional<Run> run(String id) throws SQLException {
@@ -135,7 +241,7 @@ public final class RunStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Map<String, Map<String, Object>> hyper = parse(rs.getString(12), new TypeReference<>() { });
+                Map<String, Map<String, Object>> hyper = StoredJson.read(rs.getString(12), new TypeReference<>() { }, "run");
                 Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
                 hyper.forEach((model, params) -> {
                     Map<String, String> text = new LinkedHashMap<>();
@@ -146,8 +252,8 @@ public final class RunStore {
                         Arrays.stream(rs.getString(8).split(",")).map(Variant::fromKey).toList(),
                         List.of(rs.getString(9).split(",")), overrides, rs.getInt(6), rs.getLong(5),
                         Folds.Scheme.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)));
-                return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), config,
-                        rs.getString(10), rs.getInt(11), hyper, parse(rs.getString(13), new TypeReference<>() { }),
+                return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), status(id, rs.getString(4)), config,
+                        rs.getString(10), rs.getInt(11), hyper, StoredJson.read(rs.getString(13), new TypeReference<>() { }, "run"),
                         rs.getDouble(14)));
             }
         }
@@ -163,6 +269,15 @@ public final class RunStore {
             }
         }
         return ids;
+    }
+
+    /** Every stored run, newest first. */
+    public List<Run> all() throws SQLException {
+        List<Run> list = new ArrayList<>();
+        for (String id : runs()) {
+            run(id).ifPresent(list::add);
+        }
+        return list;
     }
 
     /** Keys "variant/model/fold" of the folds already stored for a run. */
@@ -221,21 +336,5 @@ public final class RunStore {
             }
         }
         return list;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T parse(String text, TypeReference<T> type) {
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored run JSON is unreadable: " + e.getOriginalMessage(), e);
-        }
     }
 }

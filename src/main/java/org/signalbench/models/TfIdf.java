@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * (scikit-learn's TfidfVectorizer defaults: smooth idf, raw counts, L2 norm). Words a training part
  * never saw get no feature in its test documents. The vocabulary is the preprocessing dictionary's
  * tokens, so hashtags and words are distinct features ("#xanax" is not "xanax").
+ *
+ * <p>Document-frequency floor {@code minDf} (scikit-learn's {@code min_df} as a count): words in
+ * fewer than {@code minDf} training documents are dropped before anything else, so they carry no
+ * weight and take no part in the length normalisation; {@code minDf = 1} keeps every word. The
+ * tree learners' cost grows with the number of features (docs/models.md), and words seen in a
+ * handful of texts rarely decide a split.
  */
 public final class TfIdf {
     /** One document's features: names (sorted) and weights, parallel. */
@@ -25,13 +31,27 @@ public final class TfIdf {
     }
 
     private final Map<String, Double> idf;
+    /** Column of each word in {@link #vocabulary()} order (0-based). */
+    private final Map<String, Integer> column;
 
     private TfIdf(Map<String, Double> idf) {
         this.idf = idf;
+        this.column = new HashMap<>(idf.size() * 2);
+        for (String w : new TreeMap<>(idf).keySet()) {
+            column.put(w, column.size());
+        }
     }
 
-    /** Fits the idf weights on these training documents. */
+    /** Fits the idf weights on these training documents, keeping every word. */
     public static TfIdf fit(List<Example> training) {
+        return fit(training, 1);
+    }
+
+    /** Fits the idf weights on these training documents, keeping the words in at least {@code minDf} of them. */
+    public static TfIdf fit(List<Example> training, int minDf) {
+        if (minDf < 1) {
+            throw new IllegalArgumentException("minDf must be at least 1, got " + minDf);
+        }
         Map<String, Integer> df = new HashMap<>();
         for (Example e : training) {
             for (String w : new java.util.HashSet<>(e.tokens())) {
@@ -40,13 +60,27 @@ public final class TfIdf {
         }
         int n = training.size();
         Map<String, Double> idf = new HashMap<>(df.size() * 2);
-        df.forEach((w, count) -> idf.put(w, Math.log((1.0 + n) / (1.0 + count)) + 1.0));
+        df.forEach((w, count) -> {
+            if (count >= minDf) {
+                idf.put(w, Math.log((1.0 + n) / (1.0 + count)) + 1.0);
+            }
+        });
         return new TfIdf(idf);
     }
 
     /** Number of words with a weight. */
     public int vocabularySize() {
         return idf.size();
+    }
+
+    /** The words with a weight, sorted; a word's position is its column in exported matrices. */
+    public List<String> vocabulary() {
+        return new TreeMap<>(idf).keySet().stream().toList();
+    }
+
+    /** The column (0-based, in {@link #vocabulary()} order) of a word, or -1 when it has no weight. */
+    public int column(String word) {
+        return column.getOrDefault(word, -1);
     }
 
     /** The idf of a word, or NaN when the training part never saw it. */
@@ -76,5 +110,15 @@ public final class TfIdf {
             values[j] /= norm;
         }
         return new Vector(names, values);
+    }
+
+    /** A vectoriser with these idf weights (word → idf), as {@link #idfWeights()} gave them: for saved models. */
+    public static TfIdf of(Map<String, Double> idfWeights) {
+        return new TfIdf(new HashMap<>(idfWeights));
+    }
+
+    /** Every word's idf weight, sorted by word (what a saved model stores). */
+    public Map<String, Double> idfWeights() {
+        return new TreeMap<>(idf);
     }
 }

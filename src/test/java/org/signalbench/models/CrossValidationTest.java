@@ -187,6 +187,9 @@ class CrossValidationTest {
         assertEquals(10, ModelCatalog.trainer("rf", Map.of("trees", "10")).hyperparameters().get("trees"));
         assertThrows(IllegalArgumentException.class, () -> ModelCatalog.trainer("svm", Map.of("kost", "1")));
         assertThrows(IllegalArgumentException.class, () -> ModelCatalog.trainer("svm", Map.of("cost", "high")));
-        assertThrows(ModelCatalog.NotAvailableException.class, () -> ModelCatalog.trainer("lstm", Map.of()));
+        assertEquals(List.of("dt", "rf", "svm", "libsvm", "lstm"), ModelCatalog.available());
+        assertEquals("lstm", ModelCatalog.trainer("lstm", Map.of()).id());
+        assertThrows(IllegalArgumentException.class, () -> ModelCatalog.trainer("lstm", Map.of("trees", "10")));
+        assertThrows(IllegalArgumentException.class, () -> ModelCatalog.trainer("bert", Map.of()));
     }
 }

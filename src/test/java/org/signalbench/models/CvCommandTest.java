@@ -69,6 +69,35 @@ class CvCommandTest {
     }
 
     @Test
+    void lstmRunsWithItsPresetAndJsonComparesEveryTwoModels() throws Exception {
+        List<String> args = new ArrayList<>(List.of("cv", "--db", db, "--models", "svm,lstm", "--variants", "hashtags-only",
+                "--folds", "3", "--preset", "paper", "--json"));
+        LstmCrossValidationTest.TINY.forEach((name, value) -> args.addAll(List.of("--param", "lstm." + name + "=" + value)));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("[1/6] fold 1/3: lstm on hashtags-only, epoch 2: training loss"), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        List<String> cells = new ArrayList<>();
+        json.get("rows").forEach(r -> cells.add(r.get("variant").asText() + "/" + r.get("model").asText()));
+        assertEquals(List.of("hashtags-only/svm", "hashtags-only/lstm"), cells);
+        assertEquals(1, json.get("comparisons").size());
+        JsonNode c = json.get("comparisons").get(0);
+        List<String> keys = new ArrayList<>();
+        c.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("variant", "modelA", "modelB", "t", "tP", "chi2", "chi2P"), keys);
+        assertEquals("svm", c.get("modelA").asText());
+        assertEquals("lstm", c.get("modelB").asText());
+        for (String p : List.of("tP", "chi2P")) {
+            assertTrue(c.get(p).isNull() || c.get(p).asDouble() >= 0 && c.get(p).asDouble() <= 1, p + " = " + c.get(p));
+        }
+        try (Workbench wb = Workbench.open(Path.of(db))) {
+            RunStore.Run stored = new RunStore(wb.connection()).run(json.get("runId").asText()).orElseThrow();
+            assertEquals("paper", stored.hyperparameters().get("lstm").get("preset"), "the preset is stored with the run");
+            assertEquals(4, stored.hyperparameters().get("lstm").get("lstmSize"), "overrides win over the preset");
+        }
+    }
+
+    @Test
     void resumeFinishesACancelledRun() throws Exception {
         String runId;
         try (Workbench wb = Workbench.open(Path.of(db))) {
@@ -109,19 +138,21 @@ class CvCommandTest {
 
     @Test
     void badRequestsAreUsageErrors() {
-        CliRun lstm = CliRun.of("cv", "--db", db, "--models", "dt,lstm");
-        assertEquals(2, lstm.exit());
-        assertTrue(lstm.err().contains("'lstm' is not available yet"), lstm.err());
-        CliRun variant = CliRun.of("cv", "--db", db, "--variants", "captions");
-        assertEquals(2, variant.exit());
-        assertTrue(variant.err().contains("unknown variant 'captions'"), variant.err());
-        CliRun param = CliRun.of("cv", "--db", db, "--models", "svm", "--param", "svm.cost=lots");
-        assertEquals(2, param.exit());
-        assertTrue(param.err().contains("svm.cost: 'lots' is not a number"), param.err());
-        CliRun tooManyFolds = CliRun.of("cv", "--db", db, "--models", "svm", "--folds", "200");
-        assertEquals(1, tooManyFolds.exit());
-        assertTrue(tooManyFolds.err().contains("folds need at least 200 of each"), tooManyFolds.err());
+        assertFails(2, "--preset: unknown LSTM preset 'desktop'", "--models", "lstm", "--preset", "desktop");
+        assertFails(2, "lstm.lstmSize: 'big' is not a whole number", "--models", "lstm", "--param", "lstm.lstmSize=big");
+        assertFails(2, "model 'lstm' has no hyperparameter [trees]", "--models", "lstm", "--param", "lstm.trees=5");
+        assertFails(2, "unknown variant 'captions'", "--variants", "captions");
+        assertFails(2, "svm.cost: 'lots' is not a number", "--models", "svm", "--param", "svm.cost=lots");
+        assertFails(1, "folds need at least 200 of each", "--models", "svm", "--folds", "200");
         CliRun missing = CliRun.of("cv", "--db", dir.resolve("nothing.sqlite").toString());
         assertEquals(1, missing.exit());
+    }
+
+    private static void assertFails(int exit, String message, String... args) {
+        List<String> all = new ArrayList<>(List.of("cv", "--db", db));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertEquals(exit, run.exit(), run.err());
+        assertTrue(run.err().contains(message), run.err());
     }
 }

@@ -35,6 +35,8 @@ import org.tribuo.common.tree.RandomForestTrainer;
  */
 public final class Baselines {
     public static final List<String> IDS = List.of("dt", "rf", "svm", "libsvm");
+    /** Every baseline's document-frequency floor of its TF-IDF features (see {@link org.signalbench.models.TfIdf}). */
+    static final String MIN_DF = "minDf";
 
     static {
         // LIBSVM prints its optimizer's progress to standard output, where results (JSON) go.
@@ -70,6 +72,9 @@ public final class Baselines {
             }
             default -> throw new IllegalArgumentException("unknown baseline '" + id + "'");
         }
+        // Trees: Tribuo's CART works in time proportional to the number of features (docs/models.md), and
+        // words in fewer than 5 training texts can hardly make a split of 5; SVMs are fast on sparse data.
+        d.put(MIN_DF, id.equals("dt") || id.equals("rf") ? 5 : 1);
         return d;
     }
 
@@ -81,6 +86,9 @@ public final class Baselines {
             throw new IllegalArgumentException("model '" + id + "' has no hyperparameter " + unknown + " (it has " + p.keySet() + ")");
         }
         overrides.forEach((name, text) -> p.put(name, parse(id, name, p.get(name), text)));
+        if (integer(p, MIN_DF) < 1) {
+            throw new IllegalArgumentException(id + "." + MIN_DF + ": must be at least 1 (1 keeps every word), got " + p.get(MIN_DF));
+        }
         return new TribuoBaseline(id, p, factory(id, p));
     }
 

@@ -1,6 +1,5 @@
 package org.signalbench.models.baselines;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,32 +76,51 @@ public final class TribuoBaseline implements ModelTrainer {
         return v;
     }
 
+    /**
+     * The TF-IDF features this model trains on, fitted on {@code training} with the model's
+     * document-frequency floor ({@code minDf}); {@code bench baselines --export} writes these same
+     * matrices for the scikit-learn reference.
+     */
+    public TfIdf features(List<Example> training) {
+        return TfIdf.fit(training, minDf());
+    }
+
+    /** The document-frequency floor of this model's TF-IDF features. */
+    public int minDf() {
+        return (Integer) hyperparameters.get(Baselines.MIN_DF);
+    }
+
     @Override
     public TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context) {
-        TfIdf tfIdf = TfIdf.fit(training);
+        TfIdf tfIdf = features(training);
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("signalbench training part", LABELS), LABELS);
         for (Example e : training) {
-            data.add(toTribuo(tfIdf, e));
+            TfIdf.Vector v = tfIdf.transform(e);
+            if (hasFeatures(v)) { // see trainable()
+                data.add(new ArrayExample<>(new Label(e.dealer() ? DEALER : OTHER), v.names(), v.values()));
+            }
         }
         Model<Label> model = factory.create(tfIdf.vocabularySize(), seed).train(data);
-        return examples -> {
-            List<Scored> scored = new ArrayList<>(examples.size());
-            for (Example e : examples) {
-                scored.add(score(model, tfIdf, e));
-            }
-            return scored;
-        };
+        return new BaselineModel(id, hyperparameters, tfIdf, model);
     }
 
-    private static ArrayExample<Label> toTribuo(TfIdf tfIdf, Example e) {
-        TfIdf.Vector v = tfIdf.transform(e);
-        return new ArrayExample<>(new Label(e.dealer() ? DEALER : OTHER), v.names(), v.values());
+    /**
+     * The training texts that keep at least one feature: Tribuo refuses an example without features,
+     * which a document-frequency floor above 1 can leave (a text made only of rare words). The
+     * export for the scikit-learn reference trains on the same texts.
+     */
+    public static List<Example> trainable(TfIdf tfIdf, List<Example> training) {
+        return training.stream().filter(e -> hasFeatures(tfIdf.transform(e))).toList();
     }
 
-    private static Scored score(Model<Label> model, TfIdf tfIdf, Example e) {
+    private static boolean hasFeatures(TfIdf.Vector v) {
+        return v.names().length > 0;
+    }
+
+    static Scored score(Model<Label> model, TfIdf tfIdf, Example e) {
         TfIdf.Vector v = tfIdf.transform(e);
-        if (v.names().length == 0) {
+        if (!hasFeatures(v)) {
             // Tribuo refuses an example with no known feature; such a text carries no evidence.
             return new Scored(e.postId(), 0, false);
         }

@@ -68,6 +68,16 @@ final class LstmInputs {
         return new LstmInputs(features.toArray(INDArray[]::new), masks.toArray(INDArray[]::new));
     }
 
+    /**
+     * The posts' positions sorted by the length of their text (stable: equal lengths keep their
+     * order). Scoring chunks taken in this order are padded only to about their own length.
+     */
+    static int[] byTextLength(List<LstmSequence> posts) {
+        return java.util.stream.IntStream.range(0, posts.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> posts.get(i).text().length))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     static INDArray labels(int[] labels, int from, int to) {
         float[][] column = new float[to - from][1];
         for (int i = from; i < to; i++) {

@@ -20,7 +20,7 @@ public final class LstmModel {
     private static final String CONFIG_ENTRY = "signalbench-lstm-config.json";
     private static final String HISTORY_ENTRY = "signalbench-lstm-history.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SCORING_BATCH = 256;
+    static final int SCORING_BATCH = 256;
 
     private final ComputationGraph network;
     private final LstmConfig config;
@@ -46,15 +46,24 @@ public final class LstmModel {
         return history.stream().filter(LstmEpoch::best).mapToInt(LstmEpoch::epoch).max().orElse(0);
     }
 
-    /** The probability that each post is a dealer post, in the order given. */
+    /**
+     * The probability that each post is a dealer post, in the order given. Posts are scored in
+     * chunks of similar text length (so few padded steps are computed) and the scores put back in
+     * the given order.
+     */
     public synchronized double[] score(List<LstmSequence> posts) {
+        int[] order = LstmInputs.byTextLength(posts);
         double[] scores = new double[posts.size()];
         for (int from = 0; from < posts.size(); from += SCORING_BATCH) {
             int to = Math.min(posts.size(), from + SCORING_BATCH);
-            LstmInputs inputs = LstmInputs.encode(posts.subList(from, to), config);
+            List<LstmSequence> chunk = new java.util.ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                chunk.add(posts.get(order[i]));
+            }
+            LstmInputs inputs = LstmInputs.encode(chunk, config);
             INDArray out = network.output(false, inputs.features(), inputs.masks())[0];
             for (int i = from; i < to; i++) {
-                scores[i] = out.getDouble(i - from, 0);
+                scores[order[i]] = out.getDouble(i - from, 0);
             }
         }
         return scores;

@@ -1,6 +1,9 @@
 package org.signalbench.models.lstm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -20,6 +23,7 @@ import org.signalbench.jobs.JobContext;
 public final class LstmTrainer {
     private final LstmConfig config;
     private Consumer<LstmEpoch> epochListener = epoch -> { };
+    private boolean bucketing = true;
 
     public LstmTrainer(LstmConfig config) {
         this.config = config;
@@ -28,6 +32,16 @@ public final class LstmTrainer {
     /** Called after every epoch, on the training thread (a live loss chart listens here). */
     public LstmTrainer onEpoch(Consumer<LstmEpoch> listener) {
         this.epochListener = listener;
+        return this;
+    }
+
+    /**
+     * Whether batches group posts of similar text length (default: yes). Off, each epoch is one
+     * seeded shuffle cut into batches, as in Keras. Either way every training post is trained on
+     * once per epoch; bucketing only saves the padded steps of mixed-length batches.
+     */
+    public LstmTrainer bucketing(boolean on) {
+        this.bucketing = on;
         return this;
     }
 
@@ -43,6 +57,13 @@ public final class LstmTrainer {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training posts");
         }
+        int[] lengthOrder = LstmInputs.byTextLength(validation);
+        List<LstmSequence> validationByLength = new ArrayList<>(validation.size());
+        int[] validationLabelsByLength = new int[validation.size()];
+        for (int i = 0; i < lengthOrder.length; i++) {
+            validationByLength.add(validation.get(lengthOrder[i]));
+            validationLabelsByLength[i] = validationLabels[lengthOrder[i]];
+        }
         ComputationGraph network = LstmNetwork.build(config);
         Random shuffle = new Random(config.seed());
         PublishedEarlyStopping stopping = new PublishedEarlyStopping(config.patience());
@@ -50,37 +71,32 @@ public final class LstmTrainer {
         INDArray bestParams = null;
         int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         long totalBatches = (long) batchesPerEpoch * config.maxEpochs();
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] lengths = bucketing && config.blocks().usesText() ? textLengths(train) : null;
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long start = System.nanoTime();
-            shuffleInPlace(order, shuffle);
+            List<int[]> batches = batches(train.size(), config.batchSize(), lengths, shuffle);
             double lossSum = 0;
-            for (int b = 0; b < batchesPerEpoch; b++) {
+            for (int b = 0; b < batches.size(); b++) {
                 if (context.isCancelled()) {
                     throw new CancelledException();
                 }
-                int from = b * config.batchSize();
-                int to = Math.min(train.size(), from + config.batchSize());
-                List<LstmSequence> posts = new ArrayList<>(to - from);
-                int[] batchLabels = new int[to - from];
-                for (int i = from; i < to; i++) {
-                    posts.add(train.get(order[i]));
-                    batchLabels[i - from] = labels[order[i]];
+                int[] batch = batches.get(b);
+                List<LstmSequence> posts = new ArrayList<>(batch.length);
+                int[] batchLabels = new int[batch.length];
+                for (int i = 0; i < batch.length; i++) {
+                    posts.add(train.get(batch[i]));
+                    batchLabels[i] = labels[batch[i]];
                 }
                 network.fit(dataSet(posts, batchLabels, 0, batchLabels.length));
-                lossSum += network.score() * (to - from);
-                context.progress((long) (epoch - 1) * batchesPerEpoch + b + 1, totalBatches,
-                        "LSTM epoch " + epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch);
+                lossSum += network.score() * batch.length;
+                context.progress((long) (epoch - 1) * batchesPerEpoch + b + 1, totalBatches, "epoch " + epoch);
             }
             double trainLoss = lossSum / train.size();
             boolean stop = false;
             boolean best = true;
             double validationLoss = Double.NaN;
             if (!validation.isEmpty()) {
-                validationLoss = loss(network, validation, validationLabels);
+                validationLoss = loss(network, validationByLength, validationLabelsByLength);
                 stop = stopping.record(validationLoss);
                 best = stopping.latestIsBest();
             }
@@ -91,7 +107,8 @@ public final class LstmTrainer {
             history.add(done);
             epochListener.accept(done);
             context.progress((long) epoch * batchesPerEpoch, totalBatches, String.format(java.util.Locale.ROOT,
-                    "LSTM epoch %d: training loss %.4f, validation loss %.4f", epoch, trainLoss, validationLoss));
+                    "epoch %d: training loss %.4f, validation loss %.4f, %.1f s", epoch, trainLoss, validationLoss,
+                    done.seconds()));
             if (stop) {
                 break;
             }
@@ -105,10 +122,13 @@ public final class LstmTrainer {
         return new LstmModel(network, config, marked);
     }
 
-    /** Mean binary cross-entropy over the posts, without dropout. */
+    /**
+     * Mean binary cross-entropy over the posts, without dropout. {@code posts} and {@code labels}
+     * come in text-length order (see {@link #train}) so each chunk stops at about its own length.
+     */
     private double loss(ComputationGraph network, List<LstmSequence> posts, int[] labels) {
         double sum = 0;
-        int step = Math.max(config.batchSize(), 256);
+        int step = Math.max(config.batchSize(), LstmModel.SCORING_BATCH);
         for (int from = 0; from < posts.size(); from += step) {
             int to = Math.min(posts.size(), from + step);
             sum += network.score(dataSet(posts.subList(from, to), labels, from, to), false) * (to - from);
@@ -116,19 +136,50 @@ public final class LstmTrainer {
         return sum / posts.size();
     }
 
+    /**
+     * The batches of one epoch, as indices into the training posts; every post is in exactly one
+     * batch. Without {@code lengths} (no bucketing): one seeded shuffle cut into batches. With
+     * them (bucketing): the posts are shuffled, then stably sorted by length, so each length keeps
+     * a fresh random order; consecutive runs of {@code batchSize} become batches of similar length,
+     * and the order of the batches is shuffled. A batch is padded only to its own longest text,
+     * so posts of similar length waste few padded steps.
+     */
+    static List<int[]> batches(int posts, int batchSize, int[] lengths, Random random) {
+        Integer[] order = new Integer[posts];
+        for (int i = 0; i < posts; i++) {
+            order[i] = i;
+        }
+        Collections.shuffle(Arrays.asList(order), random);
+        if (lengths != null) {
+            Arrays.sort(order, Comparator.comparingInt(i -> lengths[i]));
+        }
+        List<int[]> batches = new ArrayList<>((posts + batchSize - 1) / batchSize);
+        for (int from = 0; from < posts; from += batchSize) {
+            int[] batch = new int[Math.min(batchSize, posts - from)];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = order[from + i];
+            }
+            batches.add(batch);
+        }
+        if (lengths != null) {
+            Collections.shuffle(batches, random);
+        }
+        return batches;
+    }
+
+    /** Words each post contributes to the text block (cut at the window, at least one step). */
+    private int[] textLengths(List<LstmSequence> posts) {
+        int[] lengths = new int[posts.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = Math.max(1, Math.min(config.textWindow(), posts.get(i).text().length));
+        }
+        return lengths;
+    }
+
     private MultiDataSet dataSet(List<LstmSequence> posts, int[] labels, int from, int to) {
         LstmInputs inputs = LstmInputs.encode(posts, config);
         return new MultiDataSet(inputs.features(), new INDArray[] {LstmInputs.labels(labels, from, to)},
                 inputs.masks(), null);
-    }
-
-    private static void shuffleInPlace(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     private static void checkLabels(String what, List<LstmSequence> posts, int[] labels) {

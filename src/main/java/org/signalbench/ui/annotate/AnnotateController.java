@@ -33,6 +33,7 @@ import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
 import org.signalbench.labels.Progress;
+import org.signalbench.labels.ScoreOrder;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.posts.PostDetailController;
 
@@ -71,6 +72,8 @@ public final class AnnotateController {
     private TextField queueTextField;
     @FXML
     private ComboBox<String> scoreModelBox;
+    @FXML
+    private ChoiceBox<ScoreOrder> scoreOrderBox;
     @FXML
     private Label positionLabel;
     @FXML
@@ -169,6 +172,11 @@ public final class AnnotateController {
         // A disabled control shows no tooltip of its own; its parent slot carries it.
         Tooltip.install(scoreModelBox, scoreTip);
         scoreModelBox.setTooltip(scoreTip);
+        scoreOrderBox.getItems().setAll(ScoreOrder.values());
+        scoreOrderBox.valueProperty().bindBidirectional(model.scoreOrderProperty());
+        scoreOrderBox.disableProperty().bind(model.scoreModelProperty().isEmpty());
+        scoreOrderBox.setTooltip(new Tooltip("Highest score first: likely dealer posts. Most uncertain first: posts closest "
+                + "to the model's threshold, whose labels teach the model most."));
 
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Progress p = model.progressProperty().get();

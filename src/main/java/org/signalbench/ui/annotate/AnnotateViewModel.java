@@ -34,6 +34,7 @@ import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.Progress;
 import org.signalbench.labels.QueueFilter;
+import org.signalbench.labels.ScoreOrder;
 import org.signalbench.labels.SavedAnswer;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
@@ -66,6 +67,7 @@ public final class AnnotateViewModel {
     private final StringProperty collectionFilter = new SimpleStringProperty("");
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final StringProperty scoreModel = new SimpleStringProperty();
+    private final ObjectProperty<ScoreOrder> scoreOrder = new SimpleObjectProperty<>(ScoreOrder.HIGHEST_FIRST);
 
     private final ObjectProperty<Post> post = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, String>> answers = new SimpleObjectProperty<>(Map.of());
@@ -240,7 +242,8 @@ public final class AnnotateViewModel {
     }
 
     private QueueFilter filter() {
-        return new QueueFilter(blankToNull(collectionFilter.get()), blankToNull(textFilter.get()), blankToNull(scoreModel.get()));
+        return new QueueFilter(blankToNull(collectionFilter.get()), blankToNull(textFilter.get()), blankToNull(scoreModel.get()),
+                scoreOrder.get());
     }
 
     private static String blankToNull(String s) {
@@ -555,6 +558,11 @@ public final class AnnotateViewModel {
 
     public StringProperty scoreModelProperty() {
         return scoreModel;
+    }
+
+    /** Highest score or most uncertain first, when the queue follows a model's scores. */
+    public ObjectProperty<ScoreOrder> scoreOrderProperty() {
+        return scoreOrder;
     }
 
     public ReadOnlyObjectProperty<Post> postProperty() {

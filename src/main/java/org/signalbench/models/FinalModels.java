@@ -1,0 +1,347 @@
+package org.signalbench.models;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.signalbench.jobs.CancelledException;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.labels.FinalLabel;
+import org.signalbench.labels.FinalLabels;
+import org.signalbench.models.baselines.BaselineModel;
+import org.signalbench.models.lstm.LstmModel;
+import org.signalbench.models.lstm.LstmTrainedModel;
+import org.signalbench.preprocess.PreprocessedCorpus;
+import org.signalbench.preprocess.Preprocessor;
+import org.signalbench.preprocess.TextItem;
+import org.signalbench.preprocess.Variant;
+import org.signalbench.preprocess.VariantText;
+import org.signalbench.store.DataLocations;
+import org.signalbench.store.PostQuery;
+
+/**
+ * Final models: one model trained on every labelled text of one variant (the final dealer labels,
+ * as cross-validation uses them), saved to a file, recorded in {@code final_model}, and used to
+ * score the posts still to be labelled ({@code post_score}, under the final model's id) so the
+ * annotate queue can put likely dealers or uncertain posts first.
+ *
+ * <p>The saved file is the model's own (a Tribuo baseline or a DL4J LSTM, {@link ModelFiles}) with
+ * one more entry, {@value #DESCRIPTION_ENTRY}: the final model's record and the preprocessing
+ * dictionary it was trained with (word → index). Scoring maps each text's words through that
+ * dictionary, because the workbench's dictionary is ranked by frequency and its indices move as
+ * posts are added; words the model never knew are left out. A file can therefore be scored in
+ * another workbench too ({@link #scoreFile}); it is then recorded there.
+ */
+public final class FinalModels {
+    public static final String DESCRIPTION_ENTRY = "signalbench-final-model.json";
+    private static final int FORMAT = 1;
+    private static final int SCORING_BATCH = 512;
+    private static final int TOP = 10;
+    private static final ObjectMapper JSON = StoredJson.MAPPER;
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /**
+     * One final model. {@code threshold}: a post is predicted dealer when its score is above it (0.5
+     * for the LSTM's probability, 0 for the baselines' decision values and vote differences).
+     */
+    public record FinalModel(String id, String model, String variant, Map<String, Object> hyperparameters, Path file,
+                             String corpusFingerprint, int trainingPosts, int dealerPosts, double threshold, long seed,
+                             Map<String, String> libraryVersions, String trainedAt, double seconds) {
+        FinalModel withFile(Path newFile) {
+            return new FinalModel(id, model, variant, hyperparameters, newFile, corpusFingerprint, trainingPosts, dealerPosts,
+                    threshold, seed, libraryVersions, trainedAt, seconds);
+        }
+    }
+
+    /**
+     * What a scoring did: how many posts got a score, how many were left out because they have a
+     * final label, how many have no text in the model's variant, and the highest-scored posts.
+     */
+    public record ScoreResult(String finalModelId, int scored, int skippedLabelled, int withoutText, List<Scored> top) {
+    }
+
+    /** What {@value #DESCRIPTION_ENTRY} holds. */
+    record Description(int format, FinalModel finalModel, Map<String, Integer> vocabulary) {
+    }
+
+    private final Connection c;
+    private final Preprocessor preprocessor;
+    private final Path directory;
+
+    /**
+     * @param directory where model files are saved ({@link #defaultDirectory()} in the app and on the
+     *                  command line)
+     */
+    public FinalModels(Connection c, Preprocessor preprocessor, Path directory) {
+        this.c = c;
+        this.preprocessor = preprocessor;
+        this.directory = directory;
+    }
+
+    /** {@code models/} in the user's data directory. */
+    public static Path defaultDirectory() {
+        return DataLocations.dataDirectory().resolve("models");
+    }
+
+    /** Trains a catalogue model ({@link ModelCatalog}, with the same overrides as cross-validation). */
+    public FinalModel train(String model, Variant variant, Map<String, String> overrides, long seed, JobContext context)
+            throws SQLException, IOException {
+        return train(ModelCatalog.trainer(model, overrides), variant, seed, context);
+    }
+
+    /**
+     * Trains {@code trainer} on every labelled text of {@code variant}, saves the model under the
+     * models directory as {@code <id>.zip} and records it. Throws CancelledException when cancelled
+     * (nothing is saved or recorded), IllegalArgumentException when the variant lacks dealer or
+     * other texts.
+     */
+    public FinalModel train(ModelTrainer trainer, Variant variant, long seed, JobContext context)
+            throws SQLException, IOException {
+        context.progress(0, 3, "reading and preprocessing the posts");
+        PreprocessedCorpus corpus = preprocess();
+        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(c, LabeledCorpus.QUESTION));
+        List<Example> examples = labelled.examples(variant);
+        int dealers = (int) examples.stream().filter(Example::dealer).count();
+        if (dealers == 0 || dealers == examples.size()) {
+            throw new IllegalArgumentException("variant " + variant.key() + " has " + dealers + " dealer and "
+                    + (examples.size() - dealers) + " other labelled texts; a final model needs some of each");
+        }
+        checkCancelled(context);
+        context.progress(1, 3, "training " + trainer.id() + " on " + examples.size() + " " + variant.key() + " texts");
+        long start = System.nanoTime();
+        TrainedModel trained = trainer.train(examples, labelled.dictionarySize(), seed, context);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        checkCancelled(context);
+        context.progress(2, 3, "saving");
+
+        Instant now = Instant.now();
+        String id = newId(trainer.id() + "-" + variant.key() + "-" + ID_TIME.format(now));
+        Files.createDirectories(directory);
+        Path file = directory.resolve(id + ".zip").toAbsolutePath();
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("java", System.getProperty("java.version"));
+        libraries.putAll(trainer.libraryVersions());
+        try {
+            trained.save(file);
+            // read back: checks the file and tells which kind of score (and so which threshold) it gives
+            double threshold = threshold(ModelFiles.load(file));
+            FinalModel finalModel = new FinalModel(id, trainer.id(), variant.key(), new LinkedHashMap<>(trainer.hyperparameters()),
+                    file, labelled.fingerprint(List.of(variant)), examples.size(), dealers, threshold, seed, libraries,
+                    now.toString(), seconds);
+            ModelFiles.putEntry(file, DESCRIPTION_ENTRY,
+                    JSON.writeValueAsBytes(new Description(FORMAT, finalModel, corpus.dictionary().asMap())));
+            record(finalModel);
+            context.progress(3, 3, "saved " + file);
+            return finalModel;
+        } catch (IOException | SQLException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static double threshold(TrainedModel model) {
+        if (model instanceof LstmTrainedModel) {
+            return LstmModel.THRESHOLD;
+        }
+        if (model instanceof BaselineModel) {
+            return BaselineModel.THRESHOLD;
+        }
+        throw new IllegalStateException("no threshold known for " + model.getClass().getSimpleName());
+    }
+
+    private String newId(String base) throws SQLException {
+        String id = base;
+        for (int n = 2; find(id).isPresent() || Files.exists(directory.resolve(id + ".zip")); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private void record(FinalModel m) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO final_model (id, model, variant, hyperparameters, file, "
+                + "corpus_fingerprint, training_posts, dealer_posts, threshold, seed, library_versions, trained_at, seconds) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, m.id());
+            st.setString(2, m.model());
+            st.setString(3, m.variant());
+            st.setString(4, StoredJson.write(m.hyperparameters()));
+            st.setString(5, m.file().toString());
+            st.setString(6, m.corpusFingerprint());
+            st.setInt(7, m.trainingPosts());
+            st.setInt(8, m.dealerPosts());
+            st.setDouble(9, m.threshold());
+            st.setLong(10, m.seed());
+            st.setString(11, StoredJson.write(m.libraryVersions()));
+            st.setString(12, m.trainedAt());
+            st.setDouble(13, m.seconds());
+            st.executeUpdate();
+        }
+    }
+
+    /** Every recorded final model, newest first. */
+    public List<FinalModel> list() throws SQLException {
+        return select("", null);
+    }
+
+    public Optional<FinalModel> find(String id) throws SQLException {
+        return select(" WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<FinalModel> select(String where, String id) throws SQLException {
+        List<FinalModel> list = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id, model, variant, hyperparameters, file, corpus_fingerprint, "
+                + "training_posts, dealer_posts, threshold, seed, library_versions, trained_at, seconds FROM final_model"
+                + where + " ORDER BY trained_at DESC, id")) {
+            if (id != null) {
+                st.setString(1, id);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new FinalModel(rs.getString(1), rs.getString(2), rs.getString(3),
+                            StoredJson.read(rs.getString(4), new TypeReference<Map<String, Object>>() { }, "final model"), Path.of(rs.getString(5)),
+                            rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getDouble(9), rs.getLong(10),
+                            StoredJson.read(rs.getString(11), new TypeReference<Map<String, String>>() { }, "final model"), rs.getString(12),
+                            rs.getDouble(13)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Removes a final model: its record, its scores and its file. */
+    public void delete(String id) throws SQLException, IOException {
+        Optional<FinalModel> m = find(id);
+        Transactions.run(c, () -> {
+            for (String sql : List.of("DELETE FROM post_score WHERE model = ?", "DELETE FROM final_model WHERE id = ?")) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setString(1, id);
+                    st.executeUpdate();
+                }
+            }
+        });
+        if (m.isPresent()) {
+            Files.deleteIfExists(m.get().file());
+        }
+    }
+
+    /** Scores with a recorded final model; see {@link #scoreFile}. */
+    public ScoreResult score(String finalModelId, boolean includeLabelled, JobContext context) throws SQLException, IOException {
+        FinalModel m = find(finalModelId).orElseThrow(() -> new IllegalArgumentException("no final model '" + finalModelId + "'"));
+        return scoreFile(m.file(), includeLabelled, context);
+    }
+
+    /**
+     * Scores the posts with a text in the model's variant and no final dealer label (every such
+     * post with {@code includeLabelled}) with the final model saved in {@code file}, and replaces
+     * that model's rows of {@code post_score} in one transaction. A file not yet recorded in this
+     * workbench is recorded. Throws CancelledException (nothing written) when cancelled.
+     */
+    public ScoreResult scoreFile(Path file, boolean includeLabelled, JobContext context) throws SQLException, IOException {
+        context.progress(0, 1, "loading " + file);
+        Description description = description(file);
+        TrainedModel model = ModelFiles.load(file);
+        FinalModel m = description.finalModel().withFile(file.toAbsolutePath());
+        if (find(m.id()).isEmpty()) {
+            record(m);
+        }
+        context.progress(0, 1, "reading and preprocessing the posts");
+        PreprocessedCorpus corpus = preprocess();
+        Map<Long, FinalLabel> labels = FinalLabels.of(c, LabeledCorpus.QUESTION);
+        List<VariantText> texts = corpus.texts(Variant.fromKey(m.variant()));
+        List<Example> toScore = new ArrayList<>();
+        int skipped = 0;
+        for (VariantText text : texts) {
+            FinalLabel label = labels.get(text.postId());
+            if (!includeLabelled && label != null && label.isFinal()) {
+                skipped++;
+            } else {
+                toScore.add(remap(text, description.vocabulary()));
+            }
+        }
+        List<Scored> scored = new ArrayList<>(toScore.size());
+        for (int from = 0; from < toScore.size(); from += SCORING_BATCH) {
+            checkCancelled(context);
+            context.progress(from, toScore.size(), "scoring with " + m.id());
+            scored.addAll(model.score(toScore.subList(from, Math.min(toScore.size(), from + SCORING_BATCH))));
+        }
+        checkCancelled(context);
+        writeScores(m.id(), scored);
+        context.progress(toScore.size(), toScore.size(), "scored " + scored.size() + " posts");
+        List<Scored> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparingLong(Scored::postId)).limit(TOP).toList();
+        return new ScoreResult(m.id(), scored.size(), skipped, corpus.posts() - texts.size(), top);
+    }
+
+    private static Description description(Path file) throws IOException {
+        byte[] bytes = ModelFiles.entry(file, DESCRIPTION_ENTRY).orElseThrow(() -> new IOException(file
+                + ": a model file but not a final model (no " + DESCRIPTION_ENTRY + "; `train` writes final models)"));
+        try {
+            Description d = JSON.readValue(bytes, Description.class);
+            if (d.format() != FORMAT) {
+                throw new IOException(file + ": final-model format " + d.format() + ", this SignalBench reads " + FORMAT);
+            }
+            return d;
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": unreadable " + DESCRIPTION_ENTRY + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A text as the model saw words: indices from the model's own dictionary; words it never knew left out. */
+    private static Example remap(VariantText text, Map<String, Integer> vocabulary) {
+        List<String> tokens = new ArrayList<>(text.tokens().size());
+        int[] indices = new int[text.tokens().size()];
+        for (String token : text.tokens()) {
+            Integer index = vocabulary.get(token);
+            if (index != null) {
+                indices[tokens.size()] = index;
+                tokens.add(token);
+            }
+        }
+        return new Example(text.postId(), tokens, java.util.Arrays.copyOf(indices, tokens.size()), false);
+    }
+
+    private void writeScores(String modelId, List<Scored> scored) throws SQLException {
+        Transactions.run(c, () -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM post_score WHERE model = ?")) {
+                st.setString(1, modelId);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO post_score (post_id, model, score) VALUES (?, ?, ?)")) {
+                for (Scored s : scored) {
+                    st.setLong(1, s.postId());
+                    st.setString(2, modelId);
+                    st.setDouble(3, s.score());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+    }
+
+    private PreprocessedCorpus preprocess() throws SQLException {
+        List<TextItem> captions = new ArrayList<>();
+        new PostQuery(c).forEachCaption((id, caption) -> captions.add(new TextItem(id, caption)));
+        return preprocessor.run(captions);
+    }
+
+    private static void checkCancelled(JobContext context) {
+        if (context.isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+}
