@@ -118,7 +118,7 @@ public final class ModelsViewModel {
     private int generation;
 
     public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs) {
-        this(current, executor, jobs, RunExports.UNAVAILABLE, null);
+        this(current, executor, jobs, RunExports.TABLE1, null);
     }
 
     /**

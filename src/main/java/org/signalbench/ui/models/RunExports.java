@@ -1,11 +1,12 @@
 package org.signalbench.ui.models;
 
 import java.util.List;
+import org.signalbench.models.RunExport;
 import org.signalbench.models.RunSummary;
 
 /**
- * Renders a stored run's Table-1 rows as a file's text (the export buttons). The Models view calls
- * only this; the window wires it to the domain's exporter.
+ * Renders a stored run's Table-1 rows as a file's text (the export buttons): {@link #TABLE1} in the
+ * app, a fake in tests.
  */
 @FunctionalInterface
 public interface RunExports {
@@ -24,8 +25,6 @@ public interface RunExports {
 
     String render(List<RunSummary.Row> rows, Format format);
 
-    /** Until this build has an exporter. */
-    RunExports UNAVAILABLE = (rows, format) -> {
-        throw new UnsupportedOperationException("exporting runs is not available in this build yet");
-    };
+    /** Table 1 as {@link RunExport} writes it (as {@code runs export} does). */
+    RunExports TABLE1 = (rows, format) -> RunExport.export(RunExport.Format.valueOf(format.name()), rows);
 }

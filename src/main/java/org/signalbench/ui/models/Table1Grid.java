@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.signalbench.models.RunExport.Measure;
 import org.signalbench.models.RunSummary;
 
 /**
@@ -24,6 +25,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
     public static final String COMPARED = "compared";
     public static final String DIFFERENCE = "Δ mean";
     public static final String PUBLISHED = "paper";
+    /** No value: no such row in the run, or the paper gives none. (An undefined figure is RunExport's "–".) */
     private static final String NONE = "—";
 
     /**
@@ -39,20 +41,17 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
     }
 
     /**
-     * The rows of a variant. The published AUC goes with the pooled AUC: the study computed AUC on
-     * the whole data set, not per fold.
+     * Which published value goes on a measure's row: the paper's AUC goes with the pooled AUC,
+     * since the study computed AUC on the whole data set, not per fold.
      */
-    private enum Measure {
-        PRECISION("Precision", "precision"), RECALL("Recall", "recall"), F1("F1", "f1"), AUC("AUC", null),
-        AUC_POOLED("AUC pooled", "auc");
-
-        final String label;
-        final String key;
-
-        Measure(String label, String key) {
-            this.label = label;
-            this.key = key;
-        }
+    private static String publishedKey(Measure m) {
+        return switch (m) {
+            case PRECISION -> "precision";
+            case RECALL -> "recall";
+            case F1 -> "f1";
+            case AUC -> null;
+            case AUC_POOLED -> "auc";
+        };
     }
 
     /** The grid of {@code rows}; {@code compared} (rows of another run, or null) adds its figures and the difference. */
@@ -72,16 +71,17 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
                 for (String model : models) {
                     RunSummary.Row mine = find(rows, variant, model);
                     List<String> texts = new ArrayList<>();
-                    texts.add(cell(mine, measure));
+                    texts.add(mine == null ? NONE : measure.cell(mine));
                     if (compared != null) {
                         RunSummary.Row other = find(compared, variant, model);
-                        texts.add(cell(other, measure));
+                        texts.add(other == null ? NONE : measure.cell(other));
                         texts.add(mine == null || other == null ? NONE : signed(mean(mine, measure) - mean(other, measure)));
                     }
-                    texts.add(measure.key == null ? NONE : published(published.value(variant, model, measure.key)));
+                    String key = publishedKey(measure);
+                    texts.add(key == null ? NONE : published(published.value(variant, model, key)));
                     cells.put(model, List.copyOf(texts));
                 }
-                lines.add(new Line(variant, measure == Measure.PRECISION ? variant : "", measure.label, cells));
+                lines.add(new Line(variant, measure == Measure.PRECISION ? variant : "", measure.label(), cells));
             }
         }
         return new Table1Grid(models, List.copyOf(sub), List.copyOf(lines));
@@ -99,28 +99,6 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
             case AUC -> r.auc();
             case AUC_POOLED -> r.aucPooled();
         };
-    }
-
-    private static double sd(RunSummary.Row r, Measure m) {
-        return switch (m) {
-            case PRECISION -> r.precisionSd();
-            case RECALL -> r.recallSd();
-            case F1 -> r.f1Sd();
-            case AUC -> r.aucSd();
-            case AUC_POOLED -> Double.NaN;
-        };
-    }
-
-    /** "mean ± sd" over folds; the pooled AUC is one figure. */
-    static String cell(RunSummary.Row r, Measure m) {
-        if (r == null) {
-            return NONE;
-        }
-        return m == Measure.AUC_POOLED ? fixed(r.aucPooled()) : fixed(mean(r, m)) + " ± " + fixed(sd(r, m));
-    }
-
-    static String fixed(double x) {
-        return Double.isNaN(x) ? NONE : String.format(Locale.ROOT, "%.3f", x);
     }
 
     private static String signed(double x) {
