@@ -16,8 +16,8 @@ import java.util.Random;
  * posts so no model is perfect. Two coders agree on every post except {@link #DISPUTED}, which
  * coders dispute and no expert settles.
  */
-final class ModelFixtures {
-    static final int DISPUTED = 3;
+public final class ModelFixtures {
+    public static final int DISPUTED = 3;
     private static final String[] SELLING = {"connect", "dm", "order", "delivery", "stealth", "shipping", "price", "menu",
         "#xanax", "#percs", "#weedforsale", "#plugsoverdrugs", "#oxy", "discreet", "wickr", "cashapp"};
     private static final String[] EVERYDAY = {"sunset", "beach", "family", "coffee", "gym", "friends", "music", "dinner",
@@ -28,7 +28,7 @@ final class ModelFixtures {
     }
 
     /** Inserts {@code posts} captioned and labelled posts; returns how many are dealers (final labels). */
-    static int fill(Connection c, int posts, long seed) throws SQLException {
+    public static int fill(Connection c, int posts, long seed) throws SQLException {
         Random random = new Random(seed);
         long a = coder(c, "coder-a");
         long b = coder(c, "coder-b");

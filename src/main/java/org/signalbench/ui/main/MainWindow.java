@@ -16,6 +16,8 @@ import org.signalbench.ui.findings.FindingsViewModel;
 import org.signalbench.ui.findings.LexiconStore;
 import org.signalbench.ui.importing.ImportViewModel;
 import org.signalbench.ui.jobs.JobsViewModel;
+import org.signalbench.ui.models.ModelsController;
+import org.signalbench.ui.models.ModelsViewModel;
 import org.signalbench.ui.posts.PostBrowserViewModel;
 import org.signalbench.ui.posts.PostDetailViewModel;
 import org.signalbench.ui.preprocessing.PreprocessingViewModel;
@@ -59,6 +61,7 @@ public final class MainWindow {
                 new LexiconStore(config.findingsFiles().editableLexicon()));
         findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
+        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager)).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
