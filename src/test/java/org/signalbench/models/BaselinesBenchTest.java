@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.models.baselines.SvmLightExport;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
-import org.signalbench.testing.TestWorkbenches;
 
 /** The TF-IDF document-frequency floor, the svmlight export for the scikit-learn reference, and {@code bench baselines}. */
 class BaselinesBenchTest {
@@ -29,10 +28,7 @@ class BaselinesBenchTest {
 
     @BeforeAll
     static void workbench() throws Exception {
-        try (Workbench wb = TestWorkbenches.open(dir)) {
-            ModelFixtures.fill(wb.connection(), 120, 5);
-            db = dir.resolve("test.sqlite").toString();
-        }
+        db = ModelFixtures.filledDatabase(dir, 120, 5);
     }
 
     private static Example text(long id, boolean dealer, String... words) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
-import org.signalbench.testing.TestWorkbenches;
 
 class CvCommandTest {
     @TempDir
@@ -23,10 +22,7 @@ class CvCommandTest {
 
     @BeforeAll
     static void workbench() throws Exception {
-        try (Workbench wb = TestWorkbenches.open(dir)) {
-            ModelFixtures.fill(wb.connection(), 160, 3);
-            db = dir.resolve("test.sqlite").toString();
-        }
+        db = ModelFixtures.filledDatabase(dir, 160, 3);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.signalbench.models;
 
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,14 @@ public final class ModelFixtures {
     private static final String[] SHARED = {"today", "night", "party", "good", "vibes", "#weekend", "#mood", "happy"};
 
     private ModelFixtures() {
+    }
+
+    /** A workbench at {@code dir/test.sqlite} filled by {@link #fill}; returns its path for {@code --db}. */
+    public static String filledDatabase(Path dir, int posts, long seed) throws Exception {
+        try (org.signalbench.store.Workbench wb = org.signalbench.testing.TestWorkbenches.open(dir)) {
+            fill(wb.connection(), posts, seed);
+        }
+        return dir.resolve("test.sqlite").toString();
     }
 
     /** Inserts {@code posts} captioned and labelled posts; returns how many are dealers (final labels). */
