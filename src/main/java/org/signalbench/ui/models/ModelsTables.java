@@ -34,6 +34,16 @@ final class ModelsTables {
 
     /** A number column that sorts as a number and shows {@code format}. */
     private static <S> TableColumn<S, Number> number(String title, Function<S, Number> value, String format) {
+        return number(title, value, x -> String.format(Locale.ROOT, format, x));
+    }
+
+    /** A p-value: four decimals, and "< 0.0001" below that rather than a misleading 0.0000. */
+    private static <S> TableColumn<S, Number> pValue(String title, Function<S, Number> value) {
+        return number(title, value, p -> p.doubleValue() < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p));
+    }
+
+    private static <S> TableColumn<S, Number> number(String title, Function<S, Number> value,
+                                                     Function<Number, String> format) {
         TableColumn<S, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -41,7 +51,7 @@ final class ModelsTables {
             protected void updateItem(Number item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
-                        : Double.isNaN(item.doubleValue()) ? "—" : String.format(Locale.ROOT, format, item));
+                        : Double.isNaN(item.doubleValue()) ? "—" : format.apply(item));
             }
         });
         column.getStyleClass().add("figure-cell");
@@ -117,9 +127,9 @@ final class ModelsTables {
         table.getColumns().setAll(List.of(
                 text("Models", c -> c.modelA() + " vs " + c.modelB()),
                 number("t (F1)", c -> t.apply(c).statistic(), "%.3f"),
-                number("p", c -> t.apply(c).pValue(), "%.4f"),
+                pValue("p", c -> t.apply(c).pValue()),
                 number("McNemar χ²", c -> mc.apply(c).statistic(), "%.3f"),
-                number("p ", c -> mc.apply(c).pValue(), "%.4f")));
+                pValue("p ", c -> mc.apply(c).pValue())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("Paired tests need two models."));
     }
