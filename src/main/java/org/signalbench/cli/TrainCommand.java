@@ -64,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Workbench wb = workbench.openExisting()) {
             FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), FinalModels.defaultDirectory());
-            FinalModels.FinalModel m = finals.train(trainer, v, seed, new StderrProgress(err));
+            FinalModels.FinalModel m = finals.train(trainer, v, seed, new StderrProgress(err, FinalModels.STEPS_PER_STEP));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, asMap(m));

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.jobs.UnitProgress;
 import org.signalbench.preprocess.Variant;
 
 /**
@@ -107,7 +108,7 @@ public final class CrossValidation {
                         String unit = "fold " + (fold + 1) + "/" + config.folds() + ": " + trainer.id() + " on " + v.key();
                         context.progress(finished * STEPS_PER_UNIT, total * STEPS_PER_UNIT, unit);
                         runFold(runId, v, trainer, fold, foldOf.get(v), config.seed(),
-                                withinUnit(context, finished, total, unit));
+                                UnitProgress.within(context, finished, total, STEPS_PER_UNIT, unit));
                         finished++;
                     }
                 }
@@ -149,30 +150,6 @@ public final class CrossValidation {
                 BinaryMetrics.of(scored, dealer), BinaryMetrics.auc(truth, scores), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         store.saveFold(runId, result, scored, dealer);
         listener.unitFinished(result);
-    }
-
-    /**
-     * The context a unit's model sees: its done/total maps into the unit's own steps (at most up to
-     * the step before the next unit, never backwards), its messages get the unit's name in front,
-     * and cancelling is the run's.
-     */
-    private static JobContext withinUnit(JobContext run, long unit, long units, String name) {
-        return new JobContext() {
-            private long reached = unit * STEPS_PER_UNIT;
-
-            @Override
-            public void progress(long done, long total, String message) {
-                long inside = total <= 0 ? 0 : Math.min(STEPS_PER_UNIT - 1, Math.max(0, done * STEPS_PER_UNIT / total));
-                reached = Math.max(reached, unit * STEPS_PER_UNIT + inside);
-                run.progress(reached, units * STEPS_PER_UNIT,
-                        message == null || message.isEmpty() ? name : name + ", " + message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return run.isCancelled();
-            }
-        };
     }
 
     private static double seconds(long fromNanos) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.jobs.UnitProgress;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
 import org.signalbench.models.baselines.BaselineModel;
@@ -49,6 +50,8 @@ import org.signalbench.store.PostQuery;
  */
 public final class FinalModels {
     public static final String DESCRIPTION_ENTRY = "signalbench-final-model.json";
+    /** Training reports three steps (read, train, save) of this many sub-steps each, so the LSTM's batches move the bar. */
+    public static final long STEPS_PER_STEP = 1000;
     private static final int FORMAT = 1;
     private static final int SCORING_BATCH = 512;
     private static final int TOP = 10;
@@ -112,7 +115,7 @@ public final class FinalModels {
      */
     public FinalModel train(ModelTrainer trainer, Variant variant, long seed, JobContext context)
             throws SQLException, IOException {
-        context.progress(0, 3, "reading and preprocessing the posts");
+        context.progress(0, 3 * STEPS_PER_STEP, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
         LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(c, LabeledCorpus.QUESTION));
         List<Example> examples = labelled.examples(variant);
@@ -122,12 +125,14 @@ public final class FinalModels {
                     + (examples.size() - dealers) + " other labelled texts; a final model needs some of each");
         }
         checkCancelled(context);
-        context.progress(1, 3, "training " + trainer.id() + " on " + examples.size() + " " + variant.key() + " texts");
+        String training = "training " + trainer.id() + " on " + examples.size() + " " + variant.key() + " texts";
+        context.progress(STEPS_PER_STEP, 3 * STEPS_PER_STEP, training);
         long start = System.nanoTime();
-        TrainedModel trained = trainer.train(examples, labelled.dictionarySize(), seed, context);
+        TrainedModel trained = trainer.train(examples, labelled.dictionarySize(), seed,
+                UnitProgress.within(context, 1, 3, STEPS_PER_STEP, training));
         double seconds = (System.nanoTime() - start) / 1e9;
         checkCancelled(context);
-        context.progress(2, 3, "saving");
+        context.progress(2 * STEPS_PER_STEP, 3 * STEPS_PER_STEP, "saving");
 
         Instant now = Instant.now();
         String id = newId(trainer.id() + "-" + variant.key() + "-" + ID_TIME.format(now));
@@ -146,7 +151,7 @@ public final class FinalModels {
             ModelFiles.putEntry(file, DESCRIPTION_ENTRY,
                     JSON.writeValueAsBytes(new Description(FORMAT, finalModel, corpus.dictionary().asMap())));
             record(finalModel);
-            context.progress(3, 3, "saved " + file);
+            context.progress(3 * STEPS_PER_STEP, 3 * STEPS_PER_STEP, "saved " + file);
             return finalModel;
         } catch (IOException | SQLException | RuntimeException e) {
             Files.deleteIfExists(file);
