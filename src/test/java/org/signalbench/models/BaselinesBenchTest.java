@@ -160,4 +160,12 @@ class BaselinesBenchTest {
             assertEquals(m.get("texts").asLong(), tested, "every text is tested once");
         }
     }
+
+    @Test
+    void hyperparametersKeepTheirDocumentedOrder() {
+        assertEquals(java.util.List.of("trees", "maxDepth", "minChildWeight", "featureFraction", "minDf"),
+                java.util.List.copyOf(ModelCatalog.trainer("rf", java.util.Map.of("trees", "7")).hyperparameters().keySet()));
+        assertEquals(java.util.List.of("maxDepth", "minChildWeight", "minImpurityDecrease", "minDf"),
+                java.util.List.copyOf(ModelCatalog.defaults("dt").keySet()));
+    }
 }

@@ -1,5 +1,6 @@
 package org.signalbench.models.baselines;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class TribuoBaseline implements ModelTrainer {
 
     public TribuoBaseline(String id, Map<String, Object> hyperparameters, TrainerFactory factory) {
         this.id = id;
-        this.hyperparameters = Map.copyOf(hyperparameters);
+        // the documented order (provenance JSON, the app's table), not Map.copyOf's order, which changes per JVM
+        this.hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
         this.factory = factory;
     }
 
