@@ -300,38 +300,42 @@ public final class RunStore {
 
     /** The stored folds of one variant and model, in fold order. */
     public List<FoldResult> folds(String runId, String variant, String model) throws SQLException {
-        List<FoldResult> list = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT fold, train_size, test_size, tp, fp, tn, fn, auc, train_seconds, "
-                + "test_seconds FROM model_run_fold WHERE run_id = ? AND variant = ? AND model = ? ORDER BY fold")) {
-            st.setString(1, runId);
-            st.setString(2, variant);
-            st.setString(3, model);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
+        return rowsOf("SELECT fold, train_size, test_size, tp, fp, tn, fn, auc, train_seconds, test_seconds "
+                + "FROM model_run_fold WHERE run_id = ? AND variant = ? AND model = ? ORDER BY fold", runId, variant, model,
+                rs -> {
                     double auc = rs.getDouble(8);
                     if (rs.wasNull()) {
                         auc = Double.NaN;
                     }
-                    list.add(new FoldResult(variant, model, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                    return new FoldResult(variant, model, rs.getInt(1), rs.getInt(2), rs.getInt(3),
                             new BinaryMetrics(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), auc,
-                            rs.getDouble(9), rs.getDouble(10)));
-                }
-            }
-        }
-        return list;
+                            rs.getDouble(9), rs.getDouble(10));
+                });
     }
 
     /** The pooled out-of-fold predictions of one variant and model, in post-id order. */
     public List<Prediction> predictions(String runId, String variant, String model) throws SQLException {
-        List<Prediction> list = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT post_id, fold, score, predicted, label FROM model_run_prediction "
-                + "WHERE run_id = ? AND variant = ? AND model = ? ORDER BY post_id")) {
+        return rowsOf("SELECT post_id, fold, score, predicted, label FROM model_run_prediction "
+                + "WHERE run_id = ? AND variant = ? AND model = ? ORDER BY post_id", runId, variant, model,
+                rs -> new Prediction(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4) == 1, rs.getInt(5) == 1));
+    }
+
+    /** Reads one row of a result. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query over one run, variant and model (its three parameters, in that order). */
+    private <T> List<T> rowsOf(String sql, String runId, String variant, String model, RowReader<T> reader)
+            throws SQLException {
+        List<T> list = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, runId);
             st.setString(2, variant);
             st.setString(3, model);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Prediction(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4) == 1, rs.getInt(5) == 1));
+                    list.add(reader.read(rs));
                 }
             }
         }
