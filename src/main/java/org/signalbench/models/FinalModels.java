@@ -34,6 +34,7 @@ import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
 import org.signalbench.store.DataLocations;
 import org.signalbench.store.PostQuery;
+import org.signalbench.store.Transactions;
 
 /**
  * Final models: one model trained on every labelled text of one variant (the final dealer labels,

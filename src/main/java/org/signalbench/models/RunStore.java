@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Transactions;
 
 /**
  * Reads and writes cross-validation runs (tables of V4__model_runs.sql, owner columns of V5).
