@@ -34,10 +34,20 @@ public final class CrossValidation {
     private final RunStore store;
     private final LabeledCorpus corpus;
     private CvListener listener = CvListener.NONE;
+    private Map<String, String> provenance = Map.of();
 
     public CrossValidation(Connection connection, LabeledCorpus corpus) {
         this.store = new RunStore(connection);
         this.corpus = corpus;
+    }
+
+    /**
+     * Entries recorded beside the library versions of every run started from now on: the
+     * application's version and the settings' content hashes.
+     */
+    public CrossValidation provenance(Map<String, String> entries) {
+        this.provenance = Map.copyOf(entries);
+        return this;
     }
 
     /** Tells {@code listener} about every unit and epoch of the runs started or resumed from now on. */
@@ -56,6 +66,7 @@ public final class CrossValidation {
             hyper.put(t.id(), t.hyperparameters());
             libraries.putAll(t.libraryVersions());
         }
+        new java.util.TreeMap<>(provenance).forEach(libraries::put);
         for (Variant v : config.variants()) {
             checkEnough(v, config.folds());
         }

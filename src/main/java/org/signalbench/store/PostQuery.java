@@ -127,6 +127,10 @@ public final class PostQuery {
     public record CaptionsState(long posts, long maxId) {
     }
 
+    /** A post's id and full caption. */
+    public record Caption(long postId, String text) {
+    }
+
     /** The current {@link CaptionsState}. */
     public CaptionsState captionsState() throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT count(*), coalesce(max(id), 0) FROM post");

@@ -87,6 +87,15 @@ public final class Workbench implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** A {@link Session} over a new connection of its own, for one use case on any thread. The caller closes it. */
+    public Session openSession() {
+        try {
+            return Session.owning(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** The schema version recorded by the migrations, for example "1". */
     public String schemaVersion() throws SQLException {
         try (Statement st = connection.createStatement();

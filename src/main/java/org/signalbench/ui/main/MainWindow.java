@@ -61,7 +61,8 @@ public final class MainWindow {
                 new LexiconStore(config.findingsFiles().editableLexicon()));
         findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
-        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager)).view());
+        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
+                config.services().crossValidation())).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);

@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.signalbench.app.RunResults;
 import org.signalbench.models.FoldResult;
 import org.signalbench.models.Folds;
 import org.signalbench.models.RunStore;

@@ -1,0 +1,27 @@
+package org.signalbench.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.signalbench.importing.ImportFormat;
+import org.signalbench.importing.ImportReport;
+import org.signalbench.importing.ImportService;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.store.Workbench;
+
+/** Importing as a use case: runs the import and tells the corpus owner that the posts changed. */
+public final class ImportingService {
+    private final WorkbenchCorpus corpus;
+
+    public ImportingService(WorkbenchCorpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /** Imports {@code sources} ({@code format} null: detected per file). */
+    public ImportReport run(Workbench workbench, List<Path> sources, ImportFormat format, JobContext job) throws Exception {
+        try {
+            return new ImportService(workbench).run(sources, format, job);
+        } finally {
+            corpus.invalidate();
+        }
+    }
+}
