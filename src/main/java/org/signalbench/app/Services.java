@@ -9,13 +9,15 @@ import org.signalbench.models.FinalModels;
  * shares the corpus and the settings.
  */
 public record Services(Settings settings, WorkbenchCorpus corpus, ImportingService importing,
+                       AdjudicationService adjudication, AgreementService agreement,
                        CrossValidationService crossValidation, FinalModelService finalModels) {
 
     /** Services over these settings, saving final models under {@code modelsDirectory}. */
     public static Services of(Settings settings, Path modelsDirectory) {
         WorkbenchCorpus corpus = new WorkbenchCorpus(settings);
-        return new Services(settings, corpus, new ImportingService(corpus), new CrossValidationService(corpus),
-                new FinalModelService(corpus, modelsDirectory));
+        return new Services(settings, corpus, new ImportingService(corpus, settings.codebook()),
+                new AdjudicationService(settings.codebook()), new AgreementService(settings.codebook()),
+                new CrossValidationService(corpus), new FinalModelService(corpus, modelsDirectory));
     }
 
     /** Services over the settings in use and the user's models directory. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.signalbench.domain.Hashtags;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.findings.Table.Kind;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.FinalLabel;
@@ -72,7 +73,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
     }
 
     public static Findings compute(Connection c, Lexicons lexicons, Codebook codebook) throws SQLException {
-        Map<Long, FinalLabel> dealerLabels = FinalLabels.of(c, "dealer");
+        Map<Long, FinalLabel> dealerLabels = FinalLabels.of(c, QuestionId.DEALER_KEY);
         Map<Long, Boolean> labelled = new HashMap<>(); // final dealer label: true = dealer post
         int disputed = 0;
         for (FinalLabel f : dealerLabels.values()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.signalbench.domain.Hashtags;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
@@ -56,7 +57,7 @@ public final class WorkbenchStats {
                         rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
             }
         }
-        Map<Long, FinalLabel> dealer = FinalLabels.of(c, "dealer");
+        Map<Long, FinalLabel> dealer = FinalLabels.of(c, QuestionId.DEALER_KEY);
         long agreed = 0, single = 0, settled = 0, disputed = 0;
         Set<Long> dealerIds = new HashSet<>();
         for (FinalLabel f : dealer.values()) {

@@ -92,6 +92,12 @@ public final class CoderFileImport {
      */
     public static int importFile(Connection connection, Path file, String expectedCoder, Consumer<Rejection> reject,
                                  Consumer<Conflict> conflicts) throws IOException, SQLException {
+        return importFile(connection, Codebook.load(), file, expectedCoder, reject, conflicts);
+    }
+
+    /** The same, checking the answers against {@code codebook}. */
+    public static int importFile(Connection connection, Codebook codebook, Path file, String expectedCoder,
+                                 Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws IOException, SQLException {
         String name = file.toString();
         ParsedFile parsed;
         try {
@@ -110,7 +116,7 @@ public final class CoderFileImport {
             return 0;
         }
         PostQuery posts = new PostQuery(connection);
-        try (LabelStore store = new LabelStore(connection)) {
+        try (LabelStore store = new LabelStore(connection, codebook)) {
             return Transactions.call(connection, () -> {
                 checkCorpus(posts, parsed);
                 Coder person = store.coder(parsed.coderName(), parsed.role());

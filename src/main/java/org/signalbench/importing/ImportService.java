@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.signalbench.domain.PostDraft;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.labels.Codebook;
 import org.signalbench.store.ImportRuns;
 import org.signalbench.store.PostWriter;
 import org.signalbench.store.Workbench;
@@ -42,9 +43,17 @@ public final class ImportService {
     public static final int MAX_CAPTION_CHARS = 100_000;
 
     private final Workbench workbench;
+    private final Codebook codebook;
 
+    /** An importer checking coder files against the codebook in use. */
     public ImportService(Workbench workbench) {
+        this(workbench, Codebook.load());
+    }
+
+    /** An importer checking coder files' answers against {@code codebook}. */
+    public ImportService(Workbench workbench, Codebook codebook) {
         this.workbench = workbench;
+        this.codebook = codebook;
     }
 
     /** A data file to read, with how it was detected. */
@@ -67,13 +76,14 @@ public final class ImportService {
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
         JobContext context = job == null ? JobContext.NONE : job;
         try (Connection connection = workbench.newBulkConnection()) {
-            return new Run(connection, context).execute(sources, forcedFormat);
+            return new Run(connection, context, codebook).execute(sources, forcedFormat);
         }
     }
 
     /** The state of one import. */
     private static final class Run {
         private final Connection connection;
+        private final Codebook codebook;
         private final JobContext job;
         private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private final List<Ordered> rejections = new ArrayList<>();
@@ -98,7 +108,8 @@ public final class ImportService {
         private long lastReported = -1;
         private String currentFile = "";
 
-        Run(Connection connection, JobContext job) {
+        Run(Connection connection, JobContext job, Codebook codebook) {
+            this.codebook = codebook;
             this.connection = connection;
             this.job = job;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
@@ -405,7 +416,7 @@ public final class ImportService {
 
         private void readCoderFile(Path file) {
             try {
-                labels += CoderFileImport.importFile(connection, file, this::reject);
+                labels += CoderFileImport.importFile(connection, codebook, file, null, this::reject, conflict -> { });
             } catch (IOException | SQLException | RuntimeException e) {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.PostQuery;
@@ -44,7 +45,13 @@ public final class LabelCsvImport {
 
     public static Result importFile(Connection c, Path file, String personName, Role role, Consumer<Rejection> reject)
             throws IOException, SQLException {
-        try (LabelStore store = new LabelStore(c)) {
+        return importFile(c, Codebook.load(), file, personName, role, reject);
+    }
+
+    /** The same, stamping the answers with {@code codebook}'s version. */
+    public static Result importFile(Connection c, Codebook codebook, Path file, String personName, Role role,
+                                    Consumer<Rejection> reject) throws IOException, SQLException {
+        try (LabelStore store = new LabelStore(c, codebook)) {
             return importFile(store, new PostQuery(c), c, file, personName, role, reject);
         }
     }

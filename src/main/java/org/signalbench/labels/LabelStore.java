@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.domain.Role;
 import org.signalbench.store.Transactions;
 
@@ -30,7 +31,7 @@ public final class LabelStore implements AutoCloseable {
     /** The value of a label row that takes an answer back: the coder has no answer again. */
     public static final String RETRACTED = "";
     /** The question every post must have answered; progress counts it. */
-    public static final String DEALER = "dealer";
+    public static final String DEALER = QuestionId.DEALER_KEY;
 
     private final Connection c;
     private final Codebook codebook;

@@ -83,7 +83,7 @@ public final class CrossValidation {
             throw new IllegalStateException("run " + runId + " was made on other posts, labels or texts; "
                     + "it cannot be resumed on this workbench's current corpus");
         }
-        store.setStatus(runId, "running", 0);
+        store.setStatus(runId, RunStatus.RUNNING, 0);
         execute(runId, run.config(), run.config().models().stream().map(run.config()::trainer).toList(), context);
     }
 
@@ -125,12 +125,12 @@ public final class CrossValidation {
                 }
             }
             context.progress(total * STEPS_PER_UNIT, total * STEPS_PER_UNIT, "finished");
-            store.setStatus(runId, "finished", seconds(started));
+            store.setStatus(runId, RunStatus.FINISHED, seconds(started));
         } catch (CancelledException e) {
-            store.setStatus(runId, "cancelled", seconds(started));
+            store.setStatus(runId, RunStatus.CANCELLED, seconds(started));
             throw e;
         } catch (SQLException | RuntimeException | Error e) {
-            store.setStatus(runId, "failed", seconds(started));
+            store.setStatus(runId, RunStatus.FAILED, seconds(started));
             throw e;
         }
     }

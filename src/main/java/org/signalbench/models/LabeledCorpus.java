@@ -1,7 +1,5 @@
 package org.signalbench.models;
 
-import org.signalbench.store.Session;
-import org.signalbench.preprocess.Captions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,12 +10,15 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
+import org.signalbench.store.Session;
 
 /**
  * The training data: every caption preprocessed (so the dictionary is the preprocessing
@@ -25,7 +26,7 @@ import org.signalbench.preprocess.VariantText;
  * Disputed posts, posts without a dealer label and texts a variant dropped stay out.
  */
 public final class LabeledCorpus {
-    public static final String QUESTION = "dealer";
+    public static final String QUESTION = QuestionId.DEALER_KEY;
 
     private final int dictionarySize;
     private final Map<Variant, List<Example>> examples;

@@ -140,6 +140,18 @@ public final class PostQuery {
         }
     }
 
+    /** The final models that have scored posts (the annotation queue can sort by their scores), by id. */
+    public List<String> scoreModels() throws SQLException {
+        List<String> models = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT DISTINCT model FROM post_score ORDER BY model");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                models.add(rs.getString(1));
+            }
+        }
+        return models;
+    }
+
     /** Every search posts were collected under, the most used first. */
     public List<String> collectionSearches() throws SQLException {
         String sql = "SELECT search FROM post_collection GROUP BY search ORDER BY count(*) DESC, search";

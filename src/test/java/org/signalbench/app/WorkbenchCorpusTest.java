@@ -72,7 +72,7 @@ class WorkbenchCorpusTest {
                 corpus.preprocessed(wb, session);
                 assertEquals(4, corpus.builds(), "an import invalidates it");
             }
-            assertEquals("finished", new RunStore(wb.connection()).run(first).orElseThrow().status());
+            assertEquals(org.signalbench.models.RunStatus.FINISHED, new RunStore(wb.connection()).run(first).orElseThrow().status());
         }
     }
 

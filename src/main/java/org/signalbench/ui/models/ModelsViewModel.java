@@ -47,6 +47,7 @@ import org.signalbench.models.CvListener;
 import org.signalbench.models.FoldResult;
 import org.signalbench.models.Folds;
 import org.signalbench.models.ModelCatalog;
+import org.signalbench.models.RunStatus;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
 import org.signalbench.models.TrainingEpoch;
@@ -154,7 +155,7 @@ public final class ModelsViewModel {
         canStart = Bindings.createBooleanBinding(() -> !running.get() && setupProblem.get().isEmpty() && current.get() != null,
                 running, setupProblem, current.workbenchProperty());
         canResume = Bindings.createBooleanBinding(() -> !running.get() && selected.get() != null
-                && !"finished".equals(selected.get().status()), running, selected);
+                && selected.get().status() != RunStatus.FINISHED, running, selected);
 
         current.workbenchProperty().addListener((obs, old, now) -> {
             selected.set(null);
@@ -463,7 +464,7 @@ public final class ModelsViewModel {
 
     /** How a run is named in lists: start time, status, models. */
     public static String describe(RunStore.Run run) {
-        return started(run) + " · " + run.status() + " · " + String.join(", ", run.config().models()) + " · "
+        return started(run) + " · " + run.status().key() + " · " + String.join(", ", run.config().models()) + " · "
                 + shortId(run.id());
     }
 

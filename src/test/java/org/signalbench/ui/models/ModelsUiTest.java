@@ -123,7 +123,7 @@ class ModelsUiTest {
 
     private void waitForResultsOfStatus(String status) {
         waitUntil("a " + status + " run shown", () -> !model.runningProperty().get() && model.resultsProperty().get() != null
-                && model.resultsProperty().get().run().status().equals(status));
+                && model.resultsProperty().get().run().status().key().equals(status));
     }
 
     @SuppressWarnings("unchecked")
