@@ -43,18 +43,11 @@ final class ArchitectureRules {
      * longer needs its entry, and no other class may join it. See docs/architecture.md.
      */
     static final Set<String> STILL_SPEAKING_SQL = Set.of(
-            "org.signalbench.agreement.AgreementReport",
-            "org.signalbench.cli.WorkbenchOption",
-            "org.signalbench.exporting.PostExporter",
-            "org.signalbench.findings.Findings",
-            "org.signalbench.findings.WorkbenchStats",
             "org.signalbench.importing.CoderFileImport",
             "org.signalbench.importing.ImportService",
             "org.signalbench.importing.LabelCsvImport",
             "org.signalbench.labels.CoderFileExport",
-            "org.signalbench.labels.FinalLabels",
             "org.signalbench.labels.LabelStore",
-            "org.signalbench.labels.LatestAnswers",
             "org.signalbench.models.CrossValidation",
             "org.signalbench.models.FinalModels",
             "org.signalbench.models.LabeledCorpus",

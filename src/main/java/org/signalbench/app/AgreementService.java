@@ -38,20 +38,18 @@ public final class AgreementService {
     /** Computes the overview over a connection of its own. */
     public Overview overview(Workbench workbench) {
         try (Session s = workbench.openSession()) {
-            AgreementReport report = new AgreementReport(s.connection(), codebook);
-            return s.unchecked(() -> {
-                List<Pair> pairs = new ArrayList<>();
-                for (AgreementReport.PairRow p : report.everyPair()) {
-                    pairs.add(new Pair(p, report.byWeek(p.first(), p.second(), p.question())));
-                }
-                List<Coder> coders = report.coders();
-                List<Fleiss> fleiss = new ArrayList<>();
-                for (Codebook.Question q : codebook.questions()) {
-                    Optional<MultiCoderAgreement> multi = report.fleiss(coders, q.key());
-                    multi.ifPresent(m -> fleiss.add(new Fleiss(q.key(), coders, m)));
-                }
-                return new Overview(pairs, fleiss);
-            });
+            AgreementReport report = new AgreementReport(s, codebook);
+            List<Pair> pairs = new ArrayList<>();
+            for (AgreementReport.PairRow p : report.everyPair()) {
+                pairs.add(new Pair(p, report.byWeek(p.first(), p.second(), p.question())));
+            }
+            List<Coder> coders = report.coders();
+            List<Fleiss> fleiss = new ArrayList<>();
+            for (Codebook.Question q : codebook.questions()) {
+                Optional<MultiCoderAgreement> multi = report.fleiss(coders, q.key());
+                multi.ifPresent(m -> fleiss.add(new Fleiss(q.key(), coders, m)));
+            }
+            return new Overview(pairs, fleiss);
         }
     }
 }

@@ -12,7 +12,7 @@ public final class FindingsService {
 
     public static Findings compute(Workbench workbench, Lexicons lexicons) {
         try (Session s = workbench.openSession()) {
-            return s.unchecked(() -> Findings.compute(s.connection(), lexicons));
+            return Findings.compute(s, lexicons);
         }
     }
 }

@@ -85,6 +85,6 @@ public final class WorkbenchCorpus {
     public LabeledCorpus labeled(Workbench workbench, Session session, JobContext job) {
         PreprocessedCorpus preprocessed = preprocessed(workbench, session, job);
         return LabeledCorpus.of(preprocessed,
-                session.unchecked(() -> FinalLabels.of(session.connection(), LabeledCorpus.QUESTION)));
+                FinalLabels.of(session, LabeledCorpus.QUESTION));
     }
 }

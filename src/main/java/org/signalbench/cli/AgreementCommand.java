@@ -13,6 +13,7 @@ import org.signalbench.agreement.PairAgreement;
 import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ public final class AgreementCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         try (Workbench wb = workbench.openExisting()) {
-            AgreementReport report = new AgreementReport(wb.connection(), codebook);
+            AgreementReport report = new AgreementReport(Session.over(wb.connection()), codebook);
             List<Coder> all = report.coders();
             List<Coder> pair;
             if (coderNames == null) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.signalbench.domain.QuestionId;
 import org.signalbench.domain.Role;
+import org.signalbench.store.Session;
 import org.signalbench.store.Transactions;
 
 /**
@@ -411,7 +412,7 @@ public final class LabelStore implements AutoCloseable {
         require(expertId, Role.EXPERT);
         Map<Long, TreeSet<String>> differing = new TreeMap<>();
         for (Codebook.Question q : codebook.questions()) {
-            LatestAnswers.of(c, q.key()).forEach((postId, byCoder) -> {
+            LatestAnswers.of(Session.over(c), q.key()).forEach((postId, byCoder) -> {
                 if (byCoder.size() > 1 && byCoder.values().stream().map(LatestAnswers.Answer::value).distinct().count() > 1) {
                     differing.computeIfAbsent(postId, k -> new TreeSet<>()).add(q.key());
                 }

@@ -18,8 +18,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.jobs.UnitProgress;
@@ -28,9 +28,9 @@ import org.signalbench.labels.FinalLabels;
 import org.signalbench.models.baselines.BaselineModel;
 import org.signalbench.models.lstm.LstmModel;
 import org.signalbench.models.lstm.LstmTrainedModel;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
-import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
 import org.signalbench.store.DataLocations;
@@ -136,7 +136,7 @@ public final class FinalModels {
             throws SQLException, IOException {
         context.progress(0, 3 * STEPS_PER_STEP, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(c, LabeledCorpus.QUESTION));
+        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION));
         List<Example> examples = labelled.examples(variant);
         int dealers = (int) examples.stream().filter(Example::dealer).count();
         if (dealers == 0 || dealers == examples.size()) {
@@ -286,7 +286,7 @@ public final class FinalModels {
         }
         context.progress(0, 1, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        Map<Long, FinalLabel> labels = FinalLabels.of(c, LabeledCorpus.QUESTION);
+        Map<Long, FinalLabel> labels = FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION);
         List<VariantText> texts = corpus.texts(Variant.fromKey(m.variant()));
         List<Example> toScore = new ArrayList<>();
         int skipped = 0;

@@ -39,7 +39,7 @@ public final class LabeledCorpus {
     /** Reads and preprocesses the workbench's posts and final dealer labels. */
     public static LabeledCorpus load(Connection c, Preprocessor preprocessor) throws SQLException {
         PreprocessedCorpus corpus = Captions.preprocess(Session.over(c), null, preprocessor);
-        return of(corpus, FinalLabels.of(c, QUESTION));
+        return of(corpus, FinalLabels.of(Session.over(c), QUESTION));
     }
 
     /** The labelled examples of an already preprocessed corpus (texts of posts whose final dealer label is yes or no). */

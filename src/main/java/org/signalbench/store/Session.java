@@ -89,6 +89,14 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /** Hands every post (of one platform; all when null) with its comments, media and searches to {@code sink}, in id order. */
+    public void forEachPost(org.signalbench.domain.Platform platform, java.util.function.Consumer<org.signalbench.domain.Post> sink) {
+        call(c -> {
+            PostReader.readAll(c, platform, sink);
+            return null;
+        });
+    }
+
     /** The posts' {@link PostQuery.CaptionsState}: changes whenever an import adds posts. */
     public PostQuery.CaptionsState captionsState() {
         return call(c -> new PostQuery(c).captionsState());

@@ -32,14 +32,21 @@ public final class Workbench implements AutoCloseable {
         this.connection = dataSource.getConnection();
     }
 
-    /** Opens (creating if missing) the workbench file and upgrades its schema to the latest version. */
-    public static Workbench open(Path file) throws SQLException, IOException {
+    /**
+     * Opens (creating if missing) the workbench file and upgrades its schema to the latest version.
+     * A file that is not a workbench, or cannot be upgraded, is a {@link StoreException}.
+     */
+    public static Workbench open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        return new Workbench(absolute);
+        try {
+            return new Workbench(absolute);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -96,10 +97,10 @@ class LabelCsvImportTest {
         long post = scalar(c, "SELECT id FROM post WHERE external_id = 'AAA111'");
         store.saveAnswer(a.id(), post, "dealer", "yes", null);
         store.saveAnswer(b.id(), post, "dealer", "no", null);
-        assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(c, "dealer").get(post).status());
+        assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(Session.over(c), "dealer").get(post).status());
         Path f = csv("final.csv", "external_id,label,reason\nAAA111,1,price list and wickr handle\n");
         assertEquals(new LabelCsvImport.Result(1, 0), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
-        assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(c, "dealer").get(post));
+        assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(Session.over(c), "dealer").get(post));
         assertEquals(1, scalar(c, "SELECT count(*) FROM adjudication WHERE reason = 'price list and wickr handle'"));
         assertEquals(new LabelCsvImport.Result(0, 1), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
     }
