@@ -1,5 +1,7 @@
 package org.signalbench.cli;
 
+import org.signalbench.store.Session;
+import org.signalbench.preprocess.Captions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +21,6 @@ import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.store.BuiltInSample;
-import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,10 +158,9 @@ public final class BenchCommand {
         @Override
         void measure(Path source, Path freshDb, Map<String, Object> r) throws Exception {
             if (captions == null) {
-                captions = new ArrayList<>();
                 try (Workbench wb = Workbench.open(freshDb)) {
                     new ImportService(wb).run(List.of(source), null, JobContext.NONE);
-                    new PostQuery(wb.connection()).forEachCaption((id, caption) -> captions.add(new TextItem(id, caption)));
+                    captions = Captions.read(Session.over(wb.connection()), null);
                 }
             }
             long start = System.nanoTime();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.signalbench.domain.Platform;
 import org.signalbench.exporting.PostExporter;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workbench wb = workbench.openExisting()) {
-            long n = new PostExporter(out, !noMedia).export(wb.connection(), format, platform);
+            long n = new PostExporter(out, !noMedia).export(Session.over(wb.connection()), format, platform);
             spec.commandLine().getErr().printf("exported %,d posts to %s%n", n, out.toAbsolutePath());
         }
         return 0;

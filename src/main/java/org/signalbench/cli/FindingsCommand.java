@@ -11,6 +11,7 @@ import org.signalbench.findings.Findings;
 import org.signalbench.findings.Lexicons;
 import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -59,7 +60,7 @@ public final class FindingsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Findings findings;
         try (Workbench wb = workbench.openExisting()) {
-            findings = Findings.compute(wb.connection(), Lexicons.load());
+            findings = Findings.compute(Session.over(wb.connection()), Lexicons.load());
         }
         if (!noMask) {
             findings = findings.masked();

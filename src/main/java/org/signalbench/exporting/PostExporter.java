@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,7 @@ import org.signalbench.bundle.BundleWriter;
 import org.signalbench.domain.MediaFile;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Post;
-import org.signalbench.store.PostReader;
+import org.signalbench.store.Session;
 
 /**
  * Writes a workbench's posts as a bundle (docs/formats/bundle.md) or a CSV file
@@ -52,7 +50,7 @@ public final class PostExporter {
     }
 
     /** Exports every post (of one platform when not null); returns the number of posts written. */
-    public long export(Connection c, Format format, Platform platform) throws IOException, SQLException {
+    public long export(Session c, Format format, Platform platform) throws IOException {
         Files.createDirectories(out.getParent());
         Path partial = out.resolveSibling(out.getFileName() + ".part");
         long[] count = {0};
@@ -76,7 +74,7 @@ public final class PostExporter {
                     });
                 }
             }
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
@@ -88,9 +86,9 @@ public final class PostExporter {
         void accept(Post post) throws IOException;
     }
 
-    private static void readEach(Connection c, Platform platform, PostHandler handler) throws SQLException, IOException {
+    private static void readEach(Session c, Platform platform, PostHandler handler) throws IOException {
         try {
-            PostReader.readAll(c, platform, post -> {
+            c.forEachPost(platform, post -> {
                 try {
                     handler.accept(post);
                 } catch (IOException e) {
