@@ -92,14 +92,20 @@ public final class Masking {
     private static final String HANDLE_LIKE_NAME = "((?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[0-9_.])[A-Za-z0-9_][A-Za-z0-9_.-]{2,})";
     private static final String BETWEEN = "(?:\\s|[:=\\-~>]|\\p{So}|\\uFE0F|\\b(?:me|id|at|on|is|name|user(?:name)?)\\b)*";
     private static final String SIGNS = "(?:\\s*(?:[:=\\-~>]|\\p{So}|\\uFE0F|\\bid\\b)\\s*)+";
-    /** Apps whose name is no ordinary word: any name after them is a contact. */
+    private static final String APPS = "(?:w[i1!]?c?kr(?:\\s*me)?|k[i1]k|telegr[a@]m|tg|snap\\s*chat|whatsapp|threema|skype|viber)";
+    /**
+     * Apps whose name is no ordinary word: any name after a sign or "me"/"id" ("kik me frostyowl",
+     * "wickr: frosty"), a handle-like one after a space or "is" ("my wickr is frosty_44", but not
+     * "telegram is faster", "wickr works better").
+     */
     private static final Pattern APP_HANDLE = Pattern.compile(
-            "(?i)(\\b(?:w[i1!]?c?kr(?:\\s*me)?|k[i1]k|telegr[a@]m|tg|snap\\s*chat|whatsapp|threema|skype|viber)\\b" + BETWEEN + ")"
-                    + NOT_A_NAME + NAME);
+            "(?i)(\\b" + APPS + "\\b" + BETWEEN + "(?<=[:=\\-~>\\p{So}\\uFE0F]\\s{0,3}|\\b(?:me|id|name|user(?:name)?)\\s{0,3}))"
+                    + NOT_A_NAME + NAME
+                    + "|(?i)(\\b" + APPS + "\\b" + BETWEEN + ")" + NOT_A_NAME + HANDLE_LIKE_NAME);
     /** App words that are also ordinary words (snap, signal, line, ig): a name after a sign, or a handle-like one. */
     private static final Pattern AMBIGUOUS_APP_HANDLE = Pattern.compile(
             "(?i)(\\b(?:snap|sc|ig|insta|instagram|tele|discord|signal|line\\s*id)\\b" + SIGNS + ")" + NOT_A_NAME + NAME
-                    + "|(?i)(\\b(?:snap|ig|insta|instagram|discord|signal|line)\\b(?:\\s*[:=]\\s*|\\s+|\\p{So}\\s*|\\uFE0F)+"
+                    + "|(?i)(\\b(?:snap|sc|ig|insta|instagram|discord|signal|line)\\b(?:\\s*[:=]\\s*|\\s+|\\p{So}\\s*|\\uFE0F)+"
                     + "(?:(?:me|id|at|on|is)\\s+)*)" + NOT_A_NAME + HANDLE_LIKE_NAME);
 
     private Masking() {
@@ -118,7 +124,8 @@ public final class Masking {
         s = GLUED_DIGITS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(isRound(m.group()) ? m.group() : PHONE_MASK));
         s = HASHTAG_APP_HANDLE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + HANDLE_MASK));
         s = AT_HANDLE.matcher(s).replaceAll(Matcher.quoteReplacement("@" + HANDLE_MASK));
-        s = APP_HANDLE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + HANDLE_MASK));
+        s = APP_HANDLE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
+                (m.group(1) != null ? m.group(1) : m.group(3)) + HANDLE_MASK));
         s = AMBIGUOUS_APP_HANDLE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
                 (m.group(1) != null ? m.group(1) : m.group(3)) + HANDLE_MASK));
         return s;
@@ -132,6 +139,9 @@ public final class Masking {
                 digits++;
             }
         }
+        if (isCounting(match.replaceAll("[^0-9]", ""))) {
+            return false; // 1 2 3 4 5 6 7 8 9: counting, not a number to call
+        }
         if (match.startsWith("+") || match.startsWith("00")) {
             return digits >= 8 && digits <= 15;
         }
@@ -140,6 +150,18 @@ public final class Masking {
             return !match.matches("\\d{3} (?:19|20)\\d{2}");
         }
         return digits >= 7 && digits <= 12;
+    }
+
+    /** Digits going up or down by one each (1234567, 9876543). */
+    private static boolean isCounting(String digits) {
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < digits.length(); i++) {
+            int step = digits.charAt(i) - digits.charAt(i - 1);
+            up &= step == 1;
+            down &= step == -1;
+        }
+        return up || down;
     }
 
     /** 1000000 and the like: a round number (followers, views), not a phone number. */
