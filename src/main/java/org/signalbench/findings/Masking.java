@@ -24,7 +24,7 @@ public final class Masking {
     public static final String PHONE_MASK = "[phone]";
     public static final String HANDLE_MASK = "[handle]";
 
-    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Pattern EMAIL = Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     /** Links that open a chat with someone: the part after the host is the contact. */
     private static final Pattern CONTACT_LINK = Pattern.compile(
@@ -32,7 +32,7 @@ public final class Masking {
                     + "/[+~@]?[\\w.-]+");
 
     // Obfuscated e-mail: "at" and "dot" in brackets or as words, a spaced @ or dot.
-    private static final String LOCAL = "(?<![\\w.%+-])[A-Za-z0-9._%+-]+";
+    private static final String LOCAL = "(?<![\\w.%+-])[A-Za-z0-9._%+-]++";
     private static final String AT_BRACKETED = "\\s*[\\[({<]\\s*(?:at|@)\\s*[\\])}>]\\s*";
     private static final String AT_WORD = "\\s+at\\s+";
     private static final String AT_SPACED = "(?:\\s+@\\s*|\\s*@\\s+)";
@@ -54,7 +54,7 @@ public final class Masking {
             + "|" + LOCAL + "(?:" + AT_BRACKETED + "|" + AT_WORD + "|" + AT_SPACED + "|@)" + PROVIDER
             + "(?:(?:" + DOT_BRACKETED + "|" + DOT_WORD + "|\\.)" + TLD + ")?");
     /** name@host without a top-level domain: no handle (a handle's @ follows a space), so an address. */
-    private static final Pattern BARE_EMAIL = Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z][A-Za-z0-9._%+-]*@[A-Za-z][A-Za-z0-9-]+\\b");
+    private static final Pattern BARE_EMAIL = Pattern.compile("(?<![\\w.%+-])(?=[A-Za-z0-9._%+-]*[A-Za-z])[A-Za-z0-9._%+-]++@[A-Za-z][A-Za-z0-9-]+\\b");
 
     private static final String SEP = "[ .\\-_*]";
     /**

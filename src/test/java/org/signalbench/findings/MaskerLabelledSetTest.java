@@ -72,6 +72,19 @@ class MaskerLabelledSetTest {
         assertEquals("text [phone] now", Masking.maskText("text 213-555-0142 now"));
     }
 
+    /** Long runs that made the address patterns backtrack (38 s and 72 s each before the local part was made possessive). */
+    @Test
+    void longHostileTextsAreMaskedQuickly() {
+        List<String> hostile = List.of("a.".repeat(20_000) + "x", "a-".repeat(20_000) + "1", "a @ b".repeat(5_000),
+                "1 ".repeat(20_000), "wickr ".repeat(10_000) + "x", "a [at] b [dot] ".repeat(3_000), "dealer at ".repeat(8_000),
+                "#xanax".repeat(10_000) + "1234567");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            for (String text : hostile) {
+                assertTrue(Masking.maskText(text).length() > 0);
+            }
+        });
+    }
+
     static List<Case> read() throws Exception {
         List<Case> cases = new ArrayList<>();
         try (InputStream in = MaskerLabelledSetTest.class.getResourceAsStream("/masking/contact-forms.tsv");
