@@ -141,6 +141,26 @@ class ParsingFaultsTest {
     }
 
     @Test
+    void aFolderOrPipeNamedAsMediaIsDroppedAndThePostKept() throws Exception {
+        Path in = java.nio.file.Files.createDirectories(dir.resolve("in/media/sub"));
+        Path pipe = dir.resolve("in/media/pipe.png");
+        boolean havePipe = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        ImportFixtures.image(dir.resolve("in/media/real.png"));
+        var post = bundlePost("M1", "media test");
+        post.putArray("media").add("media/sub").add(".").add("media/real.png").add(havePipe ? "media/pipe.png" : "media/sub");
+        Path file = write(dir.resolve("in/media.bundle.jsonl"), bundleHeader() + "\n" + lines(post));
+        ImportReport report = importAll(wb, file);
+        assertEquals(1, report.imported());
+        assertEquals(3, report.rejected().size(), report.rejected().toString());
+        assertTrue(report.rejected().get(0).reason().contains("'media/sub' is a folder, not a media file"), report.rejected().toString());
+        if (havePipe) {
+            assertTrue(report.rejected().get(2).reason().contains("'media/pipe.png' is not a regular file"), report.rejected().toString());
+        }
+        assertEquals(1, count(wb, "SELECT COUNT(*) FROM post_media"), "only the real image is kept");
+        assertTrue(in.toFile().isDirectory());
+    }
+
+    @Test
     void coderNamesWithControlOrDirectionCharactersAreRefused() throws Exception {
         for (String bad : List.of("coder\u0000a", "coder\na", "coder\r\na", "evil\u202Eredoc", "a\u2066b\u2069", "zero\u200Bwidth",
                 "x".repeat(101), "esc\u001B[31mred")) {
