@@ -133,6 +133,7 @@ public final class SafeOutputFile {
             }
             // checked again: the target may have become a database while the body ran
             check(target, workbench);
+            keepPermissions(real, temp);
             move(temp, real);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -233,6 +234,17 @@ public final class SafeOutputFile {
         // a dot name in the same folder (same file system, so the move is a rename); created new with the
         // user's default permissions, unlike createTempFile's owner-only ones
         return real.resolveSibling("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
+    }
+
+    /** A replaced file keeps who may read it (a report made private stays private). */
+    private static void keepPermissions(Path existing, Path temp) {
+        try {
+            if (Files.exists(existing)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(existing));
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // Windows: the new file takes the folder's permissions
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

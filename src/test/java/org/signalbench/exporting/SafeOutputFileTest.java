@@ -65,6 +65,16 @@ class SafeOutputFileTest {
     }
 
     @Test
+    void aReplacedFileKeepsItsPermissions() throws Exception {
+        Path report = Files.writeString(dir.resolve("private.html"), "old");
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(report, ownerOnly);
+        SafeOutputFile.writeString(report, db, "new");
+        assertEquals("new", Files.readString(report));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(report));
+    }
+
+    @Test
     void refusesAFolderAndAFileGivenAsFolder() throws Exception {
         SafeOutputFile.RefusedException folder = assertThrows(SafeOutputFile.RefusedException.class,
                 () -> SafeOutputFile.writeString(dir, db, "x"));
