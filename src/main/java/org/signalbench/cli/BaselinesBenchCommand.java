@@ -23,7 +23,7 @@ import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.ModelTrainer;
 import org.signalbench.models.baselines.BaselineBenchmark;
 import org.signalbench.models.baselines.ReferenceExport;
-import org.signalbench.models.baselines.TribuoBaseline;
+import org.signalbench.models.baselines.TfIdfBaseline;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.BuiltInSample;
@@ -94,11 +94,11 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         List<String> ids = modelIds();
         List<Variant> vs = protocol.variants(spec.commandLine());
         Map<String, Map<String, String>> overrides = protocol.overrides(spec.commandLine());
-        List<TribuoBaseline> trainers = new ArrayList<>();
+        List<TfIdfBaseline> trainers = new ArrayList<>();
         try {
             for (String id : ids) {
                 ModelTrainer t = ModelCatalog.trainer(id, overrides.getOrDefault(id, Map.of()));
-                if (!(t instanceof TribuoBaseline baseline)) {
+                if (!(t instanceof TfIdfBaseline baseline)) {
                     throw new IllegalArgumentException("bench baselines times the baselines; '" + id + "' is not one");
                 }
                 trainers.add(baseline);
@@ -123,7 +123,7 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                         Folds.assign(examples, protocol.folds, protocol.seed, Folds.Scheme.STRATIFIED)));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (TribuoBaseline trainer : trainers) {
+            for (TfIdfBaseline trainer : trainers) {
                 for (ReferenceExport.VariantFolds v : data) {
                     err.printf(Locale.ROOT, "timing %s on %s (%d texts, %d folds)%n", trainer.id(), v.variant(),
                             v.examples().size(), protocol.folds);

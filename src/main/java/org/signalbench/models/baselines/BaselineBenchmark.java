@@ -64,7 +64,7 @@ public final class BaselineBenchmark {
                 truth[testIndex.get(j)] = test.get(j).dealer();
                 pooledScores[testIndex.get(j)] = scored.get(j).score();
             }
-            if (trainer instanceof TribuoBaseline baseline) {
+            if (trainer instanceof TfIdfBaseline baseline) {
                 featureSum += baseline.features(training).vocabularySize();
             }
         }
