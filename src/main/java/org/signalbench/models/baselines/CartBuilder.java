@@ -14,10 +14,15 @@ import java.util.SplittableRandom;
  * values within 1e-7 of each other count as equal. Row weights are integers: bootstrap counts in a
  * forest, all 1 in a single tree.
  *
- * <p>Why it is fast on TF-IDF: per node, one pass over the node's rows' nonzeros sorts them into
- * per-feature lists (a counting sort by column), so a feature absent from the node is known to be
- * constant (all zero) at once, and a present one is split by sorting only its nonzeros; the
- * node's zeros form one block. A node costs about its number of nonzeros, not rows × features.
+ * <p>Why it is fast on TF-IDF: only nonzeros are touched; a node's zeros of a feature form one
+ * block whose class weights are the node's minus the nonzeros'. When many features are looked at
+ * (a tree, or a small node), one pass over the node's rows' nonzeros sorts them into per-feature
+ * lists (a counting sort by column), so a feature absent from the node is known to be constant at
+ * once; when few are (a forest's big nodes), each drawn feature is read from its column. Either
+ * way a feature's nonzeros in the node come sorted from the value-sorted columns
+ * ({@link SortedColumns}, membership by each row's position in the sample array) or, when the
+ * column is much longer than the node's share of it, are sorted on the spot. A node costs about its
+ * number of nonzeros, not rows × features.
  */
 final class CartBuilder {
     /** Settings: scikit-learn's max_depth, min_samples_split, min_impurity_decrease, max_features. */
@@ -34,6 +39,7 @@ final class CartBuilder {
     private static final double EPSILON = Math.ulp(1.0);
 
     private final SparseRows x;
+    private final SortedColumns byColumn;
     private final boolean[] dealer;
     private final int[] weight;
     private final Settings settings;
@@ -49,6 +55,9 @@ final class CartBuilder {
     private final double[] bucketValue;
     private final int[] mark;
     private int stamp;
+    /** Position of each row in the samples array (-1: not in the tree's sample), kept up to date by partition. */
+    private final int[] positionOf;
+    private final double averageColumnLength;
     private final int[] features;
     private final int[] constantFeatures;
     private double[] sortValue;
@@ -62,8 +71,10 @@ final class CartBuilder {
     private int[] nodeRight = new int[64];
     private double[] nodeDealer = new double[64];
 
-    private CartBuilder(SparseRows x, boolean[] dealer, int[] weight, Settings settings, SplittableRandom random) {
+    private CartBuilder(SparseRows x, SortedColumns byColumn, boolean[] dealer, int[] weight, Settings settings,
+                        SplittableRandom random) {
         this.x = x;
+        this.byColumn = byColumn;
         this.dealer = dealer;
         this.weight = weight;
         this.settings = settings;
@@ -76,6 +87,8 @@ final class CartBuilder {
         bucketRow = new int[x.columns().length];
         bucketValue = new double[x.columns().length];
         mark = new int[x.rows()];
+        positionOf = new int[x.rows()];
+        averageColumnLength = (double) x.columns().length / Math.max(1, featureCount);
         features = new int[featureCount];
         for (int f = 0; f < featureCount; f++) {
             features[f] = f;
@@ -90,10 +103,16 @@ final class CartBuilder {
      * {@code dealer[r]} is row r's class.
      */
     static CartTree grow(SparseRows x, boolean[] dealer, int[] weight, Settings settings, SplittableRandom random) {
+        return grow(x, SortedColumns.of(x), dealer, weight, settings, random);
+    }
+
+    /** As above, with the rows' sorted columns already built (a forest builds them once for all its trees). */
+    static CartTree grow(SparseRows x, SortedColumns byColumn, boolean[] dealer, int[] weight, Settings settings,
+                         SplittableRandom random) {
         if (dealer.length != x.rows() || weight.length != x.rows()) {
             throw new IllegalArgumentException("labels, weights and rows differ in number");
         }
-        return new CartBuilder(x, dealer, weight, settings, random).grow();
+        return new CartBuilder(x, byColumn, dealer, weight, settings, random).grow();
     }
 
     private record Pending(int start, int end, int depth, int parent, boolean isLeft, int knownConstants) {
@@ -104,7 +123,9 @@ final class CartBuilder {
         int n = 0;
         double rootWeight = 0;
         for (int r = 0; r < x.rows(); r++) {
+            positionOf[r] = -1;
             if (weight[r] > 0) {
+                positionOf[r] = n;
                 samples[n++] = r;
                 rootWeight += weight[r];
             }
@@ -227,8 +248,17 @@ final class CartBuilder {
 
     /** scikit-learn's node_split: draws features as described in the class comment and keeps the best split. */
     private Split bestSplit(int[] samples, int start, int end, double w, double pos, int knownConstants) {
-        int present = bucket(samples, start, end);
         int size = end - start;
+        long nonzeros = 0;
+        for (int i = start; i < end; i++) {
+            nonzeros += x.length(samples[i]);
+        }
+        // Bucketing all the node's nonzeros pays when many features are looked at (a tree, or a small node);
+        // a forest's big nodes read only their few drawn features from the sorted columns.
+        double perFeature = Math.min(averageColumnLength, 4.0 * size);
+        boolean bucketed = settings.maxFeatures() * perFeature >= nonzeros;
+        int present = bucketed ? bucket(samples, start, end) : 0;
+        this.bucketed = bucketed;
         Split best = new Split();
         int foundConstants = 0;
         int drawnConstants = 0;
@@ -246,7 +276,7 @@ final class CartBuilder {
             }
             fj += foundConstants;
             int f = features[fj];
-            if (!scan(f, size, w, pos, best)) {
+            if (!scan(f, samples, start, end, w, pos, best)) {
                 swap(features, fj, totalConstants);
                 foundConstants++;
                 totalConstants++;
@@ -269,23 +299,75 @@ final class CartBuilder {
         return best;
     }
 
-    /**
-     * Scans every threshold of feature f in the node (nonzeros sorted, the zeros one block between
-     * the negative and the positive values) and updates {@code best}; false when f is constant here.
-     */
-    private boolean scan(int f, int size, double w, double pos, Split best) {
-        int k = count[f];
-        if (k == 0) {
-            return false;
-        }
+    /** Whether the current node's nonzeros are bucketed by feature (else features are read from the columns). */
+    private boolean bucketed;
+
+    private void ensureSortCapacity(int k) {
         if (sortValue.length < k) {
             sortValue = new double[Math.max(k, 2 * sortValue.length)];
             sortRow = new int[sortValue.length];
         }
-        int from = bucketStart[f];
-        System.arraycopy(bucketValue, from, sortValue, 0, k);
-        System.arraycopy(bucketRow, from, sortRow, 0, k);
-        PairSort.sort(sortValue, sortRow, k);
+    }
+
+    /**
+     * The node's nonzeros of feature f, sorted by value, into sortValue/sortRow; returns how many. Reads
+     * the value-sorted column (no sorting) when it is short enough, else sorts the bucket (bucketed
+     * node) or the values found by looking f up in each of the node's rows.
+     */
+    private int extract(int f, int[] samples, int start, int end) {
+        int size = end - start;
+        int columnLength = byColumn.length(f);
+        int k;
+        if (bucketed) {
+            k = count[f];
+            if (k == 0) {
+                return 0;
+            }
+            if (columnLength > 3.0 * k * (1 + Math.log(k) / Math.log(2))) {
+                ensureSortCapacity(k);
+                System.arraycopy(bucketValue, bucketStart[f], sortValue, 0, k);
+                System.arraycopy(bucketRow, bucketStart[f], sortRow, 0, k);
+                PairSort.sort(sortValue, sortRow, k);
+                return k;
+            }
+        } else if (columnLength > 4.0 * size) {
+            ensureSortCapacity(size);
+            k = 0;
+            for (int i = start; i < end; i++) {
+                int r = samples[i];
+                double v = x.value(r, f);
+                if (v != 0.0) {
+                    sortRow[k] = r;
+                    sortValue[k++] = v;
+                }
+            }
+            PairSort.sort(sortValue, sortRow, k);
+            return k;
+        }
+        ensureSortCapacity(Math.min(columnLength, size));
+        int[] rows = byColumn.row();
+        double[] values = byColumn.value();
+        k = 0;
+        for (int j = byColumn.start()[f], stop = byColumn.start()[f + 1]; j < stop; j++) {
+            int p = positionOf[rows[j]];
+            if (p >= start && p < end) {
+                sortRow[k] = rows[j];
+                sortValue[k++] = values[j];
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Scans every threshold of feature f in the node (nonzeros sorted, the zeros one block between
+     * the negative and the positive values) and updates {@code best}; false when f is constant here.
+     */
+    private boolean scan(int f, int[] samples, int start, int end, double w, double pos, Split best) {
+        int size = end - start;
+        int k = extract(f, samples, start, end);
+        if (k == 0) {
+            return false;
+        }
         int zeros = size - k;
         double min = zeros > 0 ? Math.min(0.0, sortValue[0]) : sortValue[0];
         double max = zeros > 0 ? Math.max(0.0, sortValue[k - 1]) : sortValue[k - 1];
@@ -350,11 +432,12 @@ final class CartBuilder {
         stamp++;
         boolean zerosLeft = 0.0 <= split.threshold;
         // mark the rows whose side differs from the zeros' side: only nonzeros can
-        int present = bucketOne(samples, start, end, split.feature);
+        bucketed = false;
+        int present = extract(split.feature, samples, start, end);
         for (int i = 0; i < present; i++) {
-            boolean left = bucketValue[i] <= split.threshold;
+            boolean left = sortValue[i] <= split.threshold;
             if (left != zerosLeft) {
-                mark[bucketRow[i]] = stamp;
+                mark[sortRow[i]] = stamp;
             }
         }
         int lo = start;
@@ -370,21 +453,10 @@ final class CartBuilder {
                 hi--;
             }
         }
-        return lo;
-    }
-
-    /** The node's nonzeros of one feature into bucketRow/bucketValue[0..]; returns how many. */
-    private int bucketOne(int[] samples, int start, int end, int feature) {
-        int n = 0;
         for (int i = start; i < end; i++) {
-            int r = samples[i];
-            double v = x.value(r, feature);
-            if (v != 0.0) {
-                bucketRow[n] = r;
-                bucketValue[n++] = v;
-            }
+            positionOf[samples[i]] = i;
         }
-        return n;
+        return lo;
     }
 
     private static void swap(int[] a, int i, int j) {

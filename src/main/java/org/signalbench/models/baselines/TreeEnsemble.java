@@ -61,6 +61,7 @@ public final class TreeEnsemble implements BaselineModel.Predictor {
         }
         CartTree[] grown = new CartTree[count];
         int n = x.rows();
+        SortedColumns byColumn = SortedColumns.of(x);
         Runnable work = () -> IntStream.range(0, count).parallel().forEach(t -> {
             if (context.isCancelled()) {
                 throw new CancelledException();
@@ -70,7 +71,7 @@ public final class TreeEnsemble implements BaselineModel.Predictor {
             for (int i = 0; i < n; i++) {
                 drawn[random.nextInt(n)]++;
             }
-            grown[t] = CartBuilder.grow(x, dealer, drawn, settings, random);
+            grown[t] = CartBuilder.grow(x, byColumn, dealer, drawn, settings, random);
         });
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {

@@ -143,12 +143,16 @@ class SparseCartTest {
             dealer[r] = random.nextBoolean();
         }
         SparseRows x = sparse(rows);
-        TreeEnsemble tree = TreeEnsemble.tree(x, dealer, new CartBuilder.Settings(Integer.MAX_VALUE, 2, 0.0, 40), 1);
-        for (int r = 0; r < rows.length; r++) {
-            double p = tree.dealerProbability(x, r);
-            assertEquals(dealer[r] ? 1.0 : 0.0, p, "row " + r + " sits in a pure leaf of its own class");
+        // all 40 features per split (a tree: nonzeros bucketed per node), and 3 (a forest's trees: big nodes read
+        // their drawn features from the sorted columns)
+        for (int tried : new int[] {40, 3}) {
+            TreeEnsemble tree = TreeEnsemble.tree(x, dealer, new CartBuilder.Settings(Integer.MAX_VALUE, 2, 0.0, tried), 1);
+            for (int r = 0; r < rows.length; r++) {
+                double p = tree.dealerProbability(x, r);
+                assertEquals(dealer[r] ? 1.0 : 0.0, p, tried + " features tried: row " + r + " sits in a pure leaf of its class");
+            }
+            assertTrue(tree.trees().get(0).leaves() > 20, "random labels need many leaves");
         }
-        assertTrue(tree.trees().get(0).leaves() > 20, "random labels need many leaves");
     }
 
     @Test
