@@ -58,9 +58,15 @@ public final class SparseBaseline implements TfIdfBaseline {
     }
 
     @Override
+    public TfIdf features(List<Example> training) {
+        return TrainingMatrix.fit(training, minDf()).tfIdf();
+    }
+
+    @Override
     public TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context) {
-        TfIdf tfIdf = features(training);
-        SparseRows all = SparseRows.of(tfIdf, training);
+        TrainingMatrix matrix = TrainingMatrix.fit(training, minDf());
+        TfIdf tfIdf = matrix.tfIdf();
+        SparseRows all = matrix.rows();
         // as with Tribuo (and so in the matrices exported for scikit-learn), texts left without any word are not trained on
         int kept = 0;
         for (int r = 0; r < all.rows(); r++) {
