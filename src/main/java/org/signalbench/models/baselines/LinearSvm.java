@@ -21,11 +21,16 @@ import org.signalbench.models.Scored;
 import org.signalbench.models.TfIdf;
 
 /**
- * A linear SVM trained by LIBLINEAR (de.bwaldvogel's Java port, the one Tribuo wraps) directly on
- * sparse TF-IDF rows: L2-regularized squared hinge loss solved in the dual (scikit-learn's
- * LinearSVC), with an intercept learned as the weight of an extra feature of value 1 (regularized,
- * as LinearSVC's intercept_scaling = 1 and as Tribuo did). The score is the decision value w·x + b,
- * positive for dealer.
+ * A linear SVM: L2-regularized squared hinge loss solved in the dual by LIBLINEAR's coordinate
+ * descent (scikit-learn's LinearSVC), with an intercept learned as the weight of an extra feature of
+ * value 1 (regularized, as LinearSVC's intercept_scaling = 1 and as Tribuo did). The score is the
+ * decision value w·x + b, positive for dealer.
+ *
+ * <p>{@link #train} runs LIBLINEAR 2.44's {@code solve_l2r_l1l2_svc} (L2 loss) on the sparse rows'
+ * own arrays ({@link #solve}); {@link #trainWithLiblinear} hands the same rows to de.bwaldvogel's
+ * LIBLINEAR (the library Tribuo wraps) as its {@code Feature[][]} and gives bit-for-bit the same
+ * weights (tested), but its one object per nonzero made it several times slower than scikit-learn's
+ * C LIBLINEAR on the sample (decision 0008).
  */
 public final class LinearSvm implements BaselineModel.Predictor {
     static final String ENTRY = "signalbench-linear.bin";
@@ -45,6 +50,130 @@ public final class LinearSvm implements BaselineModel.Predictor {
 
     /** Trains on the rows; {@code seed} seeds the dual solver's random order of the examples. */
     static LinearSvm train(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations, long seed) {
+        return solve(x, dealer, cost, epsilon, maxIterations, new Random(seed));
+    }
+
+    /**
+     * LIBLINEAR's {@code train} for two classes with {@code L2R_L2LOSS_SVC_DUAL}, on the rows' arrays:
+     * the texts grouped by class in the order the classes first occur (the first class is +1), then
+     * dual coordinate descent with shrinking, the order of each pass shuffled by {@code random} as
+     * LIBLINEAR does, stopping when the projected gradients are within {@code epsilon} of 0 on all
+     * texts or after {@code maxIterations} passes. Every sum runs in LIBLINEAR's order (a row's
+     * nonzeros, then the intercept feature), so the weights are LIBLINEAR's to the bit.
+     */
+    static LinearSvm solve(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations, Random random) {
+        int l = x.rows();
+        int features = x.features();
+        int[] rowStart = x.rowStart();
+        int[] columns = x.columns();
+        double[] values = x.values();
+        // groupClasses: the first class seen is +1 and its texts come first, each class in the original order
+        boolean firstIsDealer = l > 0 && dealer[0];
+        int[] perm = new int[l];
+        int k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < l; r++) {
+                if ((dealer[r] == firstIsDealer) == (pass == 0)) {
+                    perm[k++] = r;
+                }
+            }
+        }
+        byte[] y = new byte[l];
+        for (int i = 0; i < l; i++) {
+            y[i] = (byte) (dealer[perm[i]] == firstIsDealer ? 1 : -1);
+        }
+        double diag = 0.5 / cost;
+        double[] w = new double[features + 1];
+        double[] qd = new double[l];
+        double[] alpha = new double[l];
+        int[] index = new int[l];
+        for (int i = 0; i < l; i++) {
+            int r = perm[i];
+            double norm = 0;
+            for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
+                norm += values[j] * values[j];
+            }
+            qd[i] = diag + (norm + 1.0);
+            index[i] = i;
+        }
+        int activeSize = l;
+        double pgMaxOld = Double.POSITIVE_INFINITY;
+        double pgMinOld = Double.NEGATIVE_INFINITY;
+        int iteration = 0;
+        while (iteration < maxIterations) {
+            double pgMaxNew = Double.NEGATIVE_INFINITY;
+            double pgMinNew = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < activeSize; i++) {
+                int j = i + random.nextInt(activeSize - i);
+                int t = index[i];
+                index[i] = index[j];
+                index[j] = t;
+            }
+            for (int s = 0; s < activeSize; s++) {
+                int i = index[s];
+                int r = perm[i];
+                int yi = y[i];
+                double dot = 0;
+                for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
+                    dot += w[columns[j]] * values[j];
+                }
+                dot += w[features] * 1.0;
+                double g = yi * dot - 1 + alpha[i] * diag;
+                double pg = 0;
+                if (alpha[i] == 0) {
+                    if (g > pgMaxOld) {
+                        activeSize--;
+                        index[s] = index[activeSize];
+                        index[activeSize] = i;
+                        s--;
+                        continue;
+                    } else if (g < 0) {
+                        pg = g;
+                    }
+                } else {
+                    pg = g; // the L2 loss has no upper bound on alpha
+                }
+                pgMaxNew = Math.max(pgMaxNew, pg);
+                pgMinNew = Math.min(pgMinNew, pg);
+                if (Math.abs(pg) > 1.0e-12) {
+                    double alphaOld = alpha[i];
+                    alpha[i] = Math.min(Math.max(alpha[i] - g / qd[i], 0.0), Double.POSITIVE_INFINITY);
+                    double d = (alpha[i] - alphaOld) * yi;
+                    for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
+                        w[columns[j]] += d * values[j];
+                    }
+                    w[features] += d * 1.0;
+                }
+            }
+            iteration++;
+            if (pgMaxNew - pgMinNew <= epsilon && Math.abs(pgMaxNew) <= epsilon && Math.abs(pgMinNew) <= epsilon) {
+                if (activeSize == l) {
+                    break;
+                }
+                activeSize = l;
+                pgMaxOld = Double.POSITIVE_INFINITY;
+                pgMinOld = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            pgMaxOld = pgMaxNew <= 0 ? Double.POSITIVE_INFINITY : pgMaxNew;
+            pgMinOld = pgMinNew >= 0 ? Double.NEGATIVE_INFINITY : pgMinNew;
+        }
+        return fromLiblinearWeights(w, features, firstIsDealer);
+    }
+
+    /** Positive for dealer: LIBLINEAR's decision function is positive for its first class. */
+    private static LinearSvm fromLiblinearWeights(double[] w, int features, boolean firstIsDealer) {
+        double sign = firstIsDealer ? 1 : -1;
+        double[] weights = new double[features];
+        for (int j = 0; j < features; j++) {
+            weights[j] = sign * w[j];
+        }
+        return new LinearSvm(weights, sign * w[features]);
+    }
+
+    /** The same training through de.bwaldvogel's LIBLINEAR 2.44 (its Feature[][] built from the rows): the reference for {@link #solve}. */
+    static LinearSvm trainWithLiblinear(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations,
+                                        Random random) {
         int features = x.features();
         Problem problem = new Problem();
         problem.l = x.rows();
@@ -63,16 +192,10 @@ public final class LinearSvm implements BaselineModel.Predictor {
             problem.y[r] = dealer[r] ? 1 : 0;
         }
         Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, cost, epsilon, maxIterations);
-        parameter.setRandom(new Random(seed));
+        parameter.setRandom(random);
         Model model = Linear.train(problem, parameter);
-        double[] w = model.getFeatureWeights(); // features + 1 weights: one decision function for two classes
-        // the decision function is positive for the model's first label
-        double sign = model.getLabels()[0] == 1 ? 1 : -1;
-        double[] weights = new double[features];
-        for (int j = 0; j < features; j++) {
-            weights[j] = sign * w[j];
-        }
-        return new LinearSvm(weights, sign * w[features]);
+        // features + 1 weights: one decision function for two classes, positive for the model's first label
+        return fromLiblinearWeights(model.getFeatureWeights(), features, model.getLabels()[0] == 1);
     }
 
     /** The decision value of row r: the weights times its nonzeros in column order, plus the intercept. */

@@ -115,6 +115,32 @@ class SparseBaselineTest {
     }
 
     @Test
+    void svmSolverGivesLiblinearsWeightsBitForBit() {
+        for (int minDf : new int[] {1, 3}) {
+            SparseRows x = TrainingMatrix.fit(examples, minDf).rows();
+            boolean[] dealer = new boolean[examples.size()];
+            for (int r = 0; r < dealer.length; r++) {
+                dealer[r] = examples.get(r).dealer();
+            }
+            for (long seed : new long[] {1, 2}) {
+                for (double cost : new double[] {1.0, 0.05}) {
+                    LinearSvm ours = LinearSvm.solve(x, dealer, cost, 0.1, 1000, new java.util.Random(seed));
+                    LinearSvm liblinear = LinearSvm.trainWithLiblinear(x, dealer, cost, 0.1, 1000, new java.util.Random(seed));
+                    assertArrayEquals(liblinear.weights(), ours.weights(), 0.0, "minDf " + minDf + ", seed " + seed + ", C " + cost);
+                    double[] d1 = new double[x.rows()];
+                    double[] d2 = new double[x.rows()];
+                    for (int r = 0; r < x.rows(); r++) {
+                        d1[r] = ours.decision(x, r);
+                        d2[r] = liblinear.decision(x, r);
+                    }
+                    assertArrayEquals(d2, d1, 0.0, "the intercept too");
+                    assertTrue(java.util.Arrays.stream(ours.weights()).filter(w -> w != 0).count() > 10, "weights learnt");
+                }
+            }
+        }
+    }
+
+    @Test
     void forestScoresDoNotDependOnTheThreads() {
         SparseBaseline rf = (SparseBaseline) ModelCatalog.trainer("rf", Map.of("trees", "12"));
         List<Scored> one = rf.withThreads(1).train(examples, dictionarySize, 3, JobContext.NONE).score(examples);
