@@ -49,11 +49,8 @@ public final class SparseBaseline implements TfIdfBaseline {
     @Override
     public Map<String, String> libraryVersions() {
         Map<String, String> v = new LinkedHashMap<>();
-        if (id.equals("svm")) {
-            v.put("liblinear", "2.44");
-        } else {
-            v.put("signalbench-cart", "1");
-        }
+        // SignalBench's own learners (decision 0008); the SVM runs LIBLINEAR 2.44's solver
+        v.put(id.equals("svm") ? "signalbench-linear-svm" : "signalbench-cart", id.equals("svm") ? "1 (LIBLINEAR 2.44 dual solver)" : "1");
         return v;
     }
 
