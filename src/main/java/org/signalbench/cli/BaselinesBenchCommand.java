@@ -57,8 +57,8 @@ final class BaselinesBenchCommand implements Callable<Integer> {
     @Option(names = "--libsvm", description = "Also time LIBSVM (slow in both libraries, so not by default).")
     boolean libsvm;
 
-    @Option(names = "--no-warm-up", description = "Do not train each model once on fold 1 of the first variant, untimed, "
-            + "before timing it (then the first rows also pay for the JVM's compilation of the model's code).")
+    @Option(names = "--no-warm-up", description = "Do not warm each model up before timing it (fold 1 of the first variant, untimed, up to 5 runs "
+            + "within 2 s); then the first rows also pay for the JVM's compilation of the model's code.")
     boolean noWarmUp;
 
     @Mixin
@@ -125,10 +125,11 @@ final class BaselinesBenchCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TfIdfBaseline trainer : trainers) {
                 if (!noWarmUp) {
-                    err.printf(Locale.ROOT, "warming up %s (fold 1 of %s, untimed)%n", trainer.id(), data.get(0).variant());
-                    err.flush();
-                    BaselineBenchmark.warmUp(trainer, data.get(0).examples(), data.get(0).foldOf(), protocol.seed,
+                    int runs = BaselineBenchmark.warmUp(trainer, data.get(0).examples(), data.get(0).foldOf(), protocol.seed,
                             corpus.dictionarySize());
+                    err.printf(Locale.ROOT, "warmed up %s: %d untimed run(s) on fold 1 of %s%n", trainer.id(), runs,
+                            data.get(0).variant());
+                    err.flush();
                 }
                 for (ReferenceExport.VariantFolds v : data) {
                     err.printf(Locale.ROOT, "timing %s on %s (%d texts, %d folds)%n", trainer.id(), v.variant(),

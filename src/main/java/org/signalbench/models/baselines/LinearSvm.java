@@ -50,18 +50,51 @@ public final class LinearSvm implements BaselineModel.Predictor {
 
     /** Trains on the rows; {@code seed} seeds the dual solver's random order of the examples. */
     static LinearSvm train(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations, long seed) {
-        return solve(x, dealer, cost, epsilon, maxIterations, new Random(seed));
+        return solve(x, dealer, cost, epsilon, maxIterations, seed);
+    }
+
+    /**
+     * java.util.Random's generator and {@code nextInt(bound)}, without its thread-safe atomic update
+     * (the solver draws one number per text and pass): the same numbers for the same seed.
+     */
+    static final class UnsharedRandom {
+        private static final long MULTIPLIER = 0x5DEECE66DL;
+        private static final long MASK = (1L << 48) - 1;
+        private long seed;
+
+        /** The sequence of {@code new java.util.Random(seed)}. */
+        UnsharedRandom(long seed) {
+            this.seed = (seed ^ MULTIPLIER) & MASK;
+        }
+
+        private int next(int bits) {
+            seed = (seed * MULTIPLIER + 0xBL) & MASK;
+            return (int) (seed >>> (48 - bits));
+        }
+
+        int nextInt(int bound) {
+            int r = next(31);
+            int m = bound - 1;
+            if ((bound & m) == 0) {
+                return (int) ((bound * (long) r) >> 31);
+            }
+            for (int u = r; u - (r = u % bound) + m < 0; u = next(31)) {
+                // rejection, as java.util.Random
+            }
+            return r;
+        }
     }
 
     /**
      * LIBLINEAR's {@code train} for two classes with {@code L2R_L2LOSS_SVC_DUAL}, on the rows' arrays:
      * the texts grouped by class in the order the classes first occur (the first class is +1), then
-     * dual coordinate descent with shrinking, the order of each pass shuffled by {@code random} as
-     * LIBLINEAR does, stopping when the projected gradients are within {@code epsilon} of 0 on all
+     * dual coordinate descent with shrinking, the order of each pass shuffled as LIBLINEAR does with
+     * {@code new java.util.Random(seed)}, stopping when the projected gradients are within {@code epsilon} of 0 on all
      * texts or after {@code maxIterations} passes. Every sum runs in LIBLINEAR's order (a row's
      * nonzeros, then the intercept feature), so the weights are LIBLINEAR's to the bit.
      */
-    static LinearSvm solve(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations, Random random) {
+    static LinearSvm solve(SparseRows x, boolean[] dealer, double cost, double epsilon, int maxIterations, long seed) {
+        UnsharedRandom random = new UnsharedRandom(seed);
         int l = x.rows();
         int features = x.features();
         int[] rowStart = x.rowStart();

@@ -115,6 +115,18 @@ class SparseBaselineTest {
     }
 
     @Test
+    void unsharedRandomDrawsWhatJavaUtilRandomDraws() {
+        for (long seed : new long[] {0, 1, -7, 123456789L}) {
+            java.util.Random expected = new java.util.Random(seed);
+            LinearSvm.UnsharedRandom actual = new LinearSvm.UnsharedRandom(seed);
+            for (int i = 0; i < 10_000; i++) {
+                int bound = 1 + (i * 7919) % 20_000; // powers of two among them
+                assertEquals(expected.nextInt(bound), actual.nextInt(bound), "seed " + seed + ", draw " + i);
+            }
+        }
+    }
+
+    @Test
     void svmSolverGivesLiblinearsWeightsBitForBit() {
         for (int minDf : new int[] {1, 3}) {
             SparseRows x = TrainingMatrix.fit(examples, minDf).rows();
@@ -124,7 +136,7 @@ class SparseBaselineTest {
             }
             for (long seed : new long[] {1, 2}) {
                 for (double cost : new double[] {1.0, 0.05}) {
-                    LinearSvm ours = LinearSvm.solve(x, dealer, cost, 0.1, 1000, new java.util.Random(seed));
+                    LinearSvm ours = LinearSvm.solve(x, dealer, cost, 0.1, 1000, seed);
                     LinearSvm liblinear = LinearSvm.trainWithLiblinear(x, dealer, cost, 0.1, 1000, new java.util.Random(seed));
                     assertArrayEquals(liblinear.weights(), ours.weights(), 0.0, "minDf " + minDf + ", seed " + seed + ", C " + cost);
                     double[] d1 = new double[x.rows()];
