@@ -56,12 +56,10 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
         }
         TfIdf tfIdf = TfIdf.of(idf);
         int[] columnOf = new int[max + 1];
-        double[] idfOf = new double[max + 1];
         for (int index = 0; index <= max; index++) {
             columnOf[index] = df[index] >= minDf ? tfIdf.column(word[index]) : -1;
-            idfOf[index] = df[index] >= minDf ? idf.get(word[index]) : 0;
         }
-        return new TrainingMatrix(tfIdf, rows(training, columnOf, idfOf, tfIdf.vocabularySize()));
+        return new TrainingMatrix(tfIdf, rows(training, columnOf, SparseRows.idfByColumn(tfIdf)));
     }
 
     private static TrainingMatrix byWords(List<Example> training, int minDf) {
@@ -70,7 +68,7 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
     }
 
     /** As {@link SparseRows#of}: counts per column, times idf, summed and scaled in column order (the same doubles). */
-    private static SparseRows rows(List<Example> training, int[] columnOf, double[] idfOf, int features) {
+    private static SparseRows rows(List<Example> training, int[] columnOf, double[] idf) {
         int[] rowStart = new int[training.size() + 1];
         int capacity = 0;
         for (Example e : training) {
@@ -78,17 +76,17 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
         }
         int[] columns = new int[capacity];
         double[] values = new double[capacity];
-        long[] buffer = new long[16];
+        int[] buffer = new int[16];
         int nnz = 0;
         for (int r = 0; r < training.size(); r++) {
             int[] indices = training.get(r).indices();
             if (buffer.length < indices.length) {
-                buffer = new long[indices.length];
+                buffer = new int[indices.length];
             }
             int known = 0;
             for (int index : indices) {
                 if (columnOf[index] >= 0) {
-                    buffer[known++] = ((long) columnOf[index] << 32) | index; // sort by column, keep the index
+                    buffer[known++] = columnOf[index];
                 }
             }
             Arrays.sort(buffer, 0, known);
@@ -99,9 +97,8 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
                 while (j < known && buffer[j] == buffer[i]) {
                     j++;
                 }
-                int index = (int) buffer[i];
-                double v = (j - i) * idfOf[index];
-                columns[nnz] = (int) (buffer[i] >>> 32);
+                double v = (j - i) * idf[buffer[i]];
+                columns[nnz] = buffer[i];
                 values[nnz++] = v;
                 norm += v * v;
                 i = j;
@@ -112,6 +109,6 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
             }
             rowStart[r + 1] = nnz;
         }
-        return new SparseRows(rowStart, Arrays.copyOf(columns, nnz), Arrays.copyOf(values, nnz), features);
+        return new SparseRows(rowStart, Arrays.copyOf(columns, nnz), Arrays.copyOf(values, nnz), idf.length);
     }
 }
