@@ -45,7 +45,10 @@ public record TopicModelResult(String model, int k, List<Topic> topics, List<Doc
     public record TopicProbability(int topic, double p) {
     }
 
-    /** A document's most likely topics, most likely first (fewer than three only when K is smaller). */
+    /**
+     * A document's most likely topics, most likely first: three, or fewer when K is smaller or the
+     * model gives the rest probability zero (a k-means document belongs to one cluster only).
+     */
     public record DocumentTopics(List<TopicProbability> top) {
         public DocumentTopics {
             top = List.copyOf(top);
@@ -85,7 +88,9 @@ public record TopicModelResult(String model, int k, List<Topic> topics, List<Doc
             int[] best = topIndices(p, Math.min(TOP_TOPICS, k));
             List<TopicProbability> top = new ArrayList<>(best.length);
             for (int z : best) {
-                top.add(new TopicProbability(z, p[z]));
+                if (top.isEmpty() || p[z] > 0) {
+                    top.add(new TopicProbability(z, p[z]));
+                }
             }
             sizes[best[0]]++;
             docs.add(new DocumentTopics(top));
