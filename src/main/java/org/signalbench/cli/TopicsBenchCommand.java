@@ -12,9 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.jobs.JobContext;
 import org.signalbench.topics.BtmBenchmark;
 import org.signalbench.topics.SyntheticTweets;
 import org.signalbench.topics.TopicCorpus;
+import org.signalbench.topics.TopicModelResult;
+import org.signalbench.topics.TopicModelTrainer;
+import org.signalbench.topics.TopicModels;
+import org.signalbench.topics.TopicParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +50,14 @@ final class TopicsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the corpus and the sampler (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--models", split = ",", paramLabel = "M",
+            description = "Also time these models' fits at the same K on the same corpus: lda, nmf, kernel-kmeans (default: none).")
+    List<String> models;
+
+    @Option(names = "--model-iterations", paramLabel = "N", defaultValue = "10",
+            description = "Iterations (sweeps, updates, Lloyd rounds) of each --models fit (default: ${DEFAULT-VALUE}).")
+    int modelIterations;
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -89,6 +102,29 @@ final class TopicsBenchCommand implements Callable<Integer> {
             }
         }
         double inference = BtmBenchmark.sumBInferenceSeconds(corpus, k, 1, seed);
+        List<Map<String, Object>> fits = new ArrayList<>();
+        for (String id : models == null ? List.<String>of() : models) {
+            TopicModelTrainer trainer;
+            try {
+                trainer = TopicModels.trainer(id);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            String loadBefore = loadAverage();
+            TopicModelResult fitted = trainer.fit(corpus, TopicParams.of(k, modelIterations), seed, JobContext.NONE);
+            Map<String, Object> fit = new LinkedHashMap<>();
+            fit.put("model", id);
+            fit.put("iterations", modelIterations);
+            fit.put("seconds", fitted.provenance().seconds());
+            fit.put("loadAverageBefore", loadBefore);
+            fit.put("loadAverageAfter", loadAverage());
+            fits.add(fit);
+            if (!json) {
+                out.printf("%s, K = %d, %d iterations: %.1f s including set-up and document topics (load average before %s, after %s)%n",
+                        id, k, modelIterations, fitted.provenance().seconds(), loadBefore, fit.get("loadAverageAfter"));
+                out.flush();
+            }
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("k", k);
         result.put("biterms", biterms);
@@ -98,6 +134,7 @@ final class TopicsBenchCommand implements Callable<Integer> {
         result.put("cores", cores);
         result.put("runs", runs);
         result.put("sumBInferenceSeconds", inference);
+        result.put("models", fits);
         result.put("peakHeapMb", peakHeapMegabytes());
         result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         result.put("loadAverage", loadAverage());
