@@ -67,8 +67,16 @@ final class TopicsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (docs < 1 || k < 1 || iterations < 1) {
-            throw new ParameterException(spec.commandLine(), "--docs, --k and --iterations must be at least 1");
+        if (docs < 1 || k < 1 || iterations < 1 || modelIterations < 1) {
+            throw new ParameterException(spec.commandLine(), "--docs, --k, --iterations and --model-iterations must be at least 1");
+        }
+        List<TopicModelTrainer> trainers = new ArrayList<>();
+        for (String id : models == null ? List.<String>of() : models) {
+            try {
+                trainers.add(TopicModels.trainer(id));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts = threads != null ? threads : cores > 1 ? List.of(1, cores) : List.of(1);
@@ -103,13 +111,8 @@ final class TopicsBenchCommand implements Callable<Integer> {
         }
         double inference = BtmBenchmark.sumBInferenceSeconds(corpus, k, 1, seed);
         List<Map<String, Object>> fits = new ArrayList<>();
-        for (String id : models == null ? List.<String>of() : models) {
-            TopicModelTrainer trainer;
-            try {
-                trainer = TopicModels.trainer(id);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+        for (TopicModelTrainer trainer : trainers) {
+            String id = trainer.id();
             String loadBefore = loadAverage();
             TopicModelResult fitted = trainer.fit(corpus, TopicParams.of(k, modelIterations), seed, JobContext.NONE);
             Map<String, Object> fit = new LinkedHashMap<>();
