@@ -114,17 +114,22 @@ final class TopicsBenchCommand implements Callable<Integer> {
         for (TopicModelTrainer trainer : trainers) {
             String id = trainer.id();
             String loadBefore = loadAverage();
+            long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             TopicModelResult fitted = trainer.fit(corpus, TopicParams.of(k, modelIterations), seed, JobContext.NONE);
+            // One-thread fits run on this thread (MALLET too), so its CPU time is the fit's.
+            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
             Map<String, Object> fit = new LinkedHashMap<>();
             fit.put("model", id);
             fit.put("iterations", modelIterations);
             fit.put("seconds", fitted.provenance().seconds());
+            fit.put("cpuSeconds", cpuSeconds);
             fit.put("loadAverageBefore", loadBefore);
             fit.put("loadAverageAfter", loadAverage());
             fits.add(fit);
             if (!json) {
-                out.printf("%s, K = %d, %d iterations: %.1f s including set-up and document topics (load average before %s, after %s)%n",
-                        id, k, modelIterations, fitted.provenance().seconds(), loadBefore, fit.get("loadAverageAfter"));
+                out.printf("%s, K = %d, %d iterations: %.1f s (%.1f CPU seconds) including set-up and document topics "
+                                + "(load average before %s, after %s)%n", id, k, modelIterations, fitted.provenance().seconds(),
+                        cpuSeconds, loadBefore, fit.get("loadAverageAfter"));
                 out.flush();
             }
         }

@@ -72,6 +72,10 @@ public final class KernelKMeansTrainer implements TopicModelTrainer {
                 break;
             }
             updateCentroids(features, n, r, assignment, centroids, k);
+            if (done == rounds - 1) {
+                // Out of rounds: assign once more so every document sits with its nearest (final) centroid.
+                assign(features, n, r, centroids, k, assignment);
+            }
         }
         KMeansModel model = new KMeansModel(corpus, assignment, k, beta, x.idf, map, centroids);
         TopicModelResult result = TopicModelResult.of(ID, model, corpus, d -> oneHot(assignment[d], k), null);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 
+/** The BTM sampler: planted themes, repeatability, the conditional, biterms, sum_b inference, checkpoints. */
 class BtmTrainerTest {
     private static final PlantedCorpus PLANTED = PlantedCorpus.of(4, 10, 240, 7);
 

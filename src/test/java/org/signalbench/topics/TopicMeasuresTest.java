@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Purity, NMI, NPMI, UMass, diversity and perplexity against values worked out by hand on small cases. */
 class TopicMeasuresTest {
     private static final int U = TopicMeasures.UNLABELLED;
 
