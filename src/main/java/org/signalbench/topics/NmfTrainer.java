@@ -164,8 +164,9 @@ public final class NmfTrainer implements TopicModelTrainer {
         }
         for (int z = 0; z < k; z++) {
             double s = 0;
+            int row = z * k; // H H' is symmetric: row z is column z, read contiguously
             for (int y = 0; y < k; y++) {
-                s += w[offset + y] * hhT[y * k + z];
+                s += w[offset + y] * hhT[row + y];
             }
             denominator[z] = s;
         }
