@@ -80,8 +80,10 @@ public final class BtmTrainer implements TopicModelTrainer {
         BtmSampler sampler = sampler(corpus, biterms, params, seed);
         TopicParams.Checkpointing checkpoint = params.checkpoint();
         String fingerprint = checkpoint == null ? null : fingerprint(corpus, params, seed);
+        int resumedFrom = 0;
         if (checkpoint != null && Files.exists(checkpoint.file())) {
             sampler.load(checkpoint.file(), fingerprint);
+            resumedFrom = sampler.sweepsDone();
         }
         ExecutorService pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads() - 1, r -> {
             Thread t = new Thread(r, "btm-sampler");
@@ -119,14 +121,12 @@ public final class BtmTrainer implements TopicModelTrainer {
         }, null);
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.progress(iterations + 1L, iterations + 1L, "done");
-        return result.withProvenance(TopicProvenance.of(corpus, withBiterms(h, biterms.size()), seed, params.threads(),
-                Map.of(), seconds));
-    }
-
-    private static Map<String, Object> withBiterms(Map<String, Object> h, int biterms) {
-        Map<String, Object> out = new LinkedHashMap<>(h);
-        out.put("biterms", biterms);
-        return out;
+        Map<String, Object> recorded = new LinkedHashMap<>(h);
+        recorded.put("biterms", biterms.size());
+        recorded.put("iterationsRun", sampler.sweepsDone());
+        recorded.put("resumedFromIteration", resumedFrom);
+        // Seconds are this process's only: a resumed run does not know how long the earlier part took.
+        return result.withProvenance(TopicProvenance.of(corpus, recorded, seed, params.threads(), Map.of(), seconds));
     }
 
     /** Corpus word frequencies: the background topic's fixed word distribution. */

@@ -194,6 +194,8 @@ class BtmTrainerTest {
         assertThrows(CancelledException.class, () -> new BtmTrainer().fit(corpus, checkpointed, 11, cancelAfterEleven));
         assertTrue(Files.exists(file));
         TopicModelResult resumed = new BtmTrainer().fit(corpus, checkpointed, 11, JobContext.NONE);
+        assertEquals(11, resumed.provenance().hyperparameters().get("resumedFromIteration")); // saved on cancel
+        assertEquals(30, resumed.provenance().hyperparameters().get("iterationsRun"));
         assertEquals(straight.documents(), resumed.documents());
         assertEquals(straight.topics(), resumed.topics());
 
