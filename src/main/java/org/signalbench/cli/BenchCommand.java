@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Run them on an otherwise idle machine.",
         subcommands = {BenchCommand.ImportBench.class, BenchCommand.PreprocessBench.class, LstmBenchCommand.class,
-                BaselinesBenchCommand.class})
+                BaselinesBenchCommand.class, TopicsBenchCommand.class})
 public final class BenchCommand {
 
     /** What every benchmark takes: the corpus, the repetitions, the output form. */
