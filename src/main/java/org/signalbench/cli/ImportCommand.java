@@ -95,6 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
             summary.put("imported", report.imported());
             summary.put("duplicates", report.duplicates());
             summary.put("labels", report.labels());
+            summary.put("skipped", report.skipped());
             summary.put("rejected", rejected);
             Json.print(out, summary);
             return;
@@ -102,6 +103,9 @@ public final class ImportCommand implements Callable<Integer> {
         out.printf("imported:   %d%n", report.imported());
         out.printf("duplicates: %d%n", report.duplicates());
         out.printf("labels:     %d%n", report.labels());
+        if (!report.skipped().isEmpty()) {
+            out.printf("skipped:    %s%n", report.skipped()); // stream notices, not posts: nothing wrong
+        }
         out.printf("rejected:   %d%n", report.rejected().size());
         for (Rejection r : report.rejected()) {
             out.println("  " + r);

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +101,7 @@ public final class ImportService {
         private int imported;
         private int duplicates;
         private int labels;
+        private final Map<String, Integer> skipped = new TreeMap<>();
         // Progress is counted in bytes of the files on disk, so one large file moves the bar too.
         private long bytesDone;
         private long bytesTotal;
@@ -168,7 +170,7 @@ public final class ImportService {
                 }
                 finishRun(runId, status);
             }
-            return new ImportReport(imported, duplicates, labels, report(), cancelled);
+            return new ImportReport(imported, duplicates, labels, report(), cancelled, skipped);
         }
 
         private List<Rejection> report() {
@@ -287,6 +289,11 @@ public final class ImportService {
                 @Override
                 public void reject(Integer line, String reason) {
                     Run.this.reject(new Rejection(currentFile, line, reason));
+                }
+
+                @Override
+                public void skip(Integer line, String kind) {
+                    skipped.merge(kind, 1, Integer::sum);
                 }
 
                 @Override
