@@ -191,4 +191,22 @@ class TwitterFormatsImportTest {
             assertEquals(List.of("https://x.example.com/a"), strings(wb, "SELECT url FROM post_link"));
         }
     }
+
+    @Test
+    void theSampleFilesOfEveryFormImportWithoutRefusals() throws Exception {
+        Path samples = Path.of("sample-data/twitter");
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = importAll(wb, samples);
+            assertEquals(List.of(), report.rejected());
+            assertEquals(Map.of("delete", 2, "limit", 1), report.skipped());
+            assertEquals(80, report.imported() + report.duplicates());
+            assertEquals(count(wb, "SELECT COUNT(*) FROM post"), count(wb, "SELECT COUNT(*) FROM tweet"));
+            assertEquals(3, count(wb, "SELECT COUNT(*) FROM tweet WHERE retweet_of IS NOT NULL"),
+                    "one retweet in the stream capture, one on each twarc2 page");
+            assertEquals(0, count(wb, "SELECT COUNT(*) FROM post p JOIN tweet t ON t.post_id = p.id "
+                    + "WHERE t.retweet_of IS NOT NULL AND p.caption LIKE '%…'"), "retweets keep the whole text");
+            assertTrue(count(wb, "SELECT COUNT(*) FROM twitter_account WHERE tweet_count IS NOT NULL AND created_at IS NOT NULL") >= 30);
+            assertTrue(count(wb, "SELECT COUNT(*) FROM tweet_url WHERE unwound_url IS NOT NULL AND http_status = 200") > 0);
+        }
+    }
 }
