@@ -69,6 +69,12 @@ public final class ImportService {
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
+        return run(sources, forcedFormat, job, ImportFilter.NONE);
+    }
+
+    /** As {@link #run(List, ImportFormat, JobContext)}, leaving out the posts {@code filter} names (counted as skipped). */
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter)
+            throws IOException, SQLException {
         JobContext context = job == null ? JobContext.NONE : job;
         try (Connection connection = workbench.newConnection()) {
             try (Statement pragmas = connection.createStatement()) {
@@ -77,7 +83,7 @@ public final class ImportService {
                 pragmas.execute("PRAGMA cache_size = -65536");
                 pragmas.execute("PRAGMA wal_autocheckpoint = 16384");
             }
-            return new Run(connection, context).execute(sources, forcedFormat);
+            return new Run(connection, context, filter == null ? ImportFilter.NONE : filter).execute(sources, forcedFormat);
         }
     }
 
@@ -109,9 +115,12 @@ public final class ImportService {
         private long lastReported = -1;
         private String currentFile = "";
 
-        Run(Connection connection, JobContext job) {
+        private final ImportFilter filter;
+
+        Run(Connection connection, JobContext job, ImportFilter filter) {
             this.connection = connection;
             this.job = job;
+            this.filter = filter;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
             readers.put(ImportFormat.CSV, new CsvPostReader());
@@ -334,6 +343,11 @@ public final class ImportService {
         }
 
         private void offer(PostDraft draft, Integer line) {
+            String leftOut = filter.leaveOut(draft);
+            if (leftOut != null) {
+                skipped.merge(leftOut, 1, Integer::sum);
+                return;
+            }
             String caption = draft.caption();
             if (caption.length() > MAX_CAPTION_CHARS) {
                 int chars = caption.codePointCount(0, caption.length());
