@@ -195,7 +195,13 @@ public final class TwitterStudySample {
         Files.createDirectories(out);
         TwitterStudySample sample = new TwitterStudySample(seed);
         context.progress(0, TWEETS, "planning " + String.format(Locale.ROOT, "%,d", TWEETS) + " tweets");
+        if (context.isCancelled()) {
+            throw new CancelledException();
+        }
         List<Tweet> tweets = sample.build();
+        if (context.isCancelled()) {
+            throw new CancelledException();
+        }
         Summary counted = sample.write(out, tweets, context);
         return new Summary(out, counted.tweets(), counted.fentanylTweets(), counted.sellingTweets(),
                 counted.sellingWithLinks(), counted.liveUnique(), counted.liveAccounts(), counted.coded(),
