@@ -163,7 +163,8 @@ public final class TwitterStudySample {
     }
 
     /**
-     * The sample in {@code folder}, generated first when it is missing or incomplete. Generation
+     * The sample in {@code folder}, generated first when it is missing or incomplete; as a job's
+     * work: {@code context -> TwitterStudySample.ensure(folder, seed, context)}. Generation
      * writes into a sibling folder and moves it into place, so a cancelled or failed run leaves
      * nothing half-written behind.
      */
@@ -194,11 +195,11 @@ public final class TwitterStudySample {
         JobContext context = job == null ? JobContext.NONE : job;
         Files.createDirectories(out);
         TwitterStudySample sample = new TwitterStudySample(seed);
-        context.progress(0, TWEETS, "planning " + String.format(Locale.ROOT, "%,d", TWEETS) + " tweets");
+        context.progress(0, 2L * TWEETS, "planning " + String.format(Locale.ROOT, "%,d", TWEETS) + " tweets");
         if (context.isCancelled()) {
             throw new CancelledException();
         }
-        List<Tweet> tweets = sample.build();
+        List<Tweet> tweets = sample.build(context);
         if (context.isCancelled()) {
             throw new CancelledException();
         }
@@ -210,7 +211,8 @@ public final class TwitterStudySample {
 
     // ---- building the corpus --------------------------------------------------------------------
 
-    private List<Tweet> build() {
+    /** Builds the tweets in time order; progress counts the first half of 2 x {@link #TWEETS} units. */
+    private List<Tweet> build(JobContext job) {
         List<Account> people = new ArrayList<>();
         for (int i = 0; i < 80_000; i++) {
             people.add(person());
@@ -220,7 +222,7 @@ public final class TwitterStudySample {
             news.add(newsAccount());
         }
         List<Tweet> tweets = new ArrayList<>(TWEETS);
-        general(tweets, people, news);
+        general(tweets, people, news, job);
         selling(tweets, people);
         if (tweets.size() != TWEETS) {
             throw new IllegalStateException("planned " + TWEETS + " tweets, built " + tweets.size());
@@ -242,7 +244,7 @@ public final class TwitterStudySample {
     }
 
     /** The non-selling themes, in time order, with retweets of earlier tweets and copied news headlines. */
-    private void general(List<Tweet> tweets, List<Account> people, List<Account> news) {
+    private void general(List<Tweet> tweets, List<Account> people, List<Account> news, JobContext job) {
         int total = TwitterThemes.GENERAL.stream().mapToInt(TwitterThemes.Theme::count).sum();
         int[] themeOf = new int[total];
         int k = 0;
@@ -267,6 +269,12 @@ public final class TwitterStudySample {
             originals.add(new ArrayList<>());
         }
         for (int i = 0; i < total; i++) {
+            if (i % 20_000 == 0) {
+                if (job.isCancelled()) {
+                    throw new CancelledException();
+                }
+                job.progress(i, 2L * TWEETS, String.format(Locale.ROOT, "making up tweets: %,d of %,d", i, TWEETS));
+            }
             TwitterThemes.Theme theme = TwitterThemes.GENERAL.get(themeOf[i]);
             List<Tweet> earlier = originals.get(themeOf[i]);
             double u = random.nextDouble();
@@ -585,13 +593,13 @@ public final class TwitterStudySample {
                     if (job.isCancelled()) {
                         throw new CancelledException();
                     }
-                    job.progress(i, tweets.size(), String.format(Locale.ROOT, "writing tweets: %,d of %,d", i, tweets.size()));
+                    job.progress(TWEETS + i, 2L * TWEETS, String.format(Locale.ROOT, "writing tweets: %,d of %,d", i, tweets.size()));
                 }
             }
         }
         int coded = writeCoderFile(out, tweets);
         writePlan(out, tweets.size(), fentanyl, themes, selling, sellingWithLinks, liveUnique, liveAccounts.size());
-        job.progress(tweets.size(), tweets.size(), "Twitter sample written");
+        job.progress(2L * TWEETS, 2L * TWEETS, "Twitter sample written");
         return new Summary(out, tweets.size(), fentanyl, selling, sellingWithLinks, liveUnique, liveAccounts.size(), coded, 0);
     }
 
