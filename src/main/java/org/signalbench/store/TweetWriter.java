@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.signalbench.domain.PostDraft;
 import org.signalbench.domain.TweetFields;
 import org.signalbench.domain.TweetUrl;
@@ -23,6 +25,12 @@ final class TweetWriter implements AutoCloseable {
     private final PreparedStatement isIdOnly;
     private final PreparedStatement fillPost;
     private final PreparedStatement deleteTweet;
+    /** The accounts of the chunk being written, by id, with the time of their latest tweet in it. */
+    private final Map<String, Seen> accounts = new HashMap<>();
+
+    /** An account as a tweet posted at {@code at} showed it. */
+    private record Seen(TwitterAccount account, String at) {
+    }
 
     TweetWriter(Connection connection) throws SQLException {
         insertTweet = connection.prepareStatement("INSERT INTO tweet (post_id, lang, text_available, retweet_of, "
@@ -72,14 +80,27 @@ final class TweetWriter implements AutoCloseable {
             insertUrl.addBatch();
         }
         if (account != null) {
+            // One upsert per account and chunk: the latest tweet's figures (an account tweets many times).
+            String seenAt = draft.postedAt() == null ? null : draft.postedAt().toString();
+            Seen known = accounts.get(account.id());
+            if (known == null || known.at() == null || seenAt != null && seenAt.compareTo(known.at()) >= 0) {
+                accounts.put(account.id(), new Seen(account, seenAt));
+            }
+        }
+    }
+
+    private void addAccounts() throws SQLException {
+        for (Seen seen : accounts.values()) {
+            TwitterAccount account = seen.account();
             upsertAccount.setString(1, account.id());
             setNullable(upsertAccount, 2, account.handle());
             setNullable(upsertAccount, 3, account.createdAt() == null ? null : account.createdAt().toString());
             setNullableLong(upsertAccount, 4, account.tweetCount());
             setNullableLong(upsertAccount, 5, account.followers());
-            setNullable(upsertAccount, 6, draft.postedAt() == null ? null : draft.postedAt().toString());
+            setNullable(upsertAccount, 6, seen.at());
             upsertAccount.addBatch();
         }
+        accounts.clear();
     }
 
     /**
@@ -111,6 +132,7 @@ final class TweetWriter implements AutoCloseable {
     }
 
     void flush() throws SQLException {
+        addAccounts();
         insertTweet.executeBatch();
         insertUrl.executeBatch();
         upsertAccount.executeBatch();
@@ -120,6 +142,7 @@ final class TweetWriter implements AutoCloseable {
         insertTweet.clearBatch();
         insertUrl.clearBatch();
         upsertAccount.clearBatch();
+        accounts.clear();
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
