@@ -390,9 +390,11 @@ public final class TwitterStudySample {
                 legit = live && ROGUE_SITES.contains(siteNumber) ? "rogue" : "not-listed";
             }
             case "individual-seller" -> {
-                site = TwitterThemes.pick(List.of("wordpress.test", "classifieds.example.com", "blog.example.com"), random);
-                url = site.equals("classifieds.example.com") ? "https://classifieds.example.com/ad/" + (10_000 + random.nextInt(90_000))
-                        : "https://" + slug + "." + site + "/";
+                // The seller's own page on a blog host, or an ad on a classifieds site.
+                String host = TwitterThemes.pick(List.of("wordpress.test", "classifieds.example.com", "blog.example.com"), random);
+                site = host.equals("classifieds.example.com") ? host : slug + "." + host;
+                url = host.equals("classifieds.example.com") ? "https://classifieds.example.com/ad/" + (10_000 + random.nextInt(90_000))
+                        : "https://" + site + "/";
             }
             case "marketing-affiliate" -> {
                 site = slug + ".blogsite.test";
