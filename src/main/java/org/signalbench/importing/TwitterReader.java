@@ -46,10 +46,14 @@ final class TwitterReader implements PostFileReader {
             TweetIdList.read(bytes, (line, id) -> sink.accept(idOnly(id, folderSearch, source), line), sink::reject);
             return;
         }
+        int lines = lineCount(bytes);
         JsonInput.forEachValue(bytes, new JsonInput.ValueHandler() {
             @Override
             public void value(int line, JsonNode node) {
                 readValue(node, line, folderSearch, source, sink);
+                if (line % PROGRESS_LINES == 0) {
+                    sink.readUpTo((double) line / lines); // a stream capture can hold millions of lines
+                }
             }
 
             @Override
@@ -57,6 +61,19 @@ final class TwitterReader implements PostFileReader {
                 sink.reject(line, reason);
             }
         });
+    }
+
+    /** How often (in lines) a large file reports how far through it the reader is. */
+    private static final int PROGRESS_LINES = 2_000;
+
+    private static int lineCount(byte[] bytes) {
+        int lines = 1;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     /** The nearest folder above the file whose name starts with '#', as the search it was collected under. */

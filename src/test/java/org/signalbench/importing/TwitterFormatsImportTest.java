@@ -10,10 +10,12 @@ import static org.signalbench.importing.ImportFixtures.strings;
 import static org.signalbench.importing.ImportFixtures.write;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
 
 /** Stream captures, twarc2 output, ID-only datasets and the tweet fields kept per tweet. */
@@ -208,5 +210,34 @@ class TwitterFormatsImportTest {
             assertTrue(count(wb, "SELECT COUNT(*) FROM twitter_account WHERE tweet_count IS NOT NULL AND created_at IS NOT NULL") >= 30);
             assertTrue(count(wb, "SELECT COUNT(*) FROM tweet_url WHERE unwound_url IS NOT NULL AND http_status = 200") > 0);
         }
+    }
+
+    @Test
+    void aLargeCaptureReportsProgressWhileItIsRead() throws Exception {
+        StringBuilder capture = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            capture.append("{\"id_str\": \"").append(1_000_000 + i).append("\", \"full_text\": \"codeine ").append(i)
+                    .append("\", \"lang\": \"en\"}\n");
+        }
+        Path file = write(dir.resolve("big.jsonl"), capture.toString());
+        List<Long> reported = new ArrayList<>();
+        long[] total = {0};
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = new ImportService(wb).run(List.of(file), null, new JobContext() {
+                @Override
+                public void progress(long done, long all, String message) {
+                    reported.add(done);
+                    total[0] = all;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+            assertEquals(10_000, report.imported());
+        }
+        long inBetween = reported.stream().filter(done -> done > 0 && done < total[0]).count();
+        assertTrue(inBetween >= 3, "progress inside the one file: " + reported);
     }
 }
