@@ -42,6 +42,8 @@ import org.signalbench.topics.TopicParams;
  * study's cleaning and stop words, tokens only: no deduplication, as every tweet gets its topics).
  */
 public final class TopicsService {
+    /** The corpus id that means all the workbench's tweets (the top of the funnel). */
+    public static final long ALL_TWEETS = 0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
@@ -53,7 +55,7 @@ public final class TopicsService {
     /**
      * What to fit.
      *
-     * @param corpusId     the corpus (a funnel step) to fit on; null for the latest step
+     * @param corpusId     the corpus (a funnel step) to fit on; null for the latest step, {@link #ALL_TWEETS} for all
      * @param dropKeywords keywords whose tweets are dropped first (a keyword step is added to the funnel); may be empty
      */
     public record FitRequest(String model, int k, int iterations, long seed, int threads, Map<String, Double> options,
@@ -139,7 +141,7 @@ public final class TopicsService {
                              List<TopicComparison.Cell> cells) {
     }
 
-    /** What to compare. {@code classesFile} null: the workbench's coded theme classes. */
+    /** What to compare. {@code classesFile} null: the workbench's coded theme classes; {@code corpusId} as in {@link FitRequest}. */
     public record CompareRequest(List<String> models, List<Integer> ks, List<Long> seeds, int iterations, int threads,
                                  Path classesFile, Long corpusId) {
         public CompareRequest {
@@ -159,7 +161,7 @@ public final class TopicsService {
     /** Fits a round (after the keyword step the request asks for) and stores it with its provenance. */
     public Round fit(Workbench workbench, FitRequest request, JobContext job) {
         try (Session s = workbench.openSession()) {
-            Long corpusId = request.corpusId() != null ? request.corpusId() : latestCorpus(s);
+            Long corpusId = resolve(s, request.corpusId());
             if (!request.dropKeywords().isEmpty()) {
                 corpusId = dropKeywords(s, corpusId, request.dropKeywords()).id();
             }
@@ -360,10 +362,13 @@ public final class TopicsService {
         }
     }
 
-    /** Drops the tweets having any of {@code keywords} (as the study dropped every fentanyl tweet) from a corpus (null: the latest). */
+    /**
+     * Drops the tweets having any of {@code keywords} (as the study dropped every fentanyl tweet) from a
+     * corpus (null: the latest; {@link #ALL_TWEETS}: all).
+     */
     public TopicStore.CorpusRow filterKeywords(Workbench workbench, Long corpusId, List<String> keywords) {
         try (Session s = workbench.openSession()) {
-            return dropKeywords(s, corpusId != null ? corpusId : latestCorpus(s), keywords);
+            return dropKeywords(s, resolve(s, corpusId), keywords);
         }
     }
 
@@ -457,10 +462,10 @@ public final class TopicsService {
 
     // --- comparison ---
 
-    /** Fits models × K × seeds on a corpus (null: the latest), measures them against the theme classes and stores the rows. */
+    /** Fits models × K × seeds on a corpus (as in {@link FitRequest}), measures them against the theme classes and stores the rows. */
     public Comparison compare(Workbench workbench, CompareRequest request, JobContext job) {
         try (Session s = workbench.openSession()) {
-            Long corpusId = request.corpusId() != null ? request.corpusId() : latestCorpus(s);
+            Long corpusId = resolve(s, request.corpusId());
             Map<Long, String> classes;
             String source;
             if (request.classesFile() != null) {
@@ -583,6 +588,18 @@ public final class TopicsService {
 
     // --- the corpus of a round ---
 
+    /** A corpus id as asked (null: the latest step; {@link #ALL_TWEETS}: all) as stored (null: all tweets). */
+    private static Long resolve(Session s, Long asked) {
+        if (asked == null) {
+            return latestCorpus(s);
+        }
+        if (asked == ALL_TWEETS) {
+            return null;
+        }
+        s.call(c -> new TopicStore(c).corpus(asked)).orElseThrow(() -> new IllegalArgumentException("no topic corpus " + asked));
+        return asked;
+    }
+
     private static Long latestCorpus(Session s) {
         List<TopicStore.CorpusRow> all = s.call(c -> new TopicStore(c).corpora());
         return all.isEmpty() ? null : all.get(all.size() - 1).id();
@@ -593,6 +610,13 @@ public final class TopicsService {
             return s.captions(Platform.TWITTER).stream().mapToLong(PostQuery.Caption::postId).toArray();
         }
         return s.call(c -> new TopicStore(c).corpusPosts(corpusId));
+    }
+
+    /** The preprocessed tweets of a corpus (as in {@link FitRequest}) as a topic corpus: what {@code bench topics --db} samples. */
+    public TopicCorpus corpus(Workbench workbench, Long corpusId) {
+        try (Session s = workbench.openSession()) {
+            return documents(s, resolve(s, corpusId)).corpus();
+        }
     }
 
     private Documents documents(Session s, Long corpusId) {

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Settings;
+import org.signalbench.app.TopicsService;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.store.Workbench;
 import org.signalbench.topics.BtmBenchmark;
 import org.signalbench.topics.SyntheticTweets;
 import org.signalbench.topics.TopicCorpus;
@@ -62,6 +65,11 @@ final class TopicsBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Time on this workbench's tweets (preprocessed as for 'topics fit', the latest funnel step) "
+                    + "instead of generated ones; --docs is then ignored.")
+    Path db;
+
     @Spec
     CommandSpec spec;
 
@@ -81,10 +89,10 @@ final class TopicsBenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts = threads != null ? threads : cores > 1 ? List.of(1, cores) : List.of(1);
         PrintWriter out = spec.commandLine().getOut();
-        TopicCorpus corpus = TopicCorpus.fromTokens(SyntheticTweets.generate(docs, seed).tokens());
+        TopicCorpus corpus = db == null ? TopicCorpus.fromTokens(SyntheticTweets.generate(docs, seed).tokens()) : workbenchTweets();
         int biterms = BtmBenchmark.biterms(corpus);
         if (!json) {
-            out.printf("%,d generated tweets, %,d words in the vocabulary, %,d biterms; K = %d; load average %s%n",
+            out.printf("%,d " + (db == null ? "generated" : "workbench") + " tweets, %,d words in the vocabulary, %,d biterms; K = %d; load average %s%n",
                     corpus.size(), corpus.vocabularySize(), biterms, k, loadAverage());
             out.flush();
         }
@@ -137,6 +145,7 @@ final class TopicsBenchCommand implements Callable<Integer> {
         result.put("k", k);
         result.put("biterms", biterms);
         result.put("documents", corpus.size());
+        result.put("corpus", db == null ? "generated" : db.toString());
         result.put("vocabulary", corpus.vocabularySize());
         result.put("iterations", iterations);
         result.put("cores", cores);
@@ -154,6 +163,22 @@ final class TopicsBenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The workbench's preprocessed tweets, as {@code topics fit} sees them. */
+    private TopicCorpus workbenchTweets() {
+        if (!Files.isRegularFile(db)) {
+            throw new ParameterException(spec.commandLine(), "--db: no workbench at " + db);
+        }
+        try (Workbench wb = Workbench.open(db)) {
+            TopicCorpus corpus = new TopicsService(Settings.load()).corpus(wb, null);
+            if (corpus.size() == 0) {
+                throw new ParameterException(spec.commandLine(), "--db: " + db + " has no tweets with words");
+            }
+            return corpus;
+        } catch (IOException | java.sql.SQLException e) {
+            throw new java.io.UncheckedIOException(new IOException("cannot open " + db + ": " + e.getMessage(), e));
+        }
     }
 
     /** The 1-, 5- and 15-minute load averages (Linux), or "unknown": the machine may be shared. */
