@@ -21,6 +21,8 @@ import org.signalbench.ui.models.ModelsViewModel;
 import org.signalbench.ui.posts.PostBrowserViewModel;
 import org.signalbench.ui.posts.PostDetailViewModel;
 import org.signalbench.ui.preprocessing.PreprocessingViewModel;
+import org.signalbench.ui.topics.TopicsController;
+import org.signalbench.ui.topics.TopicsViewModel;
 
 /** Builds the window from an {@link AppConfig}: every view model gets the one executor it needs, nothing is global. */
 public final class MainWindow {
@@ -65,6 +67,8 @@ public final class MainWindow {
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
         controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
                 config.services().crossValidation())).view());
+        controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current, config.executor(), jobManager,
+                new org.signalbench.app.TopicsService(config.services().settings()))).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
