@@ -67,8 +67,11 @@ public final class MainWindow {
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
         controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
                 config.services().crossValidation())).view());
+        org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
         controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current, config.executor(), jobManager,
-                new org.signalbench.app.TopicsService(config.services().settings()))).view());
+                topicsService)).view());
+        controller.setTwitterStudyOpener(() -> model.openTwitterStudy(org.signalbench.app.TwitterStudyWorkbench.defaultFile(),
+                org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
