@@ -414,7 +414,7 @@ public final class TopicsService {
                 steps.add(0, new FunnelStep(c.id(), label(c.ruleJson()), c.posts(), c.sourceRunId()));
                 at = c.parentId();
             }
-            steps.add(0, new FunnelStep(null, "all tweets", s.captions(Platform.TWITTER).size(), null));
+            steps.add(0, new FunnelStep(null, "all tweets", tweetCount(s), null));
             return steps;
         }
     }
@@ -443,7 +443,7 @@ public final class TopicsService {
         try (Session s = workbench.openSession()) {
             List<RetrievedTweet> tweets = s.call(c -> new TopicStore(c).tweetsWithTopics(runId, signal)).stream()
                     .map(TopicsService::retrieved).toList();
-            return new Retrieval(runId, signal, tweets, r.run().posts(), s.captions(Platform.TWITTER).size());
+            return new Retrieval(runId, signal, tweets, r.run().posts(), tweetCount(s));
         }
     }
 
@@ -603,6 +603,10 @@ public final class TopicsService {
     private static Long latestCorpus(Session s) {
         List<TopicStore.CorpusRow> all = s.call(c -> new TopicStore(c).corpora());
         return all.isEmpty() ? null : all.get(all.size() - 1).id();
+    }
+
+    private static int tweetCount(Session s) {
+        return s.call(c -> new PostQuery(c).count(new PostQuery.Filter(null, Platform.TWITTER, null)));
     }
 
     private static long[] postsOf(Session s, Long corpusId) {
