@@ -1,7 +1,5 @@
 package org.signalbench.agreement;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
@@ -15,8 +13,9 @@ import java.util.TreeMap;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
-import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.LatestAnswers;
+import org.signalbench.store.LabelReads;
+import org.signalbench.store.Session;
 
 /**
  * Agreement figures read from a workbench: each coder's latest answer counts, retracted answers
@@ -24,34 +23,33 @@ import org.signalbench.labels.LatestAnswers;
  * compare as their canonical string, so "kik,wickr" and "kik" disagree.
  */
 public final class AgreementReport {
-    private final Connection c;
+    private final Session session;
     private final Codebook codebook;
     private final Map<String, Map<Long, Map<Long, LatestAnswers.Answer>>> answersByQuestion = new HashMap<>();
 
-    public AgreementReport(Connection connection, Codebook codebook) {
-        this.c = connection;
+    public AgreementReport(Session session, Codebook codebook) {
+        this.session = session;
         this.codebook = codebook;
     }
 
     /** Coders with role coder, by name. */
-    public List<Coder> coders() throws SQLException {
-        try (LabelStore store = new LabelStore(c, codebook)) {
-            return store.coders().stream().filter(k -> k.role() == Role.CODER).toList();
-        }
+    public List<Coder> coders() {
+        return LabelReads.coders(session).stream().filter(k -> k.role() == Role.CODER)
+                .map(k -> new Coder(k.id(), k.name(), k.role())).toList();
     }
 
-    private Map<Long, Map<Long, LatestAnswers.Answer>> answers(String question) throws SQLException {
+    private Map<Long, Map<Long, LatestAnswers.Answer>> answers(String question) {
         codebook.question(question).orElseThrow(() -> new IllegalArgumentException("unknown question '" + question + "'"));
         Map<Long, Map<Long, LatestAnswers.Answer>> answers = answersByQuestion.get(question);
         if (answers == null) {
-            answers = LatestAnswers.of(c, question);
+            answers = LatestAnswers.of(session, question);
             answersByQuestion.put(question, answers);
         }
         return answers;
     }
 
     /** The posts both coders answered, with both latest answers; the later answer's time in {@code at}. */
-    private List<Paired> paired(Coder first, Coder second, String question) throws SQLException {
+    private List<Paired> paired(Coder first, Coder second, String question) {
         List<Paired> pairs = new ArrayList<>();
         answers(question).forEach((postId, byCoder) -> {
             LatestAnswers.Answer a = byCoder.get(first.id());
@@ -68,7 +66,7 @@ public final class AgreementReport {
     }
 
     /** Every two-coder coefficient for the posts both answered. */
-    public PairAgreement pair(Coder first, Coder second, String question) throws SQLException {
+    public PairAgreement pair(Coder first, Coder second, String question) {
         return Coefficients.pair(ConfusionMatrix.of(paired(first, second, question).stream().map(Paired::pair).toList(),
                 categories(question)));
     }
@@ -77,7 +75,7 @@ public final class AgreementReport {
      * Agreement per labeling batch, oldest first. A batch is the ISO week (UTC) in which the later
      * of the two answers was given: the week both answers existed, so drift shows in the week it happened.
      */
-    public List<BatchAgreement> byWeek(Coder first, Coder second, String question) throws SQLException {
+    public List<BatchAgreement> byWeek(Coder first, Coder second, String question) {
         Map<String, List<ConfusionMatrix.Pair>> batches = new TreeMap<>();
         for (Paired p : paired(first, second, question)) {
             batches.computeIfAbsent(isoWeek(p.at()), k -> new ArrayList<>()).add(p.pair());
@@ -98,7 +96,7 @@ public final class AgreementReport {
      * Fleiss' kappa over the posts every one of {@code coders} answered (empty when fewer than
      * three coders or no such post).
      */
-    public Optional<MultiCoderAgreement> fleiss(Collection<Coder> coders, String question) throws SQLException {
+    public Optional<MultiCoderAgreement> fleiss(Collection<Coder> coders, String question) {
         if (coders.size() < 3) {
             return Optional.empty();
         }
@@ -131,7 +129,7 @@ public final class AgreementReport {
     }
 
     /** The two coders (role coder) who answered the most posts in common; empty with fewer than two coders. */
-    public Optional<List<Coder>> busiestPair(String question) throws SQLException {
+    public Optional<List<Coder>> busiestPair(String question) {
         List<Coder> coders = coders();
         if (coders.size() < 2) {
             return Optional.empty();
@@ -168,7 +166,7 @@ public final class AgreementReport {
      * Every pair of coders (by name) on every codebook question, where the two answered at least
      * one post in common: the rows of the agreement view.
      */
-    public List<PairRow> everyPair() throws SQLException {
+    public List<PairRow> everyPair() {
         List<Coder> coders = coders();
         List<PairRow> rows = new ArrayList<>();
         for (Codebook.Question q : codebook.questions()) {

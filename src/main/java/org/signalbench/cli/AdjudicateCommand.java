@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
+import org.signalbench.labels.Codebook;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.CoderAnswers;
 import org.signalbench.labels.Disagreement;
@@ -55,7 +56,7 @@ public final class AdjudicateCommand {
             List<Rejection> rejected = new ArrayList<>();
             LabelCsvImport.Result r;
             try (Workbench wb = workbench.open()) {
-                r = LabelCsvImport.importFile(wb.connection(), file, expert, Role.EXPERT, rejected::add);
+                r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, expert, Role.EXPERT, rejected::add);
             }
             return LabelsCommand.report(spec, json, r.added(), r.unchanged(), rejected, List.of());
         }

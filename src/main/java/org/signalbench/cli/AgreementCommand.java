@@ -10,14 +10,16 @@ import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code agreement}: how well two coders agree on one question. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
@@ -33,7 +35,7 @@ public final class AgreementCommand implements Callable<Integer> {
             description = "The two coders (default: the two with the most posts in common).")
     List<String> coderNames;
 
-    @Option(names = "--question", defaultValue = "dealer", paramLabel = "KEY",
+    @Option(names = "--question", defaultValue = QuestionId.DEALER_KEY, paramLabel = "KEY",
             description = "Codebook question (default: ${DEFAULT-VALUE}).")
     String question;
 
@@ -54,7 +56,7 @@ public final class AgreementCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         try (Workbench wb = workbench.openExisting()) {
-            AgreementReport report = new AgreementReport(wb.connection(), codebook);
+            AgreementReport report = new AgreementReport(Session.over(wb.connection()), codebook);
             List<Coder> all = report.coders();
             List<Coder> pair;
             if (coderNames == null) {

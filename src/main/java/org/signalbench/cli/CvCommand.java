@@ -2,8 +2,6 @@ package org.signalbench.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,16 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.CrossValidationService;
+import org.signalbench.app.Services;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.CrossValidation;
 import org.signalbench.models.CvConfig;
+import org.signalbench.models.CvListener;
 import org.signalbench.models.Folds;
-import org.signalbench.models.LabeledCorpus;
 import org.signalbench.models.ModelCatalog;
-import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
 import org.signalbench.models.lstm.LstmModelTrainer;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
@@ -71,28 +69,24 @@ public final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.signalbench.exporting.SafeOutputFile.check(out, workbench.path()); // before hours of work, not after
         CvConfig config = resume == null ? config() : null;
         try (Workbench wb = workbench.openExisting()) {
             PrintWriter err = spec.commandLine().getErr();
             JobContext progress = new StderrProgress(err, CrossValidation.STEPS_PER_UNIT);
             long start = System.nanoTime();
-            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
-            CrossValidation cv = new CrossValidation(wb.connection(), corpus);
-            String runId = resume;
-            if (resume == null) {
-                runId = cv.start(config, progress);
-            } else {
-                cv.resume(resume, progress);
-            }
+            CrossValidationService service = Services.load().crossValidation();
+            String runId = resume == null ? service.start(wb, config, progress, CvListener.NONE)
+                    : service.resume(wb, resume, progress, CvListener.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
-            RunStore store = new RunStore(wb.connection());
-            List<RunSummary.Row> rows = RunSummary.rows(store, runId);
-            List<RunSummary.Comparison> comparisons = comparisons(store, runId, rows);
+            CrossValidationService.Results results = service.results(wb, runId);
+            List<RunSummary.Row> rows = results.rows();
+            List<RunSummary.Comparison> comparisons = results.comparisons();
             String text = json ? json(runId, rows, comparisons) : table(runId, rows, comparisons, seconds);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             if (out != null) {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), text);
             }
             return 0;
         }
@@ -123,22 +117,6 @@ public final class CvCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** Every two models of the run on every variant, in the rows' order. */
-    private static List<RunSummary.Comparison> comparisons(RunStore store, String runId, List<RunSummary.Row> rows)
-            throws java.sql.SQLException {
-        List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
-        List<String> variants = rows.stream().map(RunSummary.Row::variant).distinct().toList();
-        List<RunSummary.Comparison> list = new ArrayList<>();
-        for (String v : variants) {
-            for (int i = 0; i < models.size(); i++) {
-                for (int j = i + 1; j < models.size(); j++) {
-                    list.add(RunSummary.compare(store, runId, v, models.get(i), models.get(j)));
-                }
-            }
-        }
-        return list;
     }
 
     private static String json(String runId, List<RunSummary.Row> rows, List<RunSummary.Comparison> comparisons) {

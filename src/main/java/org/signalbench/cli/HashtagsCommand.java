@@ -8,6 +8,7 @@ import org.signalbench.findings.DrugHashtagTable;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.Lexicons;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public final class HashtagsCommand implements Callable<Integer> {
         DrugLexicon drugs = lexicon == null ? DrugLexicon.load() : DrugLexicon.load(lexicon);
         DrugHashtagTable table;
         try (Workbench wb = workbench.openExisting()) {
-            table = Findings.compute(wb.connection(), Lexicons.load().withDrugHashtags(drugs)).drugHashtagCounts();
+            table = Findings.compute(Session.over(wb.connection()), Lexicons.load().withDrugHashtags(drugs)).drugHashtagCounts();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -68,7 +68,7 @@ public final class LabelsCommand {
             int unchanged = 0;
             try (Workbench wb = workbench.open()) {
                 if (csv) {
-                    LabelCsvImport.Result r = LabelCsvImport.importFile(wb.connection(), file, coder, Role.CODER, rejected::add);
+                    LabelCsvImport.Result r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, coder, Role.CODER, rejected::add);
                     added = r.added();
                     unchanged = r.unchanged();
                 } else {

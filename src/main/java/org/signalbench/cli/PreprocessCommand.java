@@ -1,7 +1,8 @@
 package org.signalbench.cli;
 
+import org.signalbench.store.Session;
+import org.signalbench.preprocess.Captions;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
-import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +64,8 @@ public final class PreprocessCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<TextItem> captions(Workbench wb) throws SQLException {
-        List<TextItem> items = new ArrayList<>();
-        new PostQuery(wb.connection()).forEachCaption(platform, (id, caption) -> items.add(new TextItem(id, caption)));
-        return items;
+    private List<TextItem> captions(Workbench wb) {
+        return Captions.read(Session.over(wb.connection()), platform);
     }
 
     /** The JSON shape: {"posts": N, "dictionary": N, "variants": [{"variant", "texts", "dropped": {reason: n}}]}. */

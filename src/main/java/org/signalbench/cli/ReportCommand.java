@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
 import org.signalbench.findings.Lexicons;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Findings findings;
         try (Workbench wb = workbench.openExisting()) {
-            findings = Findings.compute(wb.connection(), Lexicons.load());
+            findings = Findings.compute(Session.over(wb.connection()), Lexicons.load());
         }
         String generated = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String html = HtmlReport.render(noMask ? findings : findings.masked(),
@@ -45,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, html);
+        org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), html);
         spec.commandLine().getErr().println("wrote " + out);
         return 0;
     }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runs}: the stored cross-validation runs: list, show, export. */
@@ -66,7 +66,7 @@ public final class RunsCommand {
                 m.put("id", r.id());
                 m.put("startedAt", r.startedAt());
                 m.put("finishedAt", r.finishedAt());
-                m.put("status", r.status());
+                m.put("status", r.status().key());
                 m.put("models", r.config().models());
                 m.put("variants", r.config().variants().stream().map(Variant::key).toList());
                 m.put("folds", r.config().folds());
@@ -144,7 +144,7 @@ public final class RunsCommand {
         private static Map<String, Object> provenance(RunStore.Run r) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id());
-            m.put("status", r.status());
+            m.put("status", r.status().key());
             m.put("startedAt", r.startedAt());
             m.put("finishedAt", r.finishedAt());
             m.put("seed", r.config().seed());

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FinalModelService;
+import org.signalbench.app.Services;
 import org.signalbench.domain.Post;
 import org.signalbench.models.FinalModels;
 import org.signalbench.models.Scored;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.ArgGroup;
@@ -54,10 +55,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workbench wb = workbench.openExisting()) {
-            FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), FinalModels.defaultDirectory());
+            FinalModelService finals = Services.load().finalModels();
             var progress = new StderrProgress(spec.commandLine().getErr());
-            FinalModels.ScoreResult r = source.id != null ? finals.score(source.id, all, progress)
-                    : finals.scoreFile(source.file, all, progress);
+            FinalModels.ScoreResult r = source.id != null ? finals.score(wb, source.id, all, progress)
+                    : finals.scoreFile(wb, source.file, all, progress);
             PostQuery posts = new PostQuery(wb.connection());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

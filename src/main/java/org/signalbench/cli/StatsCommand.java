@@ -5,12 +5,13 @@ import java.util.concurrent.Callable;
 import org.signalbench.findings.DrugHashtagTable;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.WorkbenchStats;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stats}: what the workbench holds and what its final labels say. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -29,7 +30,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WorkbenchStats.Report report;
         try (Workbench wb = workbench.openExisting()) {
-            report = WorkbenchStats.compute(wb.connection(), DrugLexicon.load());
+            report = WorkbenchStats.compute(Session.over(wb.connection()), DrugLexicon.load());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

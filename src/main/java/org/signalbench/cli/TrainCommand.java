@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.models.FinalModels;
 import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.ModelTrainer;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
@@ -63,8 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (Workbench wb = workbench.openExisting()) {
-            FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), FinalModels.defaultDirectory());
-            FinalModels.FinalModel m = finals.train(trainer, v, seed, new StderrProgress(err, FinalModels.STEPS_PER_STEP));
+            FinalModels.FinalModel m = Services.load().finalModels().train(wb, trainer, v, seed,
+                    new StderrProgress(err, FinalModels.STEPS_PER_STEP));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, asMap(m));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.signalbench.store.DataLocations;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Option;
@@ -16,12 +15,12 @@ public final class WorkbenchOption {
     Path db = DataLocations.defaultWorkbench();
 
     /** Opens the workbench, creating it when missing (for commands that add to it). */
-    public Workbench open() throws SQLException, IOException {
+    public Workbench open() throws IOException {
         return Workbench.open(db);
     }
 
     /** Opens a workbench that must already exist (for commands that only read it). */
-    public Workbench openExisting() throws SQLException, IOException {
+    public Workbench openExisting() throws IOException {
         if (!Files.isRegularFile(db)) {
             throw new NoSuchFileException(db.toString(), null, "no workbench here; `import --db " + db + " ...` creates one");
         }

@@ -1,9 +1,5 @@
 package org.signalbench.findings;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.signalbench.domain.Hashtags;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.findings.Table.Kind;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
+import org.signalbench.store.FindingsReads;
+import org.signalbench.store.Session;
 
 /**
  * Everything the study reports about the final-labelled dealer posts, as tables: the drug hashtags
@@ -52,11 +51,13 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 imageCategories, timeline, discovery);
     }
 
-    /** The same findings with account names, handles, phone numbers and e-mail addresses masked. */
+    /** The same findings with account names, handles, phone numbers and e-mail addresses masked, in hashtags and the discovery list too. */
     public Findings masked() {
         return new Findings(n, drugHashtagCounts, overview.masked(), drugHashtags.masked(), hashtagCategories.masked(),
                 contactChannels.masked(), exchanges.masked(), postsPerAccount.masked(), topAccounts.masked(),
-                imageCategories.masked(), timeline.masked(), discovery.masked(), discoveryCandidates);
+                imageCategories.masked(), timeline.masked(), discovery.masked(),
+                discoveryCandidates.stream().map(c -> new HashtagDiscovery.Candidate(Masking.maskText(c.hashtag()), c.keyword(),
+                        c.dealerPosts(), c.labelledPosts(), c.specificity(), c.score())).toList());
     }
 
     /** The suggested searches, one hashtag (with #) per entry, best first. */
@@ -67,12 +68,12 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
     private record PostRow(long id, String platform, String author, String postedAt, String caption) {
     }
 
-    public static Findings compute(Connection c, Lexicons lexicons) throws SQLException {
-        return compute(c, lexicons, Codebook.load());
+    public static Findings compute(Session session, Lexicons lexicons) {
+        return compute(session, lexicons, Codebook.load());
     }
 
-    public static Findings compute(Connection c, Lexicons lexicons, Codebook codebook) throws SQLException {
-        Map<Long, FinalLabel> dealerLabels = FinalLabels.of(c, "dealer");
+    public static Findings compute(Session session, Lexicons lexicons, Codebook codebook) {
+        Map<Long, FinalLabel> dealerLabels = FinalLabels.of(session, QuestionId.DEALER_KEY);
         Map<Long, Boolean> labelled = new HashMap<>(); // final dealer label: true = dealer post
         int disputed = 0;
         for (FinalLabel f : dealerLabels.values()) {
@@ -84,37 +85,25 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
         }
         List<PostRow> dealers = new ArrayList<>();
         Map<Long, PostRow> labelledPosts = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT id, platform, author, posted_at, caption FROM post ORDER BY id");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                Boolean dealer = labelled.get(rs.getLong(1));
-                if (dealer == null) {
-                    continue;
-                }
-                PostRow p = new PostRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-                labelledPosts.put(p.id(), p);
-                if (dealer) {
-                    dealers.add(p);
-                }
+        FindingsReads.forEachPost(session, row -> {
+            Boolean dealer = labelled.get(row.id());
+            if (dealer == null) {
+                return;
             }
-        }
+            PostRow p = new PostRow(row.id(), row.platform(), row.author(), row.postedAt(), row.caption());
+            labelledPosts.put(p.id(), p);
+            if (dealer) {
+                dealers.add(p);
+            }
+        });
         Map<Long, List<ExchangePatterns.CommentText>> comments = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT post_id, author, text FROM post_comment ORDER BY post_id, position");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                if (labelledPosts.containsKey(rs.getLong(1))) {
-                    comments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ExchangePatterns.CommentText(rs.getString(2), rs.getString(3)));
-                }
+        FindingsReads.forEachComment(session, row -> {
+            if (labelledPosts.containsKey(row.postId())) {
+                comments.computeIfAbsent(row.postId(), k -> new ArrayList<>())
+                        .add(new ExchangePatterns.CommentText(row.author(), row.text()));
             }
-        }
-        List<String> searches = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT search FROM post_collection");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                searches.add(rs.getString(1));
-            }
-        }
+        });
+        List<String> searches = FindingsReads.searches(session);
         Set<Long> dealerIds = new LinkedHashSet<>();
         dealers.forEach(p -> dealerIds.add(p.id()));
         int n = dealers.size();
@@ -130,7 +119,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
             accounts.merge(p.platform() + "\u0000" + (p.author() == null ? "" : p.author()), 1L, Long::sum);
         }
         long withoutHashtags = captionTags.stream().filter(Set::isEmpty).count();
-        List<FinalLabel> imageCategories = finalAmong(c, "image_category", dealerIds);
+        List<FinalLabel> imageCategories = finalAmong(session, "image_category", dealerIds);
 
         Table overview = Table.builder("overview", "Overview")
                 .column("Figure", Kind.LABEL).column("Value", Kind.COUNT)
@@ -149,11 +138,11 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 overview,
                 hashtagTable("drug-hashtags", "Drug hashtags in dealer posts (Table 2)", "Drug", table2),
                 hashtagTable("hashtag-categories", "Hashtag categories in dealer posts", "Category", categories),
-                channelsTable(c, codebook, lexicons.contactPatterns(), dealers, comments, dealerIds),
-                exchangeTable(c, lexicons.exchangePatterns(), dealers, comments, dealerIds),
+                channelsTable(session, codebook, lexicons.contactPatterns(), dealers, comments, dealerIds),
+                exchangeTable(session, lexicons.exchangePatterns(), dealers, comments, dealerIds),
                 postsPerAccountTable(accounts),
                 topAccountsTable(accounts),
-                imageTable(c, codebook, imageCategories, dealerIds),
+                imageTable(session, codebook, imageCategories, dealerIds),
                 timelineTable(dealers),
                 discoveryTable(candidates, searches.size()),
                 candidates);
@@ -175,8 +164,8 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 .build();
     }
 
-    private static Table channelsTable(Connection c, Codebook codebook, ContactPatterns patterns, List<PostRow> dealers,
-                                       Map<Long, List<ExchangePatterns.CommentText>> comments, Set<Long> dealerIds) throws SQLException {
+    private static Table channelsTable(Session c, Codebook codebook, ContactPatterns patterns, List<PostRow> dealers,
+                                       Map<Long, List<ExchangePatterns.CommentText>> comments, Set<Long> dealerIds) {
         Map<Long, Set<String>> coded = new HashMap<>();
         for (FinalLabel f : finalAmong(c, "channels", dealerIds)) {
             coded.put(f.postId(), new LinkedHashSet<>(Codebook.choices(f.value())));
@@ -241,8 +230,8 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 .map(Codebook.Value::label).orElse(channel);
     }
 
-    private static Table exchangeTable(Connection c, ExchangePatterns patterns, List<PostRow> dealers,
-                                       Map<Long, List<ExchangePatterns.CommentText>> comments, Set<Long> dealerIds) throws SQLException {
+    private static Table exchangeTable(Session c, ExchangePatterns patterns, List<PostRow> dealers,
+                                       Map<Long, List<ExchangePatterns.CommentText>> comments, Set<Long> dealerIds) {
         Set<Long> coded = new LinkedHashSet<>();
         for (FinalLabel f : finalAmong(c, "exchange", dealerIds)) {
             if ("yes".equals(f.value())) {
@@ -305,7 +294,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 .build();
     }
 
-    private static Table imageTable(Connection c, Codebook codebook, List<FinalLabel> categories, Set<Long> dealerIds) throws SQLException {
+    private static Table imageTable(Session c, Codebook codebook, List<FinalLabel> categories, Set<Long> dealerIds) {
         Map<String, Long> counts = new TreeMap<>();
         categories.forEach(f -> counts.merge(f.value(), 1L, Long::sum));
         long notes = finalAmong(c, "image_contact_note", dealerIds).stream().filter(f -> "yes".equals(f.value())).count();
@@ -399,7 +388,7 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 DISCOVERY_MIN_DEALER_POSTS, searches)).build();
     }
 
-    private static List<FinalLabel> finalAmong(Connection c, String question, Set<Long> postIds) throws SQLException {
+    private static List<FinalLabel> finalAmong(Session c, String question, Set<Long> postIds) {
         return FinalLabels.of(c, question).values().stream()
                 .filter(f -> f.isFinal() && postIds.contains(f.postId()))
                 .toList();

@@ -1,7 +1,6 @@
 package org.signalbench.importing;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +19,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Coder;
+import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.CorpusFingerprint;
+import org.signalbench.store.PostQuery;
+import org.signalbench.store.Transactions;
 
 /**
  * Takes in a coder file (docs/formats/coder-file.md): a coder's answers become labels, an
@@ -90,13 +91,19 @@ public final class CoderFileImport {
      */
     public static int importFile(Connection connection, Path file, String expectedCoder, Consumer<Rejection> reject,
                                  Consumer<Conflict> conflicts) throws IOException, SQLException {
+        return importFile(connection, Codebook.load(), file, expectedCoder, reject, conflicts);
+    }
+
+    /** The same, checking the answers against {@code codebook}. */
+    public static int importFile(Connection connection, Codebook codebook, Path file, String expectedCoder,
+                                 Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws IOException, SQLException {
         String name = file.toString();
         ParsedFile parsed;
         try {
             parsed = parse(file);
-        } catch (JsonParseException e) {
-            reject.accept(new Rejection(name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    "not valid JSON: " + e.getOriginalMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            reject.accept(new Rejection(name, e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null
+                    : e.getLocation().getLineNr(), JsonInput.describe(e)));
             return 0;
         } catch (IllegalArgumentException e) {
             reject.accept(new Rejection(name, null, e.getMessage()));
@@ -107,25 +114,16 @@ public final class CoderFileImport {
                     + "', not of '" + expectedCoder.trim() + "'"));
             return 0;
         }
-        Codebook codebook = Codebook.load();
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            checkCorpus(connection, parsed);
-            long coderId = coderId(connection, parsed.coderName(), parsed.role());
-            int added = writeAnswers(connection, parsed, codebook, coderId, name, reject, conflicts,
-                    parsed.role() == Role.EXPERT);
-            connection.commit();
-            return added;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            if (e instanceof IllegalArgumentException) {
-                reject.accept(new Rejection(name, null, e.getMessage()));
-                return 0;
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        PostQuery posts = new PostQuery(connection);
+        try (LabelStore store = new LabelStore(connection, codebook)) {
+            return Transactions.call(connection, () -> {
+                checkCorpus(posts, parsed);
+                Coder person = store.coder(parsed.coderName(), parsed.role());
+                return writeAnswers(store, posts, parsed, person, name, reject, conflicts);
+            });
+        } catch (IllegalArgumentException e) {
+            reject.accept(new Rejection(name, null, e.getMessage()));
+            return 0;
         }
     }
 
@@ -182,14 +180,14 @@ public final class CoderFileImport {
         if (corpus != null && (!corpus.isObject() || !corpus.path("sha256").isTextual() || !corpus.path("posts").canConvertToInt())) {
             throw new IllegalArgumentException("'corpus' must be an object with 'posts' (a count) and 'sha256'");
         }
-        return new ParsedFile(coder.path("name").asText().trim(), role, codebookVersion, corpus, answers);
+        return new ParsedFile(org.signalbench.domain.PersonName.check(coder.path("name").asText()), role, codebookVersion, corpus, answers);
     }
 
     /**
      * Refuses a file made for another corpus: recomputes the fingerprint over the posts its answers
      * name, as this workbench holds them (see {@link CorpusFingerprint}).
      */
-    private static void checkCorpus(Connection c, ParsedFile file) throws SQLException {
+    private static void checkCorpus(PostQuery posts, ParsedFile file) throws SQLException {
         if (file.corpus() == null) {
             return;
         }
@@ -201,18 +199,13 @@ public final class CoderFileImport {
         }
         List<String> lines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        try (PreparedStatement find = c.prepareStatement("SELECT caption FROM post WHERE platform = ? AND external_id = ?")) {
-            for (String key : keys) {
-                int colon = key.indexOf(':');
-                find.setString(1, key.substring(0, colon));
-                find.setString(2, key.substring(colon + 1));
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        lines.add(CorpusFingerprint.line(key.substring(0, colon), key.substring(colon + 1), rs.getString(1)));
-                    } else {
-                        missing.add(key);
-                    }
-                }
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            var caption = posts.captionOf(key.substring(0, colon), key.substring(colon + 1));
+            if (caption.isPresent()) {
+                lines.add(CorpusFingerprint.line(key.substring(0, colon), key.substring(colon + 1), caption.get()));
+            } else {
+                missing.add(key);
             }
         }
         if (!missing.isEmpty()) {
@@ -232,145 +225,85 @@ public final class CoderFileImport {
         return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
     }
 
-    private static long coderId(Connection c, String name, Role role) throws SQLException {
-        try (PreparedStatement find = c.prepareStatement("SELECT id, role FROM coder WHERE name = ?")) {
-            find.setString(1, name);
-            try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    if (!rs.getString(2).equals(role.key())) {
-                        throw new IllegalArgumentException("'" + name + "' is already a " + rs.getString(2)
-                                + " in this workbench; the file says " + role.key());
-                    }
-                    return rs.getLong(1);
-                }
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO coder (name, role, created_at) VALUES (?, ?, ?) RETURNING id")) {
-            insert.setString(1, name);
-            insert.setString(2, role.key());
-            insert.setString(3, Instant.now().toString());
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int writeAnswers(Connection c, ParsedFile file, Codebook codebook, long coderId,
-                                    String fileName, Consumer<Rejection> reject, Consumer<Conflict> conflicts,
-                                    boolean expert) throws SQLException {
+    private static int writeAnswers(LabelStore store, PostQuery posts, ParsedFile file, Coder person, String fileName,
+                                    Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws SQLException {
+        Codebook codebook = store.codebook();
         // Every valid answer by post id and question, to find conflicting answers before writing.
         Map<String, List<Given>> given = new java.util.LinkedHashMap<>();
-        String sql = expert
-                ? "INSERT INTO adjudication (expert_id, post_id, question, value, decided_at, codebook_version, reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
-                : "INSERT INTO label (coder_id, post_id, question, value, labeled_at, codebook_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-        try (PreparedStatement findPost = c.prepareStatement("SELECT id FROM post WHERE platform = ? AND external_id = ?");
-             PreparedStatement insert = c.prepareStatement(sql)) {
-            for (Answer answer : file.answers()) {
-                JsonNode a = answer.node();
-                try {
-                    long postId = postId(findPost, a);
-                    String at = instant(a);
-                    JsonNode values = a.path("values");
-                    boolean hasNote = a.path(Codebook.NOTE).isTextual() && !a.path(Codebook.NOTE).asText().isBlank();
-                    if (values.isMissingNode() && hasNote) {
-                        values = MAPPER.createObjectNode();
-                    }
-                    if (!values.isObject() || (values.isEmpty() && !hasNote)) {
-                        throw new IllegalArgumentException("'values' must be an object with at least one answer (or the entry a 'note')");
-                    }
-                    List<String[]> rows = new ArrayList<>();
-                    for (Map.Entry<String, JsonNode> e : values.properties()) {
-                        if (!e.getValue().isTextual()) {
-                            throw new IllegalArgumentException("answer to '" + e.getKey() + "' must be a string");
-                        }
-                        rows.add(new String[] {e.getKey(), codebook.canonical(e.getKey(), e.getValue().asText())});
-                    }
-                    if (a.path(Codebook.NOTE).isTextual() && !a.path(Codebook.NOTE).asText().isBlank()) {
-                        rows.add(new String[] {Codebook.NOTE, a.path(Codebook.NOTE).asText()});
-                    }
-                    String reason = a.path("reason").isTextual() ? a.path("reason").asText() : null;
-                    for (String[] row : rows) {
-                        if (!Codebook.NOTE.equals(row[0])) {
-                            given.computeIfAbsent(postId + "|" + row[0], k -> new ArrayList<>())
-                                    .add(new Given(postId, a.get("platform").asText(), a.get("externalId").asText(), row[0], row[1], at,
-                                            "line " + answer.line()));
-                        }
-                        insert.setLong(1, coderId);
-                        insert.setLong(2, postId);
-                        insert.setString(3, row[0]);
-                        insert.setString(4, row[1]);
-                        insert.setString(5, at);
-                        insert.setString(6, file.codebookVersion());
-                        if (expert) {
-                            insert.setString(7, reason);
-                        }
-                        insert.addBatch();
-                    }
-                } catch (IllegalArgumentException e) {
-                    reject.accept(new Rejection(fileName, answer.line(), e.getMessage()));
+        List<LabelStore.FileAnswer> rowsToAdd = new ArrayList<>();
+        for (Answer answer : file.answers()) {
+            JsonNode a = answer.node();
+            try {
+                long postId = postId(posts, a);
+                String at = instant(a);
+                JsonNode values = a.path("values");
+                boolean hasNote = a.path(Codebook.NOTE).isTextual() && !a.path(Codebook.NOTE).asText().isBlank();
+                if (values.isMissingNode() && hasNote) {
+                    values = MAPPER.createObjectNode();
                 }
+                if (!values.isObject() || (values.isEmpty() && !hasNote)) {
+                    throw new IllegalArgumentException("'values' must be an object with at least one answer (or the entry a 'note')");
+                }
+                List<String[]> rows = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> e : values.properties()) {
+                    if (!e.getValue().isTextual()) {
+                        throw new IllegalArgumentException("answer to '" + e.getKey() + "' must be a string");
+                    }
+                    rows.add(new String[] {e.getKey(), codebook.canonical(e.getKey(), e.getValue().asText())});
+                }
+                if (hasNote) {
+                    rows.add(new String[] {Codebook.NOTE, a.path(Codebook.NOTE).asText()});
+                }
+                String reason = person.role() == Role.EXPERT && a.path("reason").isTextual() ? a.path("reason").asText() : null;
+                for (String[] row : rows) {
+                    if (!Codebook.NOTE.equals(row[0])) {
+                        given.computeIfAbsent(postId + "|" + row[0], k -> new ArrayList<>())
+                                .add(new Given(postId, a.get("platform").asText(), a.get("externalId").asText(), row[0], row[1], at,
+                                        "line " + answer.line()));
+                    }
+                    rowsToAdd.add(new LabelStore.FileAnswer(postId, row[0], row[1], at, reason));
+                }
+            } catch (IllegalArgumentException e) {
+                reject.accept(new Rejection(fileName, answer.line(), e.getMessage()));
             }
-            reportConflicts(c, given, coderId, fileName, conflicts, expert);
-            int added = 0;
-            for (int count : insert.executeBatch()) {
-                added += Math.max(count, 0);
-            }
-            return added;
         }
+        reportConflicts(store, given, person, fileName, conflicts);
+        return store.appendFromFile(person, rowsToAdd, file.codebookVersion());
     }
 
     private record Given(long postId, String platform, String externalId, String question, String value, String at, String where) {
     }
 
     /** Reports, per post and question, answers by this person with different values; the newest counts. */
-    private static void reportConflicts(Connection c, Map<String, List<Given>> given, long coderId, String fileName,
-                                        Consumer<Conflict> conflicts, boolean expert) throws SQLException {
-        String sql = expert
-                ? "SELECT value, decided_at FROM adjudication WHERE expert_id = ? AND post_id = ? AND question = ? ORDER BY decided_at DESC, id DESC LIMIT 1"
-                : "SELECT value, labeled_at FROM label WHERE coder_id = ? AND post_id = ? AND question = ? ORDER BY labeled_at DESC, id DESC LIMIT 1";
-        try (PreparedStatement latest = c.prepareStatement(sql)) {
-            for (List<Given> answers : given.values()) {
-                Given first = answers.get(0);
-                List<Given> all = new ArrayList<>(answers);
-                latest.setLong(1, coderId);
-                latest.setLong(2, first.postId());
-                latest.setString(3, first.question());
-                try (ResultSet rs = latest.executeQuery()) {
-                    if (rs.next() && !rs.getString(1).equals(org.signalbench.labels.LabelStore.RETRACTED)) {
-                        all.add(new Given(first.postId(), first.platform(), first.externalId(), first.question(),
-                                rs.getString(1), rs.getString(2), "already in the workbench"));
-                    }
-                }
-                if (all.stream().map(Given::value).distinct().count() < 2) {
-                    continue;
-                }
-                Given newest = all.stream().max(java.util.Comparator.comparing(Given::at)).orElseThrow();
-                List<String> overruled = all.stream().filter(g -> !g.value().equals(newest.value()))
-                        .map(g -> "'" + g.value() + "' of " + g.at() + " (" + g.where() + ")").toList();
-                conflicts.accept(new Conflict(fileName, first.platform(), first.externalId(), first.question(),
-                        newest.value(), newest.at(), overruled));
+    private static void reportConflicts(LabelStore store, Map<String, List<Given>> given, Coder person, String fileName,
+                                        Consumer<Conflict> conflicts) throws SQLException {
+        for (List<Given> answers : given.values()) {
+            Given first = answers.get(0);
+            List<Given> all = new ArrayList<>(answers);
+            var stored = store.latest(person, first.postId(), first.question());
+            if (stored.isPresent() && !stored.get().value().equals(LabelStore.RETRACTED)) {
+                all.add(new Given(first.postId(), first.platform(), first.externalId(), first.question(),
+                        stored.get().value(), stored.get().at(), "already in the workbench"));
             }
+            if (all.stream().map(Given::value).distinct().count() < 2) {
+                continue;
+            }
+            Given newest = all.stream().max(java.util.Comparator.comparing(Given::at)).orElseThrow();
+            List<String> overruled = all.stream().filter(g -> !g.value().equals(newest.value()))
+                    .map(g -> "'" + g.value() + "' of " + g.at() + " (" + g.where() + ")").toList();
+            conflicts.accept(new Conflict(fileName, first.platform(), first.externalId(), first.question(),
+                    newest.value(), newest.at(), overruled));
         }
     }
 
-    private static long postId(PreparedStatement findPost, JsonNode a) throws SQLException {
+    private static long postId(PostQuery posts, JsonNode a) throws SQLException {
         if (!a.path("platform").isTextual() || !a.path("externalId").isTextual()) {
             throw new IllegalArgumentException("'platform' and 'externalId' must be strings");
         }
-        String platform = org.signalbench.domain.Platform.fromKey(a.get("platform").asText()).key();
-        findPost.setString(1, platform);
-        findPost.setString(2, a.get("externalId").asText());
-        try (ResultSet rs = findPost.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("no " + platform + " post '" + a.get("externalId").asText()
-                        + "' in this workbench");
-            }
-            return rs.getLong(1);
-        }
+        org.signalbench.domain.Platform platform = org.signalbench.domain.Platform.fromKey(a.get("platform").asText());
+        String externalId = a.get("externalId").asText();
+        return posts.idOf(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
+                "no " + platform.key() + " post '" + externalId + "' in this workbench"));
     }
 
     private static String instant(JsonNode a) {

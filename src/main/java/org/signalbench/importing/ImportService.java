@@ -6,11 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +24,8 @@ import java.util.stream.Stream;
 import org.signalbench.domain.PostDraft;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.labels.Codebook;
+import org.signalbench.store.ImportRuns;
 import org.signalbench.store.PostWriter;
 import org.signalbench.store.Workbench;
 
@@ -45,9 +44,17 @@ public final class ImportService {
     public static final int MAX_CAPTION_CHARS = 100_000;
 
     private final Workbench workbench;
+    private final Codebook codebook;
 
+    /** An importer checking coder files against the codebook in use. */
     public ImportService(Workbench workbench) {
+        this(workbench, Codebook.load());
+    }
+
+    /** An importer checking coder files' answers against {@code codebook}. */
+    public ImportService(Workbench workbench, Codebook codebook) {
         this.workbench = workbench;
+        this.codebook = codebook;
     }
 
     /** A data file to read, with how it was detected. */
@@ -68,21 +75,23 @@ public final class ImportService {
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
+        return run(sources, forcedFormat, job, ImportFilter.NONE);
+    }
+
+    /** As {@link #run(List, ImportFormat, JobContext)}, leaving out the posts {@code filter} names (counted as skipped). */
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter)
+            throws IOException, SQLException {
         JobContext context = job == null ? JobContext.NONE : job;
-        try (Connection connection = workbench.newConnection()) {
-            try (Statement pragmas = connection.createStatement()) {
-                // For this connection only: a 64 MB page cache, and WAL checkpoints every 64 MB
-                // instead of every 4 MB, so a large import is not slowed by repeated syncs.
-                pragmas.execute("PRAGMA cache_size = -65536");
-                pragmas.execute("PRAGMA wal_autocheckpoint = 16384");
-            }
-            return new Run(connection, context).execute(sources, forcedFormat);
+        try (Connection connection = workbench.newBulkConnection()) {
+            return new Run(connection, context, codebook, filter == null ? ImportFilter.NONE : filter)
+                    .execute(sources, forcedFormat);
         }
     }
 
     /** The state of one import. */
     private static final class Run {
         private final Connection connection;
+        private final Codebook codebook;
         private final JobContext job;
         private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private final List<Ordered> rejections = new ArrayList<>();
@@ -100,6 +109,7 @@ public final class ImportService {
         private int imported;
         private int duplicates;
         private int labels;
+        private final Map<String, Integer> skipped = new TreeMap<>();
         // Progress is counted in bytes of the files on disk, so one large file moves the bar too.
         private long bytesDone;
         private long bytesTotal;
@@ -107,9 +117,13 @@ public final class ImportService {
         private long lastReported = -1;
         private String currentFile = "";
 
-        Run(Connection connection, JobContext job) {
+        private final ImportFilter filter;
+
+        Run(Connection connection, JobContext job, Codebook codebook, ImportFilter filter) {
+            this.codebook = codebook;
             this.connection = connection;
             this.job = job;
+            this.filter = filter;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
             readers.put(ImportFormat.CSV, new CsvPostReader());
@@ -168,7 +182,7 @@ public final class ImportService {
                 }
                 finishRun(runId, status);
             }
-            return new ImportReport(imported, duplicates, labels, report(), cancelled);
+            return new ImportReport(imported, duplicates, labels, report(), cancelled, skipped);
         }
 
         private List<Rejection> report() {
@@ -290,6 +304,11 @@ public final class ImportService {
                 }
 
                 @Override
+                public void skip(Integer line, String kind) {
+                    skipped.merge(kind, 1, Integer::sum);
+                }
+
+                @Override
                 public void readUpTo(double fraction) {
                     long done = bytesDone + (long) (fraction * currentFileBytes);
                     // Report about every half percent: often enough for a smooth bar, rarely enough to cost nothing.
@@ -327,6 +346,11 @@ public final class ImportService {
         }
 
         private void offer(PostDraft draft, Integer line) {
+            String leftOut = filter.leaveOut(draft);
+            if (leftOut != null) {
+                skipped.merge(leftOut, 1, Integer::sum);
+                return;
+            }
             String caption = draft.caption();
             if (caption.length() > MAX_CAPTION_CHARS) {
                 int chars = caption.codePointCount(0, caption.length());
@@ -414,7 +438,7 @@ public final class ImportService {
 
         private void readCoderFile(Path file) {
             try {
-                labels += CoderFileImport.importFile(connection, file, this::reject);
+                labels += CoderFileImport.importFile(connection, codebook, file, null, this::reject, conflict -> { });
             } catch (IOException | SQLException | RuntimeException e) {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;
@@ -432,50 +456,12 @@ public final class ImportService {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO import_run (started_at, sources) VALUES (?, ?) RETURNING id")) {
-                insert.setString(1, startedAt.toString());
-                insert.setString(2, sourceList);
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
+            return new ImportRuns(connection).start(startedAt, sourceList);
         }
 
         private void finishRun(long runId, String status) throws SQLException {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE import_run SET finished_at = ?, "
-                    + "imported = ?, duplicates = ?, labels = ?, status = ? WHERE id = ?");
-                 PreparedStatement reject = connection.prepareStatement(
-                         "INSERT INTO import_rejection (run_id, file, line, reason) VALUES (?, ?, ?, ?)")) {
-                update.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                update.setInt(2, imported);
-                update.setInt(3, duplicates);
-                update.setInt(4, labels);
-                update.setString(5, status);
-                update.setLong(6, runId);
-                update.executeUpdate();
-                for (Rejection r : report()) {
-                    reject.setLong(1, runId);
-                    reject.setString(2, r.file());
-                    if (r.line() == null) {
-                        reject.setNull(3, Types.INTEGER);
-                    } else {
-                        reject.setInt(3, r.line());
-                    }
-                    reject.setString(4, r.reason());
-                    reject.addBatch();
-                }
-                reject.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            new ImportRuns(connection).finish(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS), imported, duplicates,
+                    labels, status, report().stream().map(r -> new ImportRuns.RejectionRow(r.file(), r.line(), r.reason())).toList());
         }
     }
 }

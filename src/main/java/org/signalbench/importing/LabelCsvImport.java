@@ -2,25 +2,27 @@ package org.signalbench.importing;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Role;
+import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.PostQuery;
+import org.signalbench.store.Transactions;
 
 /**
  * Dealer answers from a CSV file ({@code external_id,label}, label 1/0 or yes/no, optional
@@ -41,102 +43,86 @@ public final class LabelCsvImport {
 
     public static Result importFile(Connection c, Path file, String personName, Role role, Consumer<Rejection> reject)
             throws IOException, SQLException {
+        return importFile(c, Codebook.load(), file, personName, role, reject);
+    }
+
+    /** The same, stamping the answers with {@code codebook}'s version. */
+    public static Result importFile(Connection c, Codebook codebook, Path file, String personName, Role role,
+                                    Consumer<Rejection> reject) throws IOException, SQLException {
+        try (LabelStore store = new LabelStore(c, codebook)) {
+            return importFile(store, new PostQuery(c), c, file, personName, role, reject);
+        }
+    }
+
+    /**
+     * Reads the file and hands its answers to {@code store}, the one writer of labels and
+     * decisions, stamped with the store's codebook version like an answer saved in the app.
+     */
+    static Result importFile(LabelStore store, PostQuery posts, Connection c, Path file, String personName, Role role,
+                             Consumer<Rejection> reject) throws IOException, SQLException {
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = CSVParser.parse(in, format)) {
+        try (Reader in = SourceText.reader(file); CSVParser csv = CSVParser.parse(in, format)) {
             Map<String, Integer> header = csv.getHeaderMap();
             if (!header.containsKey("external_id") || !header.containsKey("label")) {
                 reject.accept(new Rejection(name, 1, "the header must name the columns external_id and label (found: "
                         + String.join(",", csv.getHeaderNames()) + ")"));
-                c.rollback();
                 return new Result(0, 0);
             }
-            Coder person;
-            try (LabelStore store = new LabelStore(c)) {
-                person = store.coder(personName, role);
-            }
-            String now = Instant.now().toString();
-            String latestSql = role == Role.EXPERT
-                    ? "SELECT value, decided_at FROM adjudication WHERE post_id = ? AND question = ? AND expert_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1"
-                    : "SELECT value, labeled_at FROM label WHERE post_id = ? AND question = ? AND coder_id = ? ORDER BY labeled_at DESC, id DESC LIMIT 1";
-            String insertSql = role == Role.EXPERT
-                    ? "INSERT INTO adjudication (expert_id, post_id, question, value, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?)"
-                    : "INSERT INTO label (coder_id, post_id, question, value, labeled_at) VALUES (?, ?, ?, ?, ?)";
-            int added = 0;
-            int unchanged = 0;
-            Map<Long, Long> seenOnLine = new HashMap<>();
-            try (PreparedStatement findPost = c.prepareStatement("SELECT id FROM post WHERE platform = ? AND external_id = ?");
-                 PreparedStatement latest = c.prepareStatement(latestSql);
-                 PreparedStatement insert = c.prepareStatement(insertSql)) {
+            return Transactions.call(c, () -> {
+                Coder person = store.coder(personName, role);
+                Instant now = Instant.now();
+                List<LabelStore.FileAnswer> answers = new ArrayList<>();
+                int unchanged = 0;
+                Map<Long, Long> seenOnLine = new HashMap<>();
                 for (CSVRecord record : csv) {
                     long line = record.getRecordNumber() + 1;
                     try {
+                        if (!record.isConsistent()) {
+                            throw new IllegalArgumentException(CsvPostReader.fieldCount(record.size(), header.size()));
+                        }
                         String externalId = field(record, "external_id");
                         if (externalId.isEmpty()) {
                             throw new IllegalArgumentException("external_id is empty");
                         }
                         String value = dealerValue(field(record, "label"));
-                        String platform = header.containsKey("platform") && !field(record, "platform").isEmpty()
-                                ? Platform.fromKey(field(record, "platform")).key() : Platform.INSTAGRAM.key();
-                        findPost.setString(1, platform);
-                        findPost.setString(2, externalId);
-                        long postId;
-                        try (ResultSet rs = findPost.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new IllegalArgumentException("no " + platform + " post '" + externalId + "' in this workbench");
-                            }
-                            postId = rs.getLong(1);
-                        }
+                        Platform platform = header.containsKey("platform") && !field(record, "platform").isEmpty()
+                                ? Platform.fromKey(field(record, "platform")) : Platform.INSTAGRAM;
+                        long postId = posts.idOf(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
+                                "no " + platform.key() + " post '" + externalId + "' in this workbench"));
                         Long firstLine = seenOnLine.putIfAbsent(postId, line);
                         if (firstLine != null) {
-                            throw new IllegalArgumentException(platform + " post '" + externalId + "' is already answered on line "
-                                    + firstLine + " of this file");
+                            throw new IllegalArgumentException(platform.key() + " post '" + externalId
+                                    + "' is already answered on line " + firstLine + " of this file");
                         }
-                        latest.setLong(1, postId);
-                        latest.setString(2, QUESTION);
-                        latest.setLong(3, person.id());
-                        String after = null;
-                        try (ResultSet rs = latest.executeQuery()) {
-                            if (rs.next()) {
-                                if (rs.getString(1).equals(value)) {
-                                    unchanged++;
-                                    continue;
-                                }
-                                after = rs.getString(2);
-                            }
+                        Optional<LabelStore.Latest> latest = store.latest(person, postId, QUESTION);
+                        if (latest.isPresent() && latest.get().value().equals(value)) {
+                            unchanged++;
+                            continue;
                         }
-                        insert.setLong(1, person.id());
-                        insert.setLong(2, postId);
-                        insert.setString(3, QUESTION);
-                        insert.setString(4, value);
-                        insert.setString(5, LabelStore.timeAfter(Instant.parse(now), after));
+                        String reason = null;
                         if (role == Role.EXPERT) {
-                            String reason = header.containsKey("reason") ? field(record, "reason") : "";
-                            insert.setString(6, reason.isEmpty() ? "imported from " + file.getFileName() : reason);
+                            String given = header.containsKey("reason") ? field(record, "reason") : "";
+                            reason = given.isEmpty() ? "imported from " + file.getFileName() : given;
                         }
-                        insert.executeUpdate();
-                        added++;
+                        answers.add(new LabelStore.FileAnswer(postId, QUESTION, value,
+                                LabelStore.timeAfter(now, latest.map(LabelStore.Latest::at).orElse(null)), reason));
                     } catch (IllegalArgumentException e) {
                         reject.accept(new Rejection(name, (int) line, e.getMessage()));
                     }
                 }
-            }
-            c.commit();
-            return new Result(added, unchanged);
+                return new Result(store.appendFromFile(person, answers, store.codebook().version()), unchanged);
+            });
+        } catch (BadInputException e) {
+            // nothing was written: the file is refused whole, at the line of its bad byte
+            reject.accept(new Rejection(name, e.line(), e.getMessage()));
+            return new Result(0, 0);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             // The person's name belongs to the other role, or the CSV itself is broken: nothing is kept.
-            c.rollback();
             reject.accept(new Rejection(name, null, e instanceof java.io.UncheckedIOException
                     ? "not valid CSV: " + e.getCause().getMessage() : e.getMessage()));
             return new Result(0, 0);
-        } catch (IOException | SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 

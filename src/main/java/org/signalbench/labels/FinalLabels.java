@@ -1,12 +1,10 @@
 package org.signalbench.labels;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.signalbench.store.LabelReads;
+import org.signalbench.store.Session;
 
 /**
  * Works out the final label of every coded post for a question: the expert's latest decision
@@ -19,18 +17,9 @@ public final class FinalLabels {
     }
 
     /** Final labels by post id, in post-id order. */
-    public static Map<Long, FinalLabel> of(Connection c, String question) throws SQLException {
-        Map<Long, Map<Long, LatestAnswers.Answer>> coderAnswers = LatestAnswers.of(c, question);
-        Map<Long, String> decisions = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT post_id, value FROM adjudication WHERE question = ? ORDER BY decided_at, id")) {
-            st.setString(1, question);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    decisions.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
+    public static Map<Long, FinalLabel> of(Session session, String question) {
+        Map<Long, Map<Long, LatestAnswers.Answer>> coderAnswers = LatestAnswers.of(session, question);
+        Map<Long, String> decisions = new HashMap<>(LabelReads.latestDecisions(session, question));
         Map<Long, FinalLabel> result = new LinkedHashMap<>();
         for (var entry : coderAnswers.entrySet()) {
             long postId = entry.getKey();

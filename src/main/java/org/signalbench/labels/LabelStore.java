@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.domain.Role;
+import org.signalbench.store.Session;
+import org.signalbench.store.Transactions;
 
 /**
  * The annotation store the app works through: coders, their answers, the coding queue, and the
@@ -29,7 +32,7 @@ public final class LabelStore implements AutoCloseable {
     /** The value of a label row that takes an answer back: the coder has no answer again. */
     public static final String RETRACTED = "";
     /** The question every post must have answered; progress counts it. */
-    public static final String DEALER = "dealer";
+    public static final String DEALER = QuestionId.DEALER_KEY;
 
     private final Connection c;
     private final Codebook codebook;
@@ -74,6 +77,7 @@ public final class LabelStore implements AutoCloseable {
             }
             return found.get();
         }
+        org.signalbench.domain.PersonName.check(trimmed); // a new name: no NUL, line break or direction mark
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO coder (name, role, created_at) VALUES (?, ?, ?) RETURNING id")) {
             st.setString(1, trimmed);
@@ -409,7 +413,7 @@ public final class LabelStore implements AutoCloseable {
         require(expertId, Role.EXPERT);
         Map<Long, TreeSet<String>> differing = new TreeMap<>();
         for (Codebook.Question q : codebook.questions()) {
-            LatestAnswers.of(c, q.key()).forEach((postId, byCoder) -> {
+            LatestAnswers.of(Session.over(c), q.key()).forEach((postId, byCoder) -> {
                 if (byCoder.size() > 1 && byCoder.values().stream().map(LatestAnswers.Answer::value).distinct().count() > 1) {
                     differing.computeIfAbsent(postId, k -> new TreeSet<>()).add(q.key());
                 }
@@ -479,6 +483,70 @@ public final class LabelStore implements AutoCloseable {
         return entries;
     }
 
+    // ---- answers from files ------------------------------------------------------------------
+
+    /** One answer read from a file: a coder's label, or an expert's decision (with its reason, null for none). */
+    public record FileAnswer(long postId, String question, String value, String at, String reason) {
+    }
+
+    /** A person's latest stored answer to a question: its value and time. */
+    public record Latest(String value, String at) {
+    }
+
+    /** The latest answer of a coder (a label) or an expert (a decision) to a post's question, if any. */
+    public Optional<Latest> latest(Coder person, long postId, String question) throws SQLException {
+        String sql = person.role() == Role.EXPERT
+                ? "SELECT value, decided_at FROM adjudication WHERE expert_id = ? AND post_id = ? AND question = ? "
+                + "ORDER BY decided_at DESC, id DESC LIMIT 1"
+                : "SELECT value, labeled_at FROM label WHERE coder_id = ? AND post_id = ? AND question = ? "
+                + "ORDER BY labeled_at DESC, id DESC LIMIT 1";
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, person.id());
+            st.setLong(2, postId);
+            st.setString(3, question);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Latest(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Appends answers read from a file for one person: labels for a coder, decisions for an expert.
+     * An answer already stored with the same time adds nothing, so a file imported twice changes
+     * nothing. {@code codebookVersion} is the codebook the answers were given under ({@code null}
+     * when the file does not say). Runs in the caller's transaction when one is open (an import
+     * keeps a file's answers together); returns the rows added.
+     */
+    public int appendFromFile(Coder person, List<FileAnswer> answers, String codebookVersion) throws SQLException {
+        boolean expert = person.role() == Role.EXPERT;
+        String sql = expert
+                ? "INSERT INTO adjudication (expert_id, post_id, question, value, decided_at, codebook_version, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+                : "INSERT INTO label (coder_id, post_id, question, value, labeled_at, codebook_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+        return inTransaction(() -> {
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                for (FileAnswer a : answers) {
+                    insert.setLong(1, person.id());
+                    insert.setLong(2, a.postId());
+                    insert.setString(3, a.question());
+                    insert.setString(4, a.value());
+                    insert.setString(5, a.at());
+                    insert.setString(6, codebookVersion);
+                    if (expert) {
+                        insert.setString(7, a.reason());
+                    }
+                    insert.addBatch();
+                }
+                int added = 0;
+                for (int count : insert.executeBatch()) {
+                    added += Math.max(count, 0);
+                }
+                return added;
+            }
+        });
+    }
+
     /** Closes the prepared statements; the connection stays open. */
     @Override
     public void close() throws SQLException {
@@ -487,25 +555,8 @@ public final class LabelStore implements AutoCloseable {
         ownAnswers.close();
     }
 
-    // ---- transactions ---------------------------------------------------------------------------
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            T result = work.run();
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+    private <T> T inTransaction(Transactions.Query<T> work) throws SQLException {
+        return Transactions.call(c, work);
     }
 
 }

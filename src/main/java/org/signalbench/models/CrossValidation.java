@@ -34,10 +34,20 @@ public final class CrossValidation {
     private final RunStore store;
     private final LabeledCorpus corpus;
     private CvListener listener = CvListener.NONE;
+    private Map<String, String> provenance = Map.of();
 
     public CrossValidation(Connection connection, LabeledCorpus corpus) {
         this.store = new RunStore(connection);
         this.corpus = corpus;
+    }
+
+    /**
+     * Entries recorded beside the library versions of every run started from now on: the
+     * application's version and the settings' content hashes.
+     */
+    public CrossValidation provenance(Map<String, String> entries) {
+        this.provenance = Map.copyOf(entries);
+        return this;
     }
 
     /** Tells {@code listener} about every unit and epoch of the runs started or resumed from now on. */
@@ -56,6 +66,7 @@ public final class CrossValidation {
             hyper.put(t.id(), t.hyperparameters());
             libraries.putAll(t.libraryVersions());
         }
+        new java.util.TreeMap<>(provenance).forEach(libraries::put);
         for (Variant v : config.variants()) {
             checkEnough(v, config.folds());
         }
@@ -72,7 +83,7 @@ public final class CrossValidation {
             throw new IllegalStateException("run " + runId + " was made on other posts, labels or texts; "
                     + "it cannot be resumed on this workbench's current corpus");
         }
-        store.setStatus(runId, "running", 0);
+        store.setStatus(runId, RunStatus.RUNNING, 0);
         execute(runId, run.config(), run.config().models().stream().map(run.config()::trainer).toList(), context);
     }
 
@@ -114,12 +125,12 @@ public final class CrossValidation {
                 }
             }
             context.progress(total * STEPS_PER_UNIT, total * STEPS_PER_UNIT, "finished");
-            store.setStatus(runId, "finished", seconds(started));
+            store.setStatus(runId, RunStatus.FINISHED, seconds(started));
         } catch (CancelledException e) {
-            store.setStatus(runId, "cancelled", seconds(started));
+            store.setStatus(runId, RunStatus.CANCELLED, seconds(started));
             throw e;
         } catch (SQLException | RuntimeException | Error e) {
-            store.setStatus(runId, "failed", seconds(started));
+            store.setStatus(runId, RunStatus.FAILED, seconds(started));
             throw e;
         }
     }

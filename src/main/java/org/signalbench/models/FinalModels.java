@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.jobs.UnitProgress;
@@ -27,13 +28,14 @@ import org.signalbench.labels.FinalLabels;
 import org.signalbench.models.baselines.BaselineModel;
 import org.signalbench.models.lstm.LstmModel;
 import org.signalbench.models.lstm.LstmTrainedModel;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
-import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
 import org.signalbench.store.DataLocations;
-import org.signalbench.store.PostQuery;
+import org.signalbench.store.Session;
+import org.signalbench.store.Transactions;
 
 /**
  * Final models: one model trained on every labelled text of one variant (the final dealer labels,
@@ -83,17 +85,34 @@ public final class FinalModels {
     }
 
     private final Connection c;
-    private final Preprocessor preprocessor;
+    private final Supplier<PreprocessedCorpus> corpus;
     private final Path directory;
+    private Map<String, String> provenance = Map.of();
 
     /**
+     * Final models that read and preprocess the posts themselves when they need them.
+     *
      * @param directory where model files are saved ({@link #defaultDirectory()} in the app and on the
      *                  command line)
      */
     public FinalModels(Connection c, Preprocessor preprocessor, Path directory) {
+        this(c, () -> Captions.preprocess(Session.over(c), null, preprocessor), directory);
+    }
+
+    /** Final models over a preprocessed corpus someone else owns (the application's corpus owner). */
+    public FinalModels(Connection c, Supplier<PreprocessedCorpus> corpus, Path directory) {
         this.c = c;
-        this.preprocessor = preprocessor;
+        this.corpus = corpus;
         this.directory = directory;
+    }
+
+    /**
+     * Entries recorded beside the library versions of every model trained from now on: the
+     * application's version and the settings' content hashes.
+     */
+    public FinalModels provenance(Map<String, String> entries) {
+        this.provenance = Map.copyOf(entries);
+        return this;
     }
 
     /** {@code models/} in the user's data directory. */
@@ -117,7 +136,7 @@ public final class FinalModels {
             throws SQLException, IOException {
         context.progress(0, 3 * STEPS_PER_STEP, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(c, LabeledCorpus.QUESTION));
+        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION));
         List<Example> examples = labelled.examples(variant);
         int dealers = (int) examples.stream().filter(Example::dealer).count();
         if (dealers == 0 || dealers == examples.size()) {
@@ -141,6 +160,7 @@ public final class FinalModels {
         Map<String, String> libraries = new LinkedHashMap<>();
         libraries.put("java", System.getProperty("java.version"));
         libraries.putAll(trainer.libraryVersions());
+        new java.util.TreeMap<>(provenance).forEach(libraries::put);
         try {
             trained.save(file);
             // read back: checks the file and tells which kind of score (and so which threshold) it gives
@@ -266,7 +286,7 @@ public final class FinalModels {
         }
         context.progress(0, 1, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        Map<Long, FinalLabel> labels = FinalLabels.of(c, LabeledCorpus.QUESTION);
+        Map<Long, FinalLabel> labels = FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION);
         List<VariantText> texts = corpus.texts(Variant.fromKey(m.variant()));
         List<Example> toScore = new ArrayList<>();
         int skipped = 0;
@@ -338,10 +358,8 @@ public final class FinalModels {
         });
     }
 
-    private PreprocessedCorpus preprocess() throws SQLException {
-        List<TextItem> captions = new ArrayList<>();
-        new PostQuery(c).forEachCaption((id, caption) -> captions.add(new TextItem(id, caption)));
-        return preprocessor.run(captions);
+    private PreprocessedCorpus preprocess() {
+        return corpus.get();
     }
 
     private static void checkCancelled(JobContext context) {

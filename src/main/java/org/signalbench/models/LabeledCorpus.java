@@ -10,14 +10,15 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Preprocessor;
-import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
-import org.signalbench.store.PostQuery;
+import org.signalbench.store.Session;
 
 /**
  * The training data: every caption preprocessed (so the dictionary is the preprocessing
@@ -25,7 +26,7 @@ import org.signalbench.store.PostQuery;
  * Disputed posts, posts without a dealer label and texts a variant dropped stay out.
  */
 public final class LabeledCorpus {
-    public static final String QUESTION = "dealer";
+    public static final String QUESTION = QuestionId.DEALER_KEY;
 
     private final int dictionarySize;
     private final Map<Variant, List<Example>> examples;
@@ -37,13 +38,12 @@ public final class LabeledCorpus {
 
     /** Reads and preprocesses the workbench's posts and final dealer labels. */
     public static LabeledCorpus load(Connection c, Preprocessor preprocessor) throws SQLException {
-        List<TextItem> captions = new ArrayList<>();
-        new PostQuery(c).forEachCaption((id, caption) -> captions.add(new TextItem(id, caption)));
-        Map<Long, FinalLabel> labels = FinalLabels.of(c, QUESTION);
-        return of(preprocessor.run(captions), labels);
+        PreprocessedCorpus corpus = Captions.preprocess(Session.over(c), null, preprocessor);
+        return of(corpus, FinalLabels.of(Session.over(c), QUESTION));
     }
 
-    static LabeledCorpus of(PreprocessedCorpus corpus, Map<Long, FinalLabel> labels) {
+    /** The labelled examples of an already preprocessed corpus (texts of posts whose final dealer label is yes or no). */
+    public static LabeledCorpus of(PreprocessedCorpus corpus, Map<Long, FinalLabel> labels) {
         Map<Variant, List<Example>> byVariant = new EnumMap<>(Variant.class);
         for (Variant variant : Variant.values()) {
             List<Example> list = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Transactions;
 
 /**
  * Reads and writes cross-validation runs (tables of V4__model_runs.sql, owner columns of V5).
@@ -26,7 +27,7 @@ import org.signalbench.preprocess.Variant;
  */
 public final class RunStore {
     /** The status shown for a run stored as running whose process is gone. */
-    public static final String STALE = "stale";
+    public static final RunStatus STALE = RunStatus.STALE;
 
     private final Connection c;
 
@@ -38,7 +39,7 @@ public final class RunStore {
      * A stored run's header. {@code status}: running, finished, cancelled, failed, or {@value #STALE}
      * (stored as running, but its process is gone: interrupted; resume it).
      */
-    public record Run(String id, String startedAt, String finishedAt, String status, CvConfig config,
+    public record Run(String id, String startedAt, String finishedAt, RunStatus status, CvConfig config,
                       String corpusFingerprint, int dictionarySize, Map<String, Map<String, Object>> hyperparameters,
                       Map<String, String> libraryVersions, double durationSeconds) {
     }
@@ -113,15 +114,18 @@ public final class RunStore {
      * Sets a run's status. Setting it to {@code running} (resuming) makes this process its owner, and
      * is refused while another live process still runs it.
      */
-    public void setStatus(String id, String status, double addSeconds) throws SQLException {
-        if ("running".equals(status)) {
+    public void setStatus(String id, RunStatus status, double addSeconds) throws SQLException {
+        if (status == RunStatus.STALE) {
+            throw new IllegalArgumentException("'stale' is reported, never stored");
+        }
+        if (status == RunStatus.RUNNING) {
             claim(id);
         }
         try (PreparedStatement st = c.prepareStatement("UPDATE model_run SET status = ?, duration_seconds = duration_seconds + ?, "
                 + "finished_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?")) {
-            st.setString(1, status);
+            st.setString(1, status.key());
             st.setDouble(2, addSeconds);
-            st.setString(3, status);
+            st.setString(3, status.key());
             st.setString(4, Instant.now().toString());
             st.setString(5, id);
             st.executeUpdate();
@@ -130,7 +134,7 @@ public final class RunStore {
 
     private void claim(String id) throws SQLException {
         Optional<Owner> owner = owner(id);
-        if (owner.isPresent() && "running".equals(storedStatus(id)) && !owner.get().equals(Owner.current())
+        if (owner.isPresent() && storedStatus(id) == RunStatus.RUNNING && !owner.get().equals(Owner.current())
                 && !owner.get().gone()) {
             throw new IllegalStateException("run " + id + " is still running in process " + owner.get().pid()
                     + " on " + owner.get().host());
@@ -163,11 +167,11 @@ public final class RunStore {
         }
     }
 
-    private String storedStatus(String id) throws SQLException {
+    private RunStatus storedStatus(String id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT status FROM model_run WHERE id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? RunStatus.fromKey(rs.getString(1)) : null;
             }
         }
     }
@@ -176,8 +180,8 @@ public final class RunStore {
      * The status to show: the stored one, except that a run stored as running whose process is gone
      * (or that predates recorded owners) is {@value #STALE}.
      */
-    private String status(String id, String stored) throws SQLException {
-        if (!"running".equals(stored)) {
+    private RunStatus status(String id, RunStatus stored) throws SQLException {
+        if (stored != RunStatus.RUNNING) {
             return stored;
         }
         Optional<Owner> owner = owner(id);
@@ -252,7 +256,7 @@ public final class RunStore {
                         Arrays.stream(rs.getString(8).split(",")).map(Variant::fromKey).toList(),
                         List.of(rs.getString(9).split(",")), overrides, rs.getInt(6), rs.getLong(5),
                         Folds.Scheme.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)));
-                return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), status(id, rs.getString(4)), config,
+                return Optional.of(new Run(rs.getString(1), rs.getString(2), rs.getString(3), status(id, RunStatus.fromKey(rs.getString(4))), config,
                         rs.getString(10), rs.getInt(11), hyper, StoredJson.read(rs.getString(13), new TypeReference<>() { }, "run"),
                         rs.getDouble(14)));
             }

@@ -97,6 +97,61 @@ public final class PostQuery {
         return Optional.ofNullable(PostReader.load(connection, postId));
     }
 
+    /** The id of the post a platform knows by {@code externalId}; empty when the workbench has no such post. */
+    public Optional<Long> idOf(Platform platform, String externalId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT id FROM post WHERE platform = ? AND external_id = ?")) {
+            st.setString(1, platform.key());
+            st.setString(2, externalId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The caption of the post a platform (by its key) knows by {@code externalId}; empty when there is no such post. */
+    public Optional<String> captionOf(String platformKey, String externalId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT caption FROM post WHERE platform = ? AND external_id = ?")) {
+            st.setString(1, platformKey);
+            st.setString(2, externalId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * What the preprocessed corpus depends on in the database: the number of posts and the highest
+     * post id. Posts are only ever added (an import never edits a stored caption), so any import that
+     * changes the captions changes this.
+     */
+    public record CaptionsState(long posts, long maxId) {
+    }
+
+    /** A post's id and full caption. */
+    public record Caption(long postId, String text) {
+    }
+
+    /** The current {@link CaptionsState}. */
+    public CaptionsState captionsState() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT count(*), coalesce(max(id), 0) FROM post");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new CaptionsState(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** The final models that have scored posts (the annotation queue can sort by their scores), by id. */
+    public List<String> scoreModels() throws SQLException {
+        List<String> models = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT DISTINCT model FROM post_score ORDER BY model");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                models.add(rs.getString(1));
+            }
+        }
+        return models;
+    }
+
     /** Every search posts were collected under, the most used first. */
     public List<String> collectionSearches() throws SQLException {
         String sql = "SELECT search FROM post_collection GROUP BY search ORDER BY count(*) DESC, search";

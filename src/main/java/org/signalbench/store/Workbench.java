@@ -32,14 +32,21 @@ public final class Workbench implements AutoCloseable {
         this.connection = dataSource.getConnection();
     }
 
-    /** Opens (creating if missing) the workbench file and upgrades its schema to the latest version. */
-    public static Workbench open(Path file) throws SQLException, IOException {
+    /**
+     * Opens (creating if missing) the workbench file and upgrades its schema to the latest version.
+     * A file that is not a workbench, or cannot be upgraded, is a {@link StoreException}.
+     */
+    public static Workbench open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        return new Workbench(absolute);
+        try {
+            return new Workbench(absolute);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     /**
@@ -85,6 +92,32 @@ public final class Workbench implements AutoCloseable {
     /** A new connection of its own, for work on another thread. The caller closes it. */
     public Connection newConnection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * A new connection of its own tuned for a bulk import: for this connection only a 64 MB page
+     * cache, and WAL checkpoints every 64 MB instead of every 4 MB, so a large import is not slowed
+     * by repeated syncs. The caller closes it.
+     */
+    public Connection newBulkConnection() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement pragmas = connection.createStatement()) {
+            pragmas.execute("PRAGMA cache_size = -65536");
+            pragmas.execute("PRAGMA wal_autocheckpoint = 16384");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** A {@link Session} over a new connection of its own, for one use case on any thread. The caller closes it. */
+    public Session openSession() {
+        try {
+            return Session.owning(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     /** The schema version recorded by the migrations, for example "1". */

@@ -3,6 +3,7 @@ package org.signalbench.ui;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.signalbench.app.Services;
 import org.signalbench.ui.findings.FindingsFiles;
 import org.signalbench.ui.importing.FileDialogs;
 import org.signalbench.ui.importing.PostImporter;
@@ -19,13 +20,21 @@ import org.signalbench.ui.preprocessing.PostExplainer;
  * @param explainers       builds the preprocessing explanations, or null when this build has none
  * @param dialogs          file choosers
  * @param findingsFiles    the Findings view's save chooser and editable lexicon
+ * @param services         the application layer's use-case services (settings, corpus, cross-validation)
  */
 public record AppConfig(Path workbench, boolean defaultWorkbench, ExecutorService executor, PostImporter importer,
                         Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs,
-                        FindingsFiles findingsFiles) {
+                        FindingsFiles findingsFiles, Services services) {
     /** With the platform's save chooser and the user's lexicon copy for the Findings view. */
     public AppConfig(Path workbench, boolean defaultWorkbench, ExecutorService executor, PostImporter importer,
                      Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs) {
         this(workbench, defaultWorkbench, executor, importer, sample, explainers, dialogs, FindingsFiles.NATIVE);
+    }
+
+    /** With the services over the settings in use (loaded here, at the edge). */
+    public AppConfig(Path workbench, boolean defaultWorkbench, ExecutorService executor, PostImporter importer,
+                     Supplier<Path> sample, PostExplainer.Factory explainers, FileDialogs dialogs,
+                     FindingsFiles findingsFiles) {
+        this(workbench, defaultWorkbench, executor, importer, sample, explainers, dialogs, findingsFiles, Services.load());
     }
 }

@@ -1,6 +1,6 @@
 package org.signalbench.ui;
 
-import org.signalbench.importing.ImportService;
+import org.signalbench.app.Services;
 import org.signalbench.ui.importing.PostImporter;
 import org.signalbench.ui.preprocessing.CorpusExplainer;
 import org.signalbench.ui.preprocessing.PostExplainer;
@@ -14,11 +14,11 @@ final class Integrations {
     }
 
     /** The importer detects each file's format itself. */
-    static PostImporter importer() {
-        return (workbench, sources, job) -> new ImportService(workbench).run(sources, null, job);
+    static PostImporter importer(Services services) {
+        return (workbench, sources, job) -> services.importing().run(workbench, sources, null, job);
     }
 
-    static PostExplainer.Factory explainers() {
-        return CorpusExplainer::build;
+    static PostExplainer.Factory explainers(Services services) {
+        return CorpusExplainer.factory(services.corpus());
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.signalbench.app.Services;
 import org.signalbench.store.BuiltInSample;
 import org.signalbench.store.DataLocations;
 import org.signalbench.ui.common.BackgroundExecutor;
+import org.signalbench.ui.findings.FindingsFiles;
 import org.signalbench.ui.importing.FileDialogs;
 import org.signalbench.ui.main.MainWindow;
 
@@ -28,8 +30,10 @@ public final class SignalBenchApp extends Application {
         Path workbench = workbenchArgument(args);
         boolean isDefault = workbench == null;
         executor = BackgroundExecutor.create();
+        Services services = Services.load();
         AppConfig config = new AppConfig(isDefault ? DataLocations.defaultWorkbench() : workbench, isDefault, executor,
-                Integrations.importer(), BuiltInSample::locate, Integrations.explainers(), FileDialogs.NATIVE);
+                Integrations.importer(services), BuiltInSample::locate, Integrations.explainers(services), FileDialogs.NATIVE,
+                FindingsFiles.NATIVE, services);
         MainWindow.open(stage, config);
     }
 

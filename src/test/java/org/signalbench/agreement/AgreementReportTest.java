@@ -13,6 +13,7 @@ import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -59,7 +60,7 @@ class AgreementReportTest {
             label(c, a, changed, "channels", "kik,wickr", "2018-11-05T10:00:00Z");
             label(c, b, changed, "channels", "kik", "2018-11-05T10:00:00Z");
 
-            AgreementReport report = new AgreementReport(c, Codebook.load());
+            AgreementReport report = new AgreementReport(Session.over(c), Codebook.load());
             List<BatchAgreement> weeks = report.byWeek(a, b, "dealer");
             assertEquals(List.of("2018-W43", "2018-W44", "2018-W45"), weeks.stream().map(BatchAgreement::batch).toList());
             assertEquals(4, weeks.get(0).agreement().items());

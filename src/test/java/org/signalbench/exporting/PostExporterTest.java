@@ -11,19 +11,20 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Post;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportService;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.PostReader;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -60,7 +61,7 @@ class PostExporterTest {
     @Test
     void bundleHoldsEveryFieldAndCopiesMedia() throws Exception {
         Path out = dir.resolve("export/posts.jsonl");
-        assertEquals(2, new PostExporter(out, true).export(c, PostExporter.Format.BUNDLE, null));
+        assertEquals(2, new PostExporter(out, true).export(Session.over(c), PostExporter.Format.BUNDLE, null));
         List<String> lines = Files.readAllLines(out);
         assertEquals(3, lines.size());
         ObjectMapper json = new ObjectMapper();
@@ -81,7 +82,7 @@ class PostExporterTest {
     void anExportedBundleAndCsvImportBackIntoAFreshWorkbenchUnchanged() throws Exception {
         for (PostExporter.Format format : PostExporter.Format.values()) {
             Path out = dir.resolve("round-" + format + "/posts." + (format == PostExporter.Format.CSV ? "csv" : "jsonl"));
-            new PostExporter(out, true).export(c, format, null);
+            new PostExporter(out, true).export(Session.over(c), format, null);
             try (Workbench fresh = Workbench.open(dir.resolve("fresh-" + format + ".sqlite"))) {
                 ImportReport report = new ImportService(fresh).run(List.of(out), null, JobContext.NONE);
                 assertEquals(List.of(), report.rejected());
@@ -110,7 +111,7 @@ class PostExporterTest {
     @Test
     void csvQuotesTrickyTextAndFiltersByPlatform() throws Exception {
         Path out = dir.resolve("posts.csv");
-        assertEquals(1, new PostExporter(out, false).export(c, PostExporter.Format.CSV, Platform.INSTAGRAM));
+        assertEquals(1, new PostExporter(out, false).export(Session.over(c), PostExporter.Format.CSV, Platform.INSTAGRAM));
         try (Reader r = Files.newBufferedReader(out)) {
             List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
             assertEquals(1, rows.size());

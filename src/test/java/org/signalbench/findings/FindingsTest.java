@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -24,7 +25,7 @@ class FindingsTest {
     void compute() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             FindingsCorpus.build(wb.connection(), dir);
-            f = Findings.compute(wb.connection(), FindingsCorpus.lexicons());
+            f = Findings.compute(Session.over(wb.connection()), FindingsCorpus.lexicons());
         }
     }
 

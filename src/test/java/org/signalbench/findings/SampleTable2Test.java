@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.store.Session;
 import org.signalbench.testing.CliRun;
 
 /** The committed sample reproduces the published Table 2 through the command line, and the other findings match docs/sample-data.md. */
@@ -65,9 +66,9 @@ class SampleTable2Test {
         // the other figures of docs/sample-data.md, with the shipped lexicons, well within a second once warm
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             Lexicons lexicons = Lexicons.load();
-            Findings.compute(c, lexicons);
+            Findings.compute(Session.over(c), lexicons);
             long start = System.nanoTime();
-            Findings f = Findings.compute(c, lexicons);
+            Findings f = Findings.compute(Session.over(c), lexicons);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 3000, "findings took " + millis + " ms"); // generous: the build machine is shared
             assertEquals(N, f.n());

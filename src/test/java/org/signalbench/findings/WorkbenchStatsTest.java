@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -62,7 +63,7 @@ class WorkbenchStatsTest {
             CoderFileImport.importFile(c, coderFile("boss", "expert", answer("D2", "\"dealer\": \"yes\"")), rejected::add);
             assertEquals(List.of(), rejected);
 
-            WorkbenchStats.Report r = WorkbenchStats.compute(c, LEXICON);
+            WorkbenchStats.Report r = WorkbenchStats.compute(Session.over(c), LEXICON);
             assertEquals(6, r.posts());
             assertEquals(5, r.accounts()); // plug_one posted twice
             assertEquals(3, r.coders());

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -70,7 +71,7 @@ class FinalLabelsTest {
                 }
             }
 
-            Map<Long, FinalLabel> finals = FinalLabels.of(c, "dealer");
+            Map<Long, FinalLabel> finals = FinalLabels.of(Session.over(c), "dealer");
             assertEquals(new FinalLabel(agreed, "dealer", "yes", FinalLabel.Status.AGREED), finals.get(agreed));
             assertEquals(new FinalLabel(changedMind, "dealer", "yes", FinalLabel.Status.AGREED), finals.get(changedMind));
             assertEquals(new FinalLabel(disputed, "dealer", null, FinalLabel.Status.DISPUTED), finals.get(disputed));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -96,11 +97,41 @@ class LabelCsvImportTest {
         long post = scalar(c, "SELECT id FROM post WHERE external_id = 'AAA111'");
         store.saveAnswer(a.id(), post, "dealer", "yes", null);
         store.saveAnswer(b.id(), post, "dealer", "no", null);
-        assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(c, "dealer").get(post).status());
+        assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(Session.over(c), "dealer").get(post).status());
         Path f = csv("final.csv", "external_id,label,reason\nAAA111,1,price list and wickr handle\n");
         assertEquals(new LabelCsvImport.Result(1, 0), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
-        assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(c, "dealer").get(post));
+        assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(Session.over(c), "dealer").get(post));
         assertEquals(1, scalar(c, "SELECT count(*) FROM adjudication WHERE reason = 'price list and wickr handle'"));
         assertEquals(new LabelCsvImport.Result(0, 1), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
+    }
+
+    @Test
+    void csvAnswersCarryTheSameCodebookVersionAsAnswersSavedInTheApp() throws Exception {
+        // Before one writer owned the label table, CSV answers were stored with a NULL codebook_version.
+        var result = LabelCsvImport.importFile(c, csv("coder-a.csv", "external_id,label\nAAA111,1\n"), "coder-a",
+                Role.CODER, rejected::add);
+        assertEquals(new LabelCsvImport.Result(1, 0), result);
+        try (LabelStore store = new LabelStore(c)) {
+            Coder other = store.coder("coder-b", Role.CODER);
+            long post = scalar(c, "SELECT id FROM post WHERE external_id = 'BBB222'");
+            store.saveAnswer(other.id(), post, LabelStore.DEALER, "no", null);
+            String version = store.codebook().version();
+            assertEquals(version, text("SELECT l.codebook_version FROM label l JOIN coder k ON k.id = l.coder_id "
+                    + "WHERE k.name = 'coder-a'"));
+            assertEquals(version, text("SELECT l.codebook_version FROM label l JOIN coder k ON k.id = l.coder_id "
+                    + "WHERE k.name = 'coder-b'"));
+        }
+        LabelCsvImport.importFile(c, csv("expert.csv", "external_id,label\nAAA111,0\n"), "expert-e", Role.EXPERT,
+                rejected::add);
+        assertEquals(List.of(), rejected);
+        assertEquals(1L, scalar(c, "SELECT count(*) FROM adjudication WHERE codebook_version = ?",
+                new LabelStore(c).codebook().version()));
+    }
+
+    private String text(String sql) throws Exception {
+        try (var st = c.prepareStatement(sql); var rs = st.executeQuery()) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.domain.Role;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -100,7 +101,7 @@ class LabelStoreTest {
         }
         store.saveAnswer(a.id(), p2, "dealer", "no", null);
         assertEquals("no", store.answersOf(a.id(), p2).get("dealer"));
-        assertEquals("no", FinalLabels.of(c, "dealer").get(p2).value());
+        assertEquals("no", FinalLabels.of(Session.over(c), "dealer").get(p2).value());
     }
 
     @Test
@@ -114,7 +115,7 @@ class LabelStoreTest {
         // Nothing was there before the first answer: the post is unanswered again and off the progress.
         assertEquals(Map.of(), store.answersOf(a.id(), p1));
         assertEquals(-1, undoneFirst.doneDelta());
-        assertFalse(FinalLabels.of(c, "dealer").containsKey(p1));
+        assertFalse(FinalLabels.of(Session.over(c), "dealer").containsKey(p1));
         // Undoing the undo redoes the answer.
         store.undo(undoneFirst);
         assertEquals(Map.of("dealer", "yes", "note", "first note"), store.answersOf(a.id(), p1));
@@ -211,8 +212,8 @@ class LabelStoreTest {
         Decision d = store.settle(expert.id(), p1, "dealer", "yes", "handle and price in caption");
         assertEquals("expert", d.expert());
         assertTrue(store.disagreements(expert.id()).get(0).settled());
-        assertEquals("yes", FinalLabels.of(c, "dealer").get(p1).value());
-        assertEquals(FinalLabel.Status.SETTLED, FinalLabels.of(c, "dealer").get(p1).status());
+        assertEquals("yes", FinalLabels.of(Session.over(c), "dealer").get(p1).value());
+        assertEquals(FinalLabel.Status.SETTLED, FinalLabels.of(Session.over(c), "dealer").get(p1).status());
         assertThrows(IllegalArgumentException.class, () -> store.settle(expert.id(), p1, "dealer", "yes", " "));
         assertThrows(IllegalArgumentException.class, () -> store.settle(a.id(), p1, "dealer", "yes", "x"));
         // The expert changes their mind: a new row, the history keeps both, in order.

@@ -90,10 +90,10 @@ class CrossValidationTest {
         String run = cv.start(config(List.of("dt", "svm"), 5, 11), counting);
         assertEquals(2 * 2 * 5 + 1, reports.get(), "one report per fold unit and one at the end");
         RunStore.Run header = store.run(run).orElseThrow();
-        assertEquals("finished", header.status());
+        assertEquals(RunStatus.FINISHED, header.status());
         assertEquals(corpus.fingerprint(List.of(Variant.WITH_HASHTAGS, Variant.HASHTAGS_ONLY)), header.corpusFingerprint());
         assertEquals(1.0, ((Number) header.hyperparameters().get("svm").get("cost")).doubleValue());
-        assertTrue(header.libraryVersions().get("tribuo").startsWith("4.3"));
+        assertEquals("1", header.libraryVersions().get("signalbench-cart"), "dt: SignalBench's own CART (decision 0008)");
         for (Variant v : List.of(Variant.WITH_HASHTAGS, Variant.HASHTAGS_ONLY)) {
             for (String model : List.of("dt", "svm")) {
                 List<RunStore.Prediction> predictions = store.predictions(run, v.key(), model);
@@ -144,7 +144,7 @@ class CrossValidationTest {
         assertThrows(CancelledException.class, () -> cv.start(config, cancelAfterThree));
         List<String> cancelled = new java.util.ArrayList<>();
         for (String id : store.runs()) {
-            if (store.run(id).orElseThrow().status().equals("cancelled")) {
+            if (store.run(id).orElseThrow().status() == RunStatus.CANCELLED) {
                 cancelled.add(id);
             }
         }
@@ -153,7 +153,7 @@ class CrossValidationTest {
         assertEquals(3, store.finishedFolds(run).size());
 
         cv.resume(run, JobContext.NONE);
-        assertEquals("finished", store.run(run).orElseThrow().status());
+        assertEquals(RunStatus.FINISHED, store.run(run).orElseThrow().status());
         assertEquals(8, store.finishedFolds(run).size());
         String uninterrupted = cv.start(config, JobContext.NONE);
         assertEquals(RunSummary.rows(store, uninterrupted), RunSummary.rows(store, run), "resuming changes nothing");

@@ -117,7 +117,7 @@ class CvCommandTest {
             RunStore store = new RunStore(wb.connection());
             runId = store.runs().stream().filter(id -> {
                 try {
-                    return store.run(id).orElseThrow().status().equals("cancelled");
+                    return store.run(id).orElseThrow().status() == RunStatus.CANCELLED;
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }

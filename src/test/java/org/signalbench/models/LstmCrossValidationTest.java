@@ -155,11 +155,11 @@ class LstmCrossValidationTest {
         store.runs().stream().filter(id -> !before.contains(id)).forEach(runs::add);
         assertEquals(1, runs.size());
         String run = runs.get(0);
-        assertEquals("cancelled", store.run(run).orElseThrow().status());
+        assertEquals(RunStatus.CANCELLED, store.run(run).orElseThrow().status());
         assertEquals(Set.of(RunStore.key("no-hashtags", "lstm", 0)), store.finishedFolds(run), "only the first fold is kept");
 
         cv.resume(run, JobContext.NONE);
-        assertEquals("finished", store.run(run).orElseThrow().status());
+        assertEquals(RunStatus.FINISHED, store.run(run).orElseThrow().status());
         String uninterrupted = cv.start(config, JobContext.NONE);
         assertEquals(RunSummary.rows(store, uninterrupted), RunSummary.rows(store, run), "resuming changes nothing");
         assertEquals(store.predictions(uninterrupted, "no-hashtags", "lstm"), store.predictions(run, "no-hashtags", "lstm"));

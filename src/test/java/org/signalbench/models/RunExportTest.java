@@ -57,7 +57,7 @@ class RunExportTest {
                     new double[] {0.9, 0.8, -0.5, -0.7}, new boolean[] {true, true, false, false});
             fold(store, "with-hashtags", "svm", 1, new BinaryMetrics(2, 0, 2, 0), 1.0,
                     new double[] {0.9, 0.8, -0.5, -0.7}, new boolean[] {true, true, false, false});
-            store.setStatus(RUN, "finished", 3.5);
+            store.setStatus(RUN, RunStatus.FINISHED, 3.5);
         }
     }
 

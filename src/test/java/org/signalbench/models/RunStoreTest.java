@@ -32,16 +32,16 @@ class RunStoreTest {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             RunStore store = new RunStore(wb.connection());
             store.create("mine", CONFIG, "f", 10, Map.of(), Map.of());
-            assertEquals("running", store.run("mine").orElseThrow().status(), "this process is alive");
+            assertEquals(RunStatus.RUNNING, store.run("mine").orElseThrow().status(), "this process is alive");
             assertEquals(RunStore.Owner.current(), store.owner("mine").orElseThrow());
 
             Process sleeper = new ProcessBuilder("sleep", "60").start();
             try {
                 store.create("other", CONFIG, "f", 10, Map.of(), Map.of());
                 store.setOwner("other", ownerOf(sleeper));
-                assertEquals("running", store.run("other").orElseThrow().status(), "its process still runs");
+                assertEquals(RunStatus.RUNNING, store.run("other").orElseThrow().status(), "its process still runs");
                 IllegalStateException refused = assertThrows(IllegalStateException.class,
-                        () -> store.setStatus("other", "running", 0));
+                        () -> store.setStatus("other", RunStatus.RUNNING, 0));
                 assertTrue(refused.getMessage().contains("still running in process " + sleeper.pid()), refused.getMessage());
             } finally {
                 sleeper.destroy();
@@ -50,11 +50,11 @@ class RunStoreTest {
             assertEquals(RunStore.STALE, store.run("other").orElseThrow().status(), "its process was killed");
             assertTrue(store.all().stream().anyMatch(r -> r.id().equals("other") && r.status().equals(RunStore.STALE)));
 
-            store.setStatus("other", "running", 0); // resuming takes it over
+            store.setStatus("other", RunStatus.RUNNING, 0); // resuming takes it over
             assertEquals(RunStore.Owner.current(), store.owner("other").orElseThrow());
-            assertEquals("running", store.run("other").orElseThrow().status());
-            store.setStatus("other", "finished", 1.5);
-            assertEquals("finished", store.run("other").orElseThrow().status());
+            assertEquals(RunStatus.RUNNING, store.run("other").orElseThrow().status());
+            store.setStatus("other", RunStatus.FINISHED, 1.5);
+            assertEquals(RunStatus.FINISHED, store.run("other").orElseThrow().status());
         }
     }
 
@@ -68,12 +68,12 @@ class RunStoreTest {
 
             store.create("remote", CONFIG, "f", 10, Map.of(), Map.of());
             store.setOwner("remote", new RunStore.Owner(1, "another-host.example.com", null));
-            assertEquals("running", store.run("remote").orElseThrow().status(), "cannot check a process elsewhere");
+            assertEquals(RunStatus.RUNNING, store.run("remote").orElseThrow().status(), "cannot check a process elsewhere");
 
             store.create("cancelled", CONFIG, "f", 10, Map.of(), Map.of());
-            store.setStatus("cancelled", "cancelled", 2);
+            store.setStatus("cancelled", RunStatus.CANCELLED, 2);
             store.setOwner("cancelled", null);
-            assertEquals("cancelled", store.run("cancelled").orElseThrow().status(), "only running runs turn stale");
+            assertEquals(RunStatus.CANCELLED, store.run("cancelled").orElseThrow().status(), "only running runs turn stale");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.signalbench.ui.adjudicate;
 
-import java.sql.Connection;
-import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,14 +10,12 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.signalbench.domain.Post;
+import org.signalbench.app.AdjudicationService;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.AuditEntry;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
 import org.signalbench.labels.Disagreement;
-import org.signalbench.labels.LabelStore;
-import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -34,7 +30,8 @@ public final class AdjudicateViewModel {
     private final CurrentWorkbench current;
     private final Executor executor;
     private final ObservableValue<Coder> signedIn;
-    private final Codebook codebook = Codebook.load();
+    private final Codebook codebook;
+    private final AdjudicationService adjudication;
     private final PostDetailViewModel detail = new PostDetailViewModel();
     private final ObjectProperty<Coder> expert = new SimpleObjectProperty<>();
     private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
@@ -42,7 +39,10 @@ public final class AdjudicateViewModel {
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public AdjudicateViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn) {
+    public AdjudicateViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn,
+                               AdjudicationService adjudication) {
+        this.adjudication = adjudication;
+        this.codebook = adjudication.codebook();
         this.current = current;
         this.executor = executor;
         this.signedIn = signedIn;
@@ -69,11 +69,7 @@ public final class AdjudicateViewModel {
             return;
         }
         Long keep = selected.get() == null ? null : selected.get().postId();
-        Tasks.create(() -> {
-                    try (Connection c = workbench.newConnection()) {
-                        return new LabelStore(c, codebook).disagreements(who.id());
-                    }
-                })
+        Tasks.create(() -> adjudication.disagreements(workbench, who.id()))
                 .onSuccess(list -> {
                     if (who != expert.get()) {
                         return;
@@ -93,23 +89,15 @@ public final class AdjudicateViewModel {
             history.clear();
             return;
         }
-        Tasks.create(() -> {
-                    try (Connection c = workbench.newConnection()) {
-                        Post post = new PostQuery(c).load(d.postId()).orElse(null);
-                        return new Selected(post, new LabelStore(c, codebook).history(who.id(), d.postId()));
-                    }
-                })
+        Tasks.create(() -> adjudication.selected(workbench, who.id(), d.postId()))
                 .onSuccess(loaded -> {
                     if (selected.get() == d) {
-                        detail.showPost(loaded.post());
+                        detail.showPost(loaded.post().orElse(null));
                         history.setAll(loaded.history());
                     }
                 })
                 .onError(error -> message.set("Cannot read the post: " + error.getMessage()))
                 .runOn(executor);
-    }
-
-    private record Selected(Post post, List<AuditEntry> history) {
     }
 
     /** Records the expert's final answer with the reason (committed), then shows the list as it now is. */
@@ -128,11 +116,7 @@ public final class AdjudicateViewModel {
             message.set("A decision needs a reason.");
             return;
         }
-        Tasks.create(() -> {
-                    try (Connection c = workbench.newConnection()) {
-                        return new LabelStore(c, codebook).settle(who.id(), d.postId(), question, value, reason);
-                    }
-                })
+        Tasks.create(() -> adjudication.settle(workbench, who.id(), d.postId(), question, value, reason))
                 .onSuccess(decision -> {
                     message.set("Settled " + decision.question() + " = " + decision.value() + " on " + d.externalId() + ".");
                     reload();

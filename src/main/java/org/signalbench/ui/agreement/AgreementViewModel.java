@@ -1,9 +1,7 @@
 package org.signalbench.ui.agreement;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,14 +15,14 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
+import org.signalbench.app.AgreementService;
+import org.signalbench.app.PostReads;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Coder;
-import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -38,7 +36,8 @@ import org.signalbench.ui.posts.PostDetailViewModel;
 public final class AgreementViewModel {
     private final CurrentWorkbench current;
     private final Executor executor;
-    private final Codebook codebook = Codebook.load();
+    private final Codebook codebook;
+    private final AgreementService agreement;
     private final PostDetailViewModel detail = new PostDetailViewModel();
     private final ObjectProperty<Coder> expert = new SimpleObjectProperty<>();
     private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
@@ -62,7 +61,10 @@ public final class AgreementViewModel {
     private record Computed(List<PairRow> pairs, List<FleissRow> fleiss) {
     }
 
-    public AgreementViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn) {
+    public AgreementViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn,
+                              AgreementService agreement) {
+        this.agreement = agreement;
+        this.codebook = agreement.codebook();
         this.current = current;
         this.executor = executor;
         signedIn.addListener((obs, old, now) -> follow(now));
@@ -110,21 +112,16 @@ public final class AgreementViewModel {
     }
 
     private Computed compute(Workbench workbench) throws Exception {
-        try (Connection c = workbench.newConnection()) {
-            AgreementReport report = new AgreementReport(c, codebook);
-            List<PairRow> pairRows = new ArrayList<>();
-            for (AgreementReport.PairRow p : report.everyPair()) {
-                pairRows.add(new PairRow(p.first(), p.second(), p.question(), p.agreement(),
-                        report.byWeek(p.first(), p.second(), p.question())));
-            }
-            List<Coder> coders = report.coders();
-            List<FleissRow> fleissRows = new ArrayList<>();
-            for (Codebook.Question q : codebook.questions()) {
-                Optional<MultiCoderAgreement> multi = report.fleiss(coders, q.key());
-                multi.ifPresent(m -> fleissRows.add(new FleissRow(q.key(), coders, m)));
-            }
-            return new Computed(pairRows, fleissRows);
+        AgreementService.Overview overview = agreement.overview(workbench);
+        List<PairRow> pairRows = new ArrayList<>();
+        for (AgreementService.Pair p : overview.pairs()) {
+            pairRows.add(new PairRow(p.row().first(), p.row().second(), p.row().question(), p.row().agreement(), p.byWeek()));
         }
+        List<FleissRow> fleissRows = new ArrayList<>();
+        for (AgreementService.Fleiss f : overview.fleiss()) {
+            fleissRows.add(new FleissRow(f.question(), f.coders(), f.agreement()));
+        }
+        return new Computed(pairRows, fleissRows);
     }
 
     /** Lists the posts of one confusion-matrix cell of the selected row (null, null clears). */
@@ -146,11 +143,7 @@ public final class AgreementViewModel {
             detail.showPost(null);
             return;
         }
-        Tasks.create(() -> {
-                    try (Connection c = workbench.newConnection()) {
-                        return new PostQuery(c).load(postId).orElse(null);
-                    }
-                })
+        Tasks.create(() -> PostReads.post(workbench, postId).orElse(null))
                 .onSuccess(post -> {
                     if (postId.equals(selectedPost.get())) {
                         detail.showPost(post);

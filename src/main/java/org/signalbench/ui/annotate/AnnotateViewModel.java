@@ -1,11 +1,6 @@
 package org.signalbench.ui.annotate;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.signalbench.app.AnnotationSession;
 import org.signalbench.domain.Post;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
@@ -34,9 +30,8 @@ import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.Progress;
 import org.signalbench.labels.QueueFilter;
-import org.signalbench.labels.ScoreOrder;
 import org.signalbench.labels.SavedAnswer;
-import org.signalbench.store.PostQuery;
+import org.signalbench.labels.ScoreOrder;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -81,7 +76,7 @@ public final class AnnotateViewModel {
 
     /** Background state, touched only by tasks on {@link #serial}. */
     private final Executor serial;
-    private Session session;
+    private AnnotationSession session;
     private final Map<Long, Post> prefetched = new ConcurrentHashMap<>();
 
     /** FX-thread state. */
@@ -92,18 +87,17 @@ public final class AnnotateViewModel {
     private int generation;
 
     /** A coder's open coding session: a connection of its own, used by one task at a time. */
-    private record Session(Connection connection, LabelStore store, PostQuery posts, Coder coder) {
-    }
 
     /** A post as shown: the post and the coder's own answers to it. */
     private record Shown(int index, Post post, Map<String, String> answers) {
     }
 
-    public AnnotateViewModel(CurrentWorkbench current, Executor executor) {
+    /** @param codebook the codebook of the settings in use (loaded once at the app's start) */
+    public AnnotateViewModel(CurrentWorkbench current, Executor executor, Codebook codebook) {
         this.current = current;
         this.executor = executor;
         this.serial = new SerialExecutor(executor);
-        this.codebook = Codebook.load();
+        this.codebook = codebook;
         current.workbenchProperty().addListener((obs, old, now) -> {
             signOut();
             reloadChoices();
@@ -119,33 +113,14 @@ public final class AnnotateViewModel {
         if (workbench == null) {
             return;
         }
-        Tasks.create(() -> {
-                    try (Connection c = workbench.newConnection()) {
-                        return new Choices(new LabelStore(c, codebook).coders(), new PostQuery(c).collectionSearches(),
-                                scoreModels(c));
-                    }
-                })
+        Tasks.create(() -> AnnotationSession.choices(workbench, codebook))
                 .onSuccess(choices -> {
                     knownCoders.setAll(choices.coders());
                     collections.setAll(choices.collections());
-                    scoreModels.setAll(choices.models());
+                    scoreModels.setAll(choices.scoreModels());
                 })
                 .onError(error -> message.set("Cannot read the coders: " + error.getMessage()))
                 .runOn(executor);
-    }
-
-    private record Choices(List<Coder> coders, List<String> collections, List<String> models) {
-    }
-
-    private static List<String> scoreModels(Connection c) throws SQLException {
-        List<String> models = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT model FROM post_score ORDER BY model");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                models.add(rs.getString(1));
-            }
-        }
-        return models;
     }
 
     /**
@@ -164,15 +139,12 @@ public final class AnnotateViewModel {
         }
         perform(() -> background(() -> {
             closeSession();
-            Connection c = workbench.newConnection();
+            session = AnnotationSession.open(workbench, codebook, name, role);
             try {
-                LabelStore store = new LabelStore(c, codebook);
-                Coder coder = store.coder(name, role);
-                session = new Session(c, store, new PostQuery(c), coder);
+                Coder coder = session.coder();
                 return coder.role() == Role.CODER ? openQueue() : new Queue(coder, List.of(), new Progress(0, 0), null);
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 closeSession();
-                c.close();
                 throw e;
             }
         }, opened -> {
@@ -189,10 +161,10 @@ public final class AnnotateViewModel {
     }
 
     /** On the session's thread: the coder's queue under the filter, their progress, the first post. */
-    private Queue openQueue() throws SQLException {
+    private Queue openQueue() {
         QueueFilter filter = filter();
-        List<Long> ids = session.store().queue(session.coder().id(), filter);
-        Progress done = session.store().progress(session.coder().id(), filter);
+        List<Long> ids = session.queue(filter);
+        Progress done = session.progress(filter);
         return new Queue(session.coder(), ids, done, ids.isEmpty() ? null : load(ids, 0));
     }
 
@@ -225,8 +197,8 @@ public final class AnnotateViewModel {
         prefetched.clear();
         if (session != null) {
             try {
-                session.connection().close();
-            } catch (SQLException e) {
+                session.close();
+            } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot close the coding session", e);
             }
             session = null;
@@ -314,11 +286,11 @@ public final class AnnotateViewModel {
         int index = position.get();
         List<Long> ids = queue;
         String noteToSave = changedNote();
-        Session mine = session;
+        AnnotationSession mine = session;
         background(() -> {
-            SavedAnswer saved = mine.store().saveAnswer(mine.coder().id(), postId, question, value, noteToSave);
+            SavedAnswer saved = mine.save(postId, question, value, noteToSave);
             Shown next = advance ? loadOrNull(ids, index + 1) : null;
-            Map<String, String> own = advance ? null : mine.store().answersOf(mine.coder().id(), postId);
+            Map<String, String> own = advance ? null : mine.answersOf(postId);
             return new Saved(saved, next, own);
         }, done -> {
             undoable.push(done.saved());
@@ -391,12 +363,12 @@ public final class AnnotateViewModel {
                 return;
             }
             List<Long> ids = queue;
-            Session mine = session;
+            AnnotationSession mine = session;
             background(() -> {
-                SavedAnswer undone = mine.store().undo(last);
+                SavedAnswer undone = mine.undo(last);
                 int index = ids.indexOf(last.postId());
                 Post shown = postOf(last.postId());
-                return new Undone(undone, new Shown(index, shown, mine.store().answersOf(mine.coder().id(), last.postId())));
+                return new Undone(undone, new Shown(index, shown, mine.answersOf(last.postId())));
             }, done -> {
                 progress.set(progress.get().plus(done.undone().doneDelta()));
                 message.set("Undone: " + last.question() + " = " + last.value() + ".");
@@ -443,12 +415,12 @@ public final class AnnotateViewModel {
             return;
         }
         long id = ids.get(index);
-        Session mine = session;
+        AnnotationSession mine = session;
         serial.execute(() -> {
             if (session == mine && mine != null && !prefetched.containsKey(id)) {
                 try {
-                    mine.posts().load(id).ifPresent(p -> prefetched.put(id, p));
-                } catch (SQLException e) {
+                    mine.post(id).ifPresent(p -> prefetched.put(id, p));
+                } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.DEBUG, "prefetch failed", e);
                 }
             }
@@ -457,21 +429,21 @@ public final class AnnotateViewModel {
 
     // ---- background helpers (session thread) --------------------------------------------------------
 
-    private Shown loadOrNull(List<Long> ids, int index) throws SQLException {
+    private Shown loadOrNull(List<Long> ids, int index) {
         return index >= 0 && index < ids.size() ? load(ids, index) : null;
     }
 
-    private Shown load(List<Long> ids, int index) throws SQLException {
+    private Shown load(List<Long> ids, int index) {
         long id = ids.get(index);
-        return new Shown(index, postOf(id), session.store().answersOf(session.coder().id(), id));
+        return new Shown(index, postOf(id), session.answersOf(id));
     }
 
-    private Post postOf(long id) throws SQLException {
+    private Post postOf(long id) {
         Post cached = prefetched.remove(id);
         if (cached != null) {
             return cached;
         }
-        return session.posts().load(id).orElseThrow(() -> new IllegalStateException("post " + id + " is no longer in the workbench"));
+        return session.post(id).orElseThrow(() -> new IllegalStateException("post " + id + " is no longer in the workbench"));
     }
 
     // ---- ordering of actions (FX thread) ------------------------------------------------------------

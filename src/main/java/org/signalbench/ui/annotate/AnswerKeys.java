@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.signalbench.domain.QuestionId;
 
 /**
  * The keys that answer questions, by question and answer key. The codebook is editable: an answer
@@ -14,7 +15,7 @@ import javafx.scene.input.KeyCombination;
  */
 final class AnswerKeys {
     private static final Map<String, Map<String, KeyCombination>> KEYS = Map.of(
-            "dealer", Map.of("yes", plain(KeyCode.Y), "no", plain(KeyCode.N)),
+            QuestionId.DEALER_KEY, Map.of("yes", plain(KeyCode.Y), "no", plain(KeyCode.N)),
             "image_category", Map.of("rx_only", plain(KeyCode.DIGIT1), "illicit_only", plain(KeyCode.DIGIT2),
                     "both", plain(KeyCode.DIGIT3), "unclassifiable", plain(KeyCode.DIGIT4), "unrelated", plain(KeyCode.DIGIT5)),
             "image_contact_note", Map.of("yes", plain(KeyCode.C), "no", shifted(KeyCode.C)),

@@ -1,12 +1,12 @@
 package org.signalbench.ui.common;
 
-import java.sql.Connection;
 import java.util.concurrent.Callable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.signalbench.app.PostReads;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 
@@ -51,9 +51,7 @@ public final class CurrentWorkbench {
             if (target == null) {
                 throw new IllegalStateException("no workbench is open");
             }
-            try (Connection connection = target.newConnection()) {
-                return read.run(new PostQuery(connection));
-            }
+            return PostReads.read(target, read::run);
         };
     }
 }

@@ -3,7 +3,6 @@ package org.signalbench.ui.findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.signalbench.app.FindingsService;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
@@ -96,11 +96,7 @@ public final class FindingsViewModel {
         computing.set(true);
         problem.set("");
         status.set("Computing the findings…");
-        Tasks.create(() -> {
-                    try (Connection connection = target.newConnection()) {
-                        return Findings.compute(connection, lexicon.lexicons());
-                    }
-                })
+        Tasks.create(() -> FindingsService.compute(target, lexicon.lexicons()))
                 .onSuccess(findings -> {
                     if (mine == generation) {
                         computed.set(findings);
@@ -215,7 +211,7 @@ public final class FindingsViewModel {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text);
+        org.signalbench.exporting.SafeOutputFile.writeString(file, null, text); // refuses any SQLite database, the workbench too
         return null;
     }
 

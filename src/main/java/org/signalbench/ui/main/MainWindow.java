@@ -51,17 +51,20 @@ public final class MainWindow {
 
         MainController controller = new MainController(model, config.dialogs());
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
-        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor());
+        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook());
         controller.addView("annotateTab", "Annotate", new AnnotateController(annotate).view());
         controller.addView("agreementTab", "Agreement", new AgreementController(
-                new AgreementViewModel(current, config.executor(), annotate.signedInProperty())).view());
+                new AgreementViewModel(current, config.executor(), annotate.signedInProperty(),
+                        config.services().agreement())).view());
         controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
-                new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty())).view());
+                new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty(),
+                        config.services().adjudication())).view());
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
                 new LexiconStore(config.findingsFiles().editableLexicon()));
         findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
-        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager)).view());
+        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
+                config.services().crossValidation())).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);

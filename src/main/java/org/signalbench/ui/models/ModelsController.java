@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.signalbench.app.RunResults;
 import org.signalbench.models.FoldResult;
 import org.signalbench.models.Folds;
 import org.signalbench.models.RunStore;
@@ -312,7 +313,7 @@ public final class ModelsController {
         }
         RunStore.Run run = results.run();
         runTitle.setText(String.format(Locale.ROOT, "Run %s · %s · %s · %d folds (%s), seed %d · %s",
-                ModelsViewModel.shortId(run.id()), run.status(), ModelsViewModel.started(run), run.config().folds(),
+                ModelsViewModel.shortId(run.id()), run.status().key(), ModelsViewModel.started(run), run.config().folds(),
                 ModelsTables.scheme(run.config().scheme()), run.config().seed(), ModelsViewModel.duration(run)));
         foldTable.getItems().setAll(results.folds());
         String shown = rocVariantBox.getValue();

@@ -91,7 +91,7 @@ final class ModelsTables {
     /** status, start, models, variants, folds, seed, scheme and duration of each stored run. */
     static void runs(TableView<RunStore.Run> table) {
         table.getColumns().setAll(List.of(
-                wide(text("Status", RunStore.Run::status), 76),
+                wide(text("Status", (RunStore.Run r) -> r.status().key()), 76),
                 wide(text("Started", ModelsViewModel::started), 124),
                 wide(text("Models", r -> String.join(", ", r.config().models())), 140),
                 wide(text("Variants", r -> String.join(", ", r.config().variants().stream().map(Variant::key).toList())), 270),

@@ -1,9 +1,7 @@
 package org.signalbench.ui.models;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,20 +36,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.signalbench.app.CrossValidationService;
+import org.signalbench.app.RunResults;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.jobs.SubmittedJob;
-import org.signalbench.models.CrossValidation;
 import org.signalbench.models.CvConfig;
 import org.signalbench.models.CvListener;
 import org.signalbench.models.FoldResult;
 import org.signalbench.models.Folds;
-import org.signalbench.models.LabeledCorpus;
 import org.signalbench.models.ModelCatalog;
+import org.signalbench.models.RunStatus;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
 import org.signalbench.models.TrainingEpoch;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
@@ -76,6 +74,7 @@ public final class ModelsViewModel {
     private final Executor executor;
     private final JobManager jobs;
     private final RunExports exports;
+    private final CrossValidationService crossValidation;
 
     private final List<String> availableModels = ModelCatalog.available();
     private final Map<Variant, BooleanProperty> variants = new EnumMap<>(Variant.class);
@@ -117,17 +116,18 @@ public final class ModelsViewModel {
     /** Counts result loads, so a load that a newer one replaced is dropped. */
     private int generation;
 
-    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs) {
-        this(current, executor, jobs, RunExports.TABLE1, null);
+    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, CrossValidationService crossValidation) {
+        this(current, executor, jobs, crossValidation, RunExports.TABLE1, null);
     }
 
     /**
      * @param published the published Table 1 to show, or null to read {@link PublishedValues#RESOURCE}
      *                  (in the background) when the first results are shown
      */
-    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, RunExports exports,
-                           PublishedValues published) {
+    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs,
+                           CrossValidationService crossValidation, RunExports exports, PublishedValues published) {
         this.current = current;
+        this.crossValidation = crossValidation;
         this.executor = executor;
         this.jobs = jobs;
         this.exports = exports;
@@ -154,7 +154,7 @@ public final class ModelsViewModel {
         canStart = Bindings.createBooleanBinding(() -> !running.get() && setupProblem.get().isEmpty() && current.get() != null,
                 running, setupProblem, current.workbenchProperty());
         canResume = Bindings.createBooleanBinding(() -> !running.get() && selected.get() != null
-                && !"finished".equals(selected.get().status()), running, selected);
+                && selected.get().status() != RunStatus.FINISHED, running, selected);
 
         current.workbenchProperty().addListener((obs, old, now) -> {
             selected.set(null);
@@ -299,18 +299,9 @@ public final class ModelsViewModel {
                 Platform.runLater(() -> unitFinishedOnFx(result));
             }
         };
-        SubmittedJob<String> submitted = jobs.submit(name, context -> {
-            try (Connection c = target.newConnection()) {
-                context.progress(0, 0, "preprocessing the captions");
-                LabeledCorpus corpus = LabeledCorpus.load(c, Preprocessor.withDefaultStopWords());
-                CrossValidation cv = new CrossValidation(c, corpus).listener(listener);
-                if (resumeId == null) {
-                    return cv.start(config, context);
-                }
-                cv.resume(resumeId, context);
-                return resumeId;
-            }
-        });
+        SubmittedJob<String> submitted = jobs.submit(name, context -> resumeId == null
+                ? crossValidation.start(target, config, context, listener)
+                : crossValidation.resume(target, resumeId, context, listener));
         job.set(new JobViewModel(submitted.job()));
         running.set(true);
         submitted.result().whenComplete((id, error) -> Platform.runLater(() -> ended(id, error)));
@@ -378,16 +369,7 @@ public final class ModelsViewModel {
             runs.clear();
             return;
         }
-        Tasks.create(() -> {
-                    try (Connection c = target.newConnection()) {
-                        RunStore store = new RunStore(c);
-                        List<RunStore.Run> list = new ArrayList<>();
-                        for (String id : store.runs()) {
-                            store.run(id).ifPresent(list::add);
-                        }
-                        return list;
-                    }
-                })
+        Tasks.create(() -> crossValidation.runs(target))
                 .onSuccess(list -> {
                     if (target != current.get()) {
                         return;
@@ -420,12 +402,10 @@ public final class ModelsViewModel {
                     if (published == null) {
                         published = PublishedValues.load();
                     }
-                    try (Connection c = target.newConnection()) {
-                        RunResults loaded = RunResults.load(c, run.id());
-                        List<RunSummary.Row> compared = other == null || other.id().equals(run.id()) ? null
-                                : RunSummary.rows(new RunStore(c), other.id());
-                        return new Loaded(loaded, Table1Grid.of(loaded.rows(), compared, published));
-                    }
+                    RunResults loaded = crossValidation.runResults(target, run.id());
+                    List<RunSummary.Row> compared = other == null || other.id().equals(run.id()) ? null
+                            : crossValidation.rows(target, other.id());
+                    return new Loaded(loaded, Table1Grid.of(loaded.rows(), compared, published));
                 })
                 .onSuccess(loaded -> {
                     if (mine == generation) {
@@ -456,15 +436,12 @@ public final class ModelsViewModel {
             return;
         }
         Tasks.create(() -> {
-                    String text;
-                    try (Connection c = target.newConnection()) {
-                        text = exports.render(RunSummary.rows(new RunStore(c), run.id()), format);
-                    }
+                    String text = exports.render(crossValidation.rows(target, run.id()), format);
                     Path parent = file.toAbsolutePath().getParent();
                     if (parent != null) {
                         Files.createDirectories(parent);
                     }
-                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    org.signalbench.exporting.SafeOutputFile.writeString(file, target.file(), text);
                     return file;
                 })
                 .onSuccess(written -> status.set("Exported run " + shortId(run.id()) + " as " + format.label + " to " + written))
@@ -486,7 +463,7 @@ public final class ModelsViewModel {
 
     /** How a run is named in lists: start time, status, models. */
     public static String describe(RunStore.Run run) {
-        return started(run) + " · " + run.status() + " · " + String.join(", ", run.config().models()) + " · "
+        return started(run) + " · " + run.status().key() + " · " + String.join(", ", run.config().models()) + " · "
                 + shortId(run.id());
     }
 

@@ -1,22 +1,20 @@
 package org.signalbench.ui.preprocessing;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.signalbench.jobs.CancelledException;
+import org.signalbench.app.Settings;
+import org.signalbench.app.WorkbenchCorpus;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.preprocess.PostExplanation;
 import org.signalbench.preprocess.PreprocessedCorpus;
-import org.signalbench.preprocess.Preprocessor;
-import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantOutcome;
-import org.signalbench.store.PostQuery;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 
-/** Explanations from the study's preprocessing ({@link Preprocessor}) run once over every caption of a workbench. */
+/** Explanations from the study's preprocessing ({@code Preprocessor}) run once over every caption of a workbench. */
 public final class CorpusExplainer implements PostExplainer {
     private final PreprocessedCorpus corpus;
 
@@ -24,20 +22,18 @@ public final class CorpusExplainer implements PostExplainer {
         this.corpus = corpus;
     }
 
-    /** Reads all captions over a connection of its own and preprocesses them; a {@link PostExplainer.Factory}. */
+    /** A {@link PostExplainer.Factory} over the application's corpus owner: built once per workbench state. */
+    public static PostExplainer.Factory factory(WorkbenchCorpus corpus) {
+        return (workbench, job) -> {
+            try (Session session = workbench.openSession()) {
+                return new CorpusExplainer(corpus.preprocessed(workbench, session, job));
+            }
+        };
+    }
+
+    /** Reads all captions over a connection of its own and preprocesses them with the settings in use; a {@link PostExplainer.Factory}. */
     public static PostExplainer build(Workbench workbench, JobContext job) throws Exception {
-        job.progress(0, 2, "reading the captions");
-        List<TextItem> items = new ArrayList<>();
-        try (Connection connection = workbench.newConnection()) {
-            new PostQuery(connection).forEachCaption((id, caption) -> items.add(new TextItem(id, caption)));
-        }
-        if (job.isCancelled()) {
-            throw new CancelledException();
-        }
-        job.progress(1, 2, "preprocessing " + items.size() + " captions");
-        PreprocessedCorpus corpus = Preprocessor.withDefaultStopWords().run(items);
-        job.progress(2, 2, items.size() + " captions preprocessed");
-        return new CorpusExplainer(corpus);
+        return factory(new WorkbenchCorpus(Settings.load())).build(workbench, job);
     }
 
     @Override

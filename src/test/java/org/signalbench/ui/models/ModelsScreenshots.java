@@ -136,7 +136,7 @@ class ModelsScreenshots {
         robot.interact(() -> {
             TableView<RunStore.Run> runs = runs(robot);
             RunStore.Run run = runs.getItems().stream()
-                    .filter(r -> wanted.isBlank() ? r.status().equals("finished") : r.id().startsWith(wanted))
+                    .filter(r -> wanted.isBlank() ? r.status() == org.signalbench.models.RunStatus.FINISHED : r.id().startsWith(wanted))
                     .findFirst().orElseThrow(() -> new IllegalStateException(wanted.isBlank()
                             ? "the workbench has no finished run" : "no run " + wanted));
             runs.getSelectionModel().select(run);

@@ -84,6 +84,8 @@ class ModelsUiTest {
         current.workbenchProperty().set(workbench);
         jobs = new JobManager(executor);
         model = new ModelsViewModel(current, executor, jobs,
+                new org.signalbench.app.CrossValidationService(
+                        new org.signalbench.app.WorkbenchCorpus(org.signalbench.app.Settings.load())),
                 (rows, format) -> format + " of " + rows.size() + " rows", values);
         ModelsController controller = new ModelsController(model,
                 (owner, title, name, format) -> Optional.of(dir.resolve(name)));
@@ -121,7 +123,7 @@ class ModelsUiTest {
 
     private void waitForResultsOfStatus(String status) {
         waitUntil("a " + status + " run shown", () -> !model.runningProperty().get() && model.resultsProperty().get() != null
-                && model.resultsProperty().get().run().status().equals(status));
+                && model.resultsProperty().get().run().status().key().equals(status));
     }
 
     @SuppressWarnings("unchecked")

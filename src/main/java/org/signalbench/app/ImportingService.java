@@ -1,0 +1,31 @@
+package org.signalbench.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.signalbench.importing.ImportFormat;
+import org.signalbench.importing.ImportReport;
+import org.signalbench.importing.ImportService;
+import org.signalbench.jobs.JobContext;
+import org.signalbench.labels.Codebook;
+import org.signalbench.store.Workbench;
+
+/** Importing as a use case: runs the import and tells the corpus owner that the posts changed. */
+public final class ImportingService {
+    private final WorkbenchCorpus corpus;
+    private final Codebook codebook;
+
+    /** @param codebook the codebook coder files' answers are checked against */
+    public ImportingService(WorkbenchCorpus corpus, Codebook codebook) {
+        this.corpus = corpus;
+        this.codebook = codebook;
+    }
+
+    /** Imports {@code sources} ({@code format} null: detected per file). */
+    public ImportReport run(Workbench workbench, List<Path> sources, ImportFormat format, JobContext job) throws Exception {
+        try {
+            return new ImportService(workbench, codebook).run(sources, format, job);
+        } finally {
+            corpus.invalidate();
+        }
+    }
+}

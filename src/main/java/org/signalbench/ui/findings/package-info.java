@@ -1,0 +1,4 @@
+/**
+ * The Findings view: the findings tables, the editable lexicon, and saving tables and the report.
+ */
+package org.signalbench.ui.findings;

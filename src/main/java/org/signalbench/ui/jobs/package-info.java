@@ -1,0 +1,4 @@
+/**
+ * The view of running jobs: progress, time left and cancel.
+ */
+package org.signalbench.ui.jobs;

@@ -1,0 +1,51 @@
+package org.signalbench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.signalbench.nowhere.Homeless;
+import org.signalbench.store.fixture.ReachesUpRepository;
+import org.signalbench.ui.fixture.SqlInAView;
+
+/** The architecture rules can fail: each rejects its violating fixture (test sources only) and passes a clean class. */
+class ArchitectureRulesRejectViolationsTest {
+    // The layer rule checks who uses a layer's classes, so the used logic classes are imported too.
+    private static final JavaClasses FIXTURES = new ClassFileImporter()
+            .importClasses(ReachesUpRepository.class, SqlInAView.class, Homeless.class,
+                    org.signalbench.models.RunStore.class, org.signalbench.agreement.Coefficients.class);
+    private static final JavaClasses CLEAN = new ClassFileImporter()
+            .importClasses(org.signalbench.store.Transactions.class, org.signalbench.app.Settings.class,
+                    org.signalbench.models.RunStore.class, org.signalbench.agreement.Coefficients.class);
+
+    @Test
+    void aStoreClassReachingUpIntoLogicBreaksTheLayers() {
+        String report = report(ArchitectureRules.LAYERS.evaluate(FIXTURES));
+        assertTrue(report.contains(ReachesUpRepository.class.getName()) && report.contains("RunStore"), report);
+        assertTrue(report.contains("Coefficients"), report);
+        assertFalse(ArchitectureRules.LAYERS.evaluate(CLEAN).hasViolation());
+    }
+
+    @Test
+    void sqlOutsideTheStoreIsRejected() {
+        String report = report(ArchitectureRules.ONLY_THE_STORE_SPEAKS_SQL.evaluate(FIXTURES));
+        assertTrue(report.contains(SqlInAView.class.getName()) && report.contains("java.sql.Connection"), report);
+        assertFalse(ArchitectureRules.ONLY_THE_STORE_SPEAKS_SQL.evaluate(CLEAN).hasViolation());
+    }
+
+    @Test
+    void aClassOutsideEveryLayerIsRejected() {
+        String report = report(ArchitectureRules.EVERY_CLASS_IN_A_LAYER.evaluate(FIXTURES));
+        assertTrue(report.contains(Homeless.class.getName()), report);
+        assertFalse(report.contains(SqlInAView.class.getName()), "the view fixture is in the UI layer: " + report);
+        assertFalse(ArchitectureRules.EVERY_CLASS_IN_A_LAYER.evaluate(CLEAN).hasViolation());
+    }
+
+    private static String report(EvaluationResult result) {
+        assertTrue(result.hasViolation(), "the rule must reject its fixture");
+        return String.join("\n", result.getFailureReport().getDetails());
+    }
+}
