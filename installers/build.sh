@@ -70,9 +70,12 @@ if [ ! -f "$modules_file" ] || [ "$jar" -nt "$modules_file" ]; then
 fi
 modules="$(tr -d '\r\n' < "$modules_file"),jdk.zipfs"
 echo "runtime modules: $modules"
-rm -rf "$work/runtime"
-jlink --add-modules "$modules" --output "$work/runtime" \
-      --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
+if [ "$(cat "$work/runtime.modules" 2>/dev/null)" != "$modules" ] || [ ! -d "$work/runtime" ]; then
+  rm -rf "$work/runtime" "$work/runtime.modules"
+  jlink --add-modules "$modules" --output "$work/runtime" \
+        --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
+  echo "$modules" > "$work/runtime.modules"
+fi
 
 # JVM settings every launcher applies: the heap follows the machine's memory (half of it; the paper
 # preset's LSTM needs several GB, ND4J's off-heap arrays come on top); the runtime's CDS archive is
@@ -116,20 +119,20 @@ for type in $types; do
       gtk=libgtk-3-0; [ "$type" = rpm ] && gtk=gtk3
       # The jar is compressed already: xz's fastest level makes nearly the same .deb in far less time.
       DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-1} \
-      jpackage --type "$type" --dest "$out" "${common[@]}" --app-image "$app_image" "${license[@]}" \
+      jpackage --type "$type" --dest "$out" "${common[@]}" --app-image "$app_image" ${license[@]+"${license[@]}"} \
                --linux-package-name signalbench --linux-deb-maintainer "$maintainer" \
                --linux-menu-group "Science;Education" --linux-app-category science --linux-shortcut --linux-package-deps "$gtk" \
                --linux-rpm-license-type "${SIGNALBENCH_LICENSE_TYPE:-Unspecified}" \
                --file-associations installers/workbench-file.properties ;;
     msi)
       echo "msi..."
-      jpackage --type msi --dest "$out" "${common[@]}" --app-image "$app_image" "${license[@]}" \
+      jpackage --type msi --dest "$out" "${common[@]}" --app-image "$app_image" ${license[@]+"${license[@]}"} \
                --win-menu --win-menu-group SignalBench --win-shortcut --win-dir-chooser \
                --win-upgrade-uuid 6f1f5b1e-4c1a-4f7e-9a55-2b7f0c1d5e42 \
                --file-associations installers/workbench-file.properties ;;
     dmg)
       echo "dmg..."
-      jpackage --type dmg --dest "$out" "${common[@]}" --app-image "$app_image" "${license[@]}" \
+      jpackage --type dmg --dest "$out" "${common[@]}" --app-image "$app_image" ${license[@]+"${license[@]}"} \
                --mac-package-identifier org.signalbench.app \
                --file-associations installers/workbench-file.properties ;;
     *) echo "error: $type is not built on $os" >&2; exit 1 ;;
