@@ -120,7 +120,7 @@ for type in $types; do
       # The jar is compressed already: xz's fastest level makes nearly the same .deb in far less time.
       DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-1} \
       jpackage --type "$type" --dest "$out" "${common[@]}" --app-image "$app_image" ${license[@]+"${license[@]}"} \
-               --linux-package-name signalbench --linux-deb-maintainer "$maintainer" \
+               --resource-dir installers/linux --linux-package-name signalbench --linux-deb-maintainer "$maintainer" \
                --linux-menu-group "Science;Education" --linux-app-category science --linux-shortcut --linux-package-deps "$gtk" \
                --linux-rpm-license-type "${SIGNALBENCH_LICENSE_TYPE:-Unspecified}" \
                --file-associations installers/workbench-file.properties ;;
