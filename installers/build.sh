@@ -19,7 +19,7 @@ types=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar-built) jar_built=true ;;
-    --types) types="$2"; shift ;;
+    --types) types="${2:-}"; [ $# -gt 1 ] && shift ;;
     *) echo "usage: installers/build.sh [--jar-built] [--types \"app-image deb rpm msi dmg\"]" >&2; exit 2 ;;
   esac
   shift
