@@ -13,6 +13,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,24 +43,38 @@ class TopicsUiTest {
     @TempDir
     Path dir;
     final ExecutorService executor = BackgroundExecutor.create();
+    static TopicsService service;
+    final CurrentWorkbench current = new CurrentWorkbench();
     Workbench workbench;
     TopicsViewModel model;
 
+    @BeforeAll
+    static void service() {
+        service = new TopicsService(Settings.load());
+    }
+
+    /** Only the window here: TestFX gives set-up a deadline, and the machine may be loaded. */
     @Start
-    void start(Stage stage) throws Exception {
-        workbench = TweetWorkbenches.create(dir, PER_THEME);
-        CurrentWorkbench current = new CurrentWorkbench();
-        current.workbenchProperty().set(workbench);
-        model = new TopicsViewModel(current, executor, new JobManager(executor), new TopicsService(Settings.load()));
+    void start(Stage stage) {
+        model = new TopicsViewModel(current, executor, new JobManager(executor), service);
         stage.setScene(new Scene(new TopicsController(model).view(), 1280, 800));
         stage.show();
+    }
+
+    /** The small workbench, made off the FX thread and then shown. */
+    @BeforeEach
+    void workbench(FxRobot robot) throws Exception {
+        workbench = TweetWorkbenches.create(dir, PER_THEME);
+        robot.interact(() -> current.workbenchProperty().set(workbench));
     }
 
     @AfterEach
     void stop() throws Exception {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        workbench.close();
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 
     static void waitUntil(String what, BooleanSupplier condition) throws Exception {
