@@ -403,7 +403,7 @@ public final class TopicsCommand {
                 Json.print(out, m);
                 return;
             }
-            out.printf(Locale.ROOT, "comparison %d; classes: %s (%,d labelled tweets fitted); perplexity is indicative "
+            out.printf(Locale.ROOT, "comparison %d; classes: %s (%,d labelled tweets in the corpus); perplexity is indicative "
                     + "only (not strictly comparable across model families)%n%n", c.id(), c.classes(), c.labelled());
             out.print(ComparisonTable.markdown(c.rows()));
         }

@@ -213,7 +213,7 @@ public final class TopicsViewModel {
         }
         comparisonRows.setAll(c.rows());
         comparisonCells.setAll(c.cells());
-        comparisonSummary.set(String.format(Locale.ROOT, "Comparison %d: classes from %s (%,d labelled tweets fitted). "
+        comparisonSummary.set(String.format(Locale.ROOT, "Comparison %d: classes from %s (%,d labelled tweets in the corpus). "
                 + "Perplexity is indicative only: not strictly comparable across model families.", c.id(), c.classes(),
                 c.labelled()));
     }
