@@ -1,4 +1,4 @@
-package org.signalbench.ui.models;
+package org.signalbench.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ public final class PublishedValues {
     }
 
     /** Reads the values from {@code open}; {@code name} names the file in messages. */
-    static PublishedValues read(Supplier<InputStream> open, String name) {
+    public static PublishedValues read(Supplier<InputStream> open, String name) {
         InputStream in;
         try {
             in = open.get();
