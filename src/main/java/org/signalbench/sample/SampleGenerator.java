@@ -52,9 +52,14 @@ public final class SampleGenerator {
     private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     /**
-     * @param images write PNG media (off for the fast benchmark corpus; the bundle then lists no media)
+     * @param images      write PNG media (off for the fast benchmark corpus; the bundle then lists no media)
+     * @param dealerShare share of dealer posts, or NaN for the study's (1,228 of 12,857)
      */
-    public record Options(Path out, long seed, int posts, boolean images) {
+    public record Options(Path out, long seed, int posts, boolean images, double dealerShare) {
+        public Options(Path out, long seed, int posts, boolean images) {
+            this(out, seed, posts, images, Double.NaN);
+        }
+
         public static Options standard(Path out) {
             return new Options(out, DEFAULT_SEED, SampleFigures.STUDY_POSTS, true);
         }
@@ -135,7 +140,7 @@ public final class SampleGenerator {
 
     public SampleGenerator(Options options) {
         this.options = options;
-        this.figures = SampleFigures.scaledTo(options.posts());
+        this.figures = SampleFigures.scaledTo(options.posts(), options.dealerShare());
         this.random = new Random(options.seed());
         this.text = new SampleText(random);
     }
