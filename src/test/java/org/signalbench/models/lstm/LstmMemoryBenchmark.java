@@ -16,7 +16,8 @@ import org.signalbench.jobs.JobContext;
  * Memory benchmark (runs only with {@code -Dsignalbench.bench=true}): trains the laptop preset
  * for a fixed number of epochs on random posts, several times in a row as the folds of a
  * cross-validation do, and prints the process's resident memory (VmRSS) and its peak (VmHWM) after
- * every epoch. Flat memory means the per-epoch figures stop growing after the first fold.
+ * every epoch, with the Java heap's committed size and JavaCPP's count of off-heap bytes (ND4J's
+ * arrays), so growth can be told apart. Flat memory means the per-epoch figures stop growing after the first fold.
  *
  * <pre>mvn -q -B test -Dtest=LstmMemoryBenchmark -Dsignalbench.bench=true [-Dbench.epochs=20 -Dbench.folds=3 -Dbench.posts=6000]</pre>
  *
@@ -52,8 +53,9 @@ class LstmMemoryBenchmark {
         for (int fold = 1; fold <= folds; fold++) {
             int f = fold;
             LstmModel model = new LstmTrainer(config.withSeed(fold)).onEpoch(e -> System.out.printf(
-                    "fold %d epoch %2d: RSS %5d MB, peak %5d MB (%.1f s)%n", f, e.epoch(), kb("VmRSS") / 1024,
-                    kb("VmHWM") / 1024, e.seconds())).train(train, labels, List.of(), new int[0], JobContext.NONE);
+                    "fold %d epoch %2d: RSS %5d MB, peak %5d MB, Java heap committed %5d MB, off-heap (ND4J) %5d MB (%.1f s)%n",
+                    f, e.epoch(), kb("VmRSS") / 1024, kb("VmHWM") / 1024, Runtime.getRuntime().totalMemory() >> 20,
+                    org.bytedeco.javacpp.Pointer.totalBytes() >> 20, e.seconds())).train(train, labels, List.of(), new int[0], JobContext.NONE);
             model.network().close();
             if (fold == 1) {
                 firstFoldPeak = kb("VmHWM");
