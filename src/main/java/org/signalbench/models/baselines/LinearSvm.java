@@ -249,8 +249,7 @@ public final class LinearSvm implements SparsePredictor {
 
     @Override
     public void write(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
+        DataOutputStream out = SparsePredictor.startEntry(stream, MAGIC);
         out.writeInt(weights.length);
         for (double w : weights) {
             out.writeDouble(w);
@@ -260,10 +259,7 @@ public final class LinearSvm implements SparsePredictor {
     }
 
     static LinearSvm read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a SignalBench linear model");
-        }
+        DataInputStream in = SparsePredictor.openEntry(stream, MAGIC, "not a SignalBench linear model");
         int n = in.readInt();
         if (n < 0 || n > 1 << 28) {
             throw new IOException("a linear model with " + n + " weights");

@@ -1,5 +1,10 @@
 package org.signalbench.models.baselines;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.signalbench.models.Example;
@@ -22,5 +27,21 @@ interface SparsePredictor extends BaselineModel.Predictor {
             scored.add(new Scored(examples.get(r).postId(), score, score > 0));
         }
         return scored;
+    }
+
+    /** A binary entry opened with the predictor's magic number (the rest is written as big-endian ints and exact double bits). */
+    static DataOutputStream startEntry(OutputStream stream, int magic) throws IOException {
+        DataOutputStream out = new DataOutputStream(stream);
+        out.writeInt(magic);
+        return out;
+    }
+
+    /** The rest of an entry {@link #startEntry} began with {@code magic}; another number is an IOException with {@code refusal}. */
+    static DataInputStream openEntry(InputStream stream, int magic, String refusal) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        if (in.readInt() != magic) {
+            throw new IOException(refusal);
+        }
+        return in;
     }
 }

@@ -110,8 +110,7 @@ public final class TreeEnsemble implements SparsePredictor {
 
     @Override
     public void write(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
+        DataOutputStream out = SparsePredictor.startEntry(stream, MAGIC);
         out.writeInt(features);
         out.writeInt(trees.size());
         for (CartTree t : trees) {
@@ -121,10 +120,7 @@ public final class TreeEnsemble implements SparsePredictor {
     }
 
     static TreeEnsemble read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a SignalBench tree file");
-        }
+        DataInputStream in = SparsePredictor.openEntry(stream, MAGIC, "not a SignalBench tree file");
         int features = in.readInt();
         int count = in.readInt();
         if (features < 0 || count < 1) {
