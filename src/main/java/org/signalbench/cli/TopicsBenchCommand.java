@@ -71,8 +71,8 @@ final class TopicsBenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--db", paramLabel = "PATH",
-            description = "Time on this workbench's tweets (preprocessed as for 'topics fit', the latest funnel step) "
-                    + "instead of generated ones; --docs is then ignored.")
+            description = "Time on all this workbench's tweets (preprocessed as for 'topics fit') instead of "
+                    + "generated ones; --docs is then ignored.")
     Path db;
 
     @Spec
@@ -181,13 +181,13 @@ final class TopicsBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The workbench's preprocessed tweets, as {@code topics fit} sees them. */
+    /** All the workbench's tweets, preprocessed as {@code topics fit} does. */
     private TopicCorpus workbenchTweets() {
         if (!Files.isRegularFile(db)) {
             throw new ParameterException(spec.commandLine(), "--db: no workbench at " + db);
         }
         try (Workbench wb = Workbench.open(db)) {
-            TopicCorpus corpus = new TopicsService(Settings.load()).corpus(wb, null);
+            TopicCorpus corpus = new TopicsService(Settings.load()).corpus(wb, TopicsService.ALL_TWEETS);
             if (corpus.size() == 0) {
                 throw new ParameterException(spec.commandLine(), "--db: " + db + " has no tweets with words");
             }

@@ -240,8 +240,10 @@ public final class TopicsCommand {
             printThemes(out, new TopicsService.Round(round.run(), round.themes().stream()
                     .filter(t -> topics.contains(t.topic())).toList()), 10);
             for (TopicsService.TagAgreement a : service.agreement(wb, runId)) {
-                out.printf(Locale.ROOT, "agreement %s / %s over %d themes: %.1f%% observed, Cohen's kappa %.3f%n", a.first(),
-                        a.second(), a.agreement().items(), 100 * a.agreement().observedAgreement(), a.agreement().cohenKappa());
+                double kappa = a.agreement().cohenKappa();
+                out.printf(Locale.ROOT, "agreement %s / %s over %d themes: %.1f%% observed, Cohen's kappa %s%n", a.first(),
+                        a.second(), a.agreement().items(), 100 * a.agreement().observedAgreement(),
+                        Double.isFinite(kappa) ? String.format(Locale.ROOT, "%.3f", kappa) : "undefined (one tag only)");
             }
         }
     }
