@@ -30,6 +30,11 @@ final class BundleReader implements PostFileReader {
             }
             int number = line[0];
             sink.readUpTo((double) line[2] / bytes.length);
+            String tooLong = JsonInput.tooLong(line);
+            if (tooLong != null && headerSeen) {
+                sink.reject(number, tooLong);
+                continue;
+            }
             try {
                 JsonNode node = JsonInput.parse(SourceText.decode(bytes, line[1], line[2] - line[1], number), number);
                 if (!headerSeen) {

@@ -311,6 +311,11 @@ public final class ImportService {
         }
 
         private void planFile(Path file, ImportFormat forced, List<Planned> posts, List<Path> coderFiles) {
+            if (!Files.isRegularFile(file)) {
+                // A named pipe would block the import forever on its first read; a device is no data file.
+                reject(new Rejection(file.toString(), null, SourceText.notRegular(file)));
+                return;
+            }
             FormatDetector.Detection detection = FormatDetector.detect(file, forced);
             if (!detection.isData()) {
                 return;

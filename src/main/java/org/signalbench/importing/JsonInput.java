@@ -107,6 +107,11 @@ final class JsonInput {
             if (isBlank(bytes, line[1], line[2])) {
                 continue;
             }
+            String tooLong = tooLong(line);
+            if (tooLong != null) {
+                handler.reject(line[0], tooLong);
+                continue;
+            }
             try {
                 String text = SourceText.decode(bytes, line[1], line[2] - line[1], line[0]);
                 handler.value(line[0], parse(text, line[0]));
@@ -158,6 +163,19 @@ final class JsonInput {
         } catch (IOException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /**
+     * The longest line of a line-per-value file (JSON Lines, a bundle) that is parsed: 16 MiB, far
+     * over any real post (a 100,000-character caption of 4-byte characters is 400 kB).
+     */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
+    /** Why {@code line} is not parsed (it is over {@link #MAX_LINE_BYTES}), or null when it may be. */
+    static String tooLong(int[] line) {
+        int length = line[2] - line[1];
+        return length <= MAX_LINE_BYTES ? null : "the line is " + SourceText.size(length) + " long, over the limit of "
+                + SourceText.size(MAX_LINE_BYTES) + "; not read";
     }
 
     /** Lines as {lineNumber, from, to} with the line end (and a CR before it) excluded. */

@@ -43,8 +43,14 @@ public final class Workbench implements AutoCloseable {
      * A file that is not a workbench, or cannot be upgraded, is a {@link StoreException}.
      */
     public static Workbench open(Path file) throws IOException {
-        return open(file, 0);
+        return open(file, Integer.getInteger(MAX_PAGE_COUNT_PROPERTY, 0));
     }
+
+    /**
+     * A system property limiting every workbench opened by {@link #open(Path)} to that many pages (see
+     * {@link #open(Path, int)}): how the fault-injection tests fill the disk of a command run.
+     */
+    public static final String MAX_PAGE_COUNT_PROPERTY = "signalbench.store.maxPageCount";
 
     /**
      * {@link #open(Path)} with every connection limited to {@code maxPageCount} database pages
