@@ -77,8 +77,7 @@ final class SourceText {
             }
             return bytes;
         } catch (org.tukaani.xz.MemoryLimitException e) {
-            throw new BadInputException(String.format(Locale.ROOT, "the .xz file needs %,d MiB of memory to decompress, "
-                    + "over the limit of %,d MiB", e.getMemoryNeeded() / 1024, XZ_MEMORY_LIMIT_KIB / 1024));
+            throw new BadInputException(xzMemory(e));
         } catch (EOFException e) {
             throw new BadInputException("corrupt .xz file: the compressed data ends too early");
         } catch (IOException e) {
@@ -87,6 +86,17 @@ final class SourceText {
             }
             throw new BadInputException("corrupt .xz file: " + e.getMessage());
         }
+    }
+
+    /** A decompressing stream over {@code in}, its dictionary memory limited. */
+    static InputStream xz(InputStream in) throws IOException {
+        return new XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
+    }
+
+    /** The reason an .xz file asking for too much memory is refused. */
+    static String xzMemory(org.tukaani.xz.MemoryLimitException e) {
+        return String.format(Locale.ROOT, "the .xz file needs %,d MiB of memory to decompress, over the limit of %,d MiB",
+                e.getMemoryNeeded() / 1024, XZ_MEMORY_LIMIT_KIB / 1024);
     }
 
     /** Why a path that is not a regular file is not read. */
@@ -121,8 +131,7 @@ final class SourceText {
             try (InputStream in = new XZInputStream(new BufferedInputStream(raw), XZ_MEMORY_LIMIT_KIB)) {
                 return in.readNBytes(limit);
             } catch (org.tukaani.xz.MemoryLimitException e) {
-                throw new BadInputException(String.format(Locale.ROOT, "the .xz file needs %,d MiB of memory to "
-                        + "decompress, over the limit of %,d MiB", e.getMemoryNeeded() / 1024, XZ_MEMORY_LIMIT_KIB / 1024));
+                throw new BadInputException(xzMemory(e));
             } catch (EOFException e) {
                 throw new BadInputException("corrupt .xz file: the compressed data ends too early");
             } catch (IOException e) {

@@ -444,30 +444,37 @@ class StoreFaultsTest {
     }
 
     @Test
-    void anXzBombAndAnOverlongLineAreRejectedWithTheirLimitsAndTheRestImported() throws Exception {
+    void oversizedFilesXzBombsAndOverlongLinesAreRejectedWithTheirLimitsAndTheRestImported() throws Exception {
         Path folder = dir.resolve("in");
         bundle(folder.resolve("good.jsonl"), "G", 20, 40);
-        // 40 MB of one repeated byte: 6 kB compressed.
-        byte[] huge = ("{\"format\": \"signalbench-bundle\", \"version\": 1}\n{\"caption\":\"" + "a".repeat(40 << 20) + "\"}\n")
+        String longLine = "{\"caption\":\"" + "a".repeat(40 << 20) + "\"}";
+        // A bundle whose second line is 40 MB (6 kB compressed): streamed, that line is skipped, the next one read.
+        byte[] bundleBomb = ("{\"format\": \"signalbench-bundle\", \"version\": 1}\n" + longLine + "\n"
+                + "{\"platform\":\"instagram\",\"externalId\":\"AFTER1\",\"caption\":\"made up\"}\n")
                 .getBytes(StandardCharsets.UTF_8);
-        try (var out = new org.tukaani.xz.XZOutputStream(Files.newOutputStream(folder.resolve("bomb.jsonl.xz")),
-                new org.tukaani.xz.LZMA2Options())) {
-            out.write(huge);
-        }
-        Files.write(folder.resolve("long-line.jsonl"), huge);
+        xz(folder.resolve("bomb.jsonl.xz"), bundleBomb);
+        Files.write(folder.resolve("long-line.jsonl"), bundleBomb);
+        // Whole-document formats (a JSON document, a CSV) are read whole, up to the size limit.
+        xz(folder.resolve("bomb.json.xz"), longLine.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve("big.csv"), "platform,external_id,caption\ninstagram,BIG1," + "b".repeat(40 << 20) + "\n");
         System.setProperty("signalbench.import.maxFileBytes", String.valueOf(30L << 20));
         Path db = dir.resolve("w.sqlite");
-        CliRun run = CliRun.of("import", "--db", db.toString(), folder.toString(), "--json");
+        CliRun run = CliRun.of("import", "--db", db.toString(), folder.toString());
         System.clearProperty("signalbench.import.maxFileBytes");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("the .xz file decompresses to more than 30.0 MiB"), run.out());
-        assertTrue(run.out().contains("the file is 40.0 MiB, over the limit of 30.0 MiB"), run.out());
-        assertEquals(20, count(db, "SELECT count(*) FROM post"));
+        assertTrue(run.out().contains("bomb.jsonl.xz:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
+        assertTrue(run.out().contains("long-line.jsonl:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
+        assertTrue(run.out().contains("bomb.json.xz: the .xz file decompresses to more than 30.0 MiB"), run.out());
+        assertTrue(run.out().contains("big.csv: the file is 40.0 MiB, over the limit of 30.0 MiB"), run.out());
+        assertTrue(run.out().contains("rejected:   4"), run.out());
+        // 20 good posts, and the post after the long line (the same one in both bundles: a duplicate).
+        assertEquals(21, count(db, "SELECT count(*) FROM post"));
+    }
 
-        CliRun lines = CliRun.of("import", "--db", db.toString(), folder.resolve("long-line.jsonl").toString());
-        assertEquals(0, lines.exit(), lines.err());
-        assertTrue(lines.out().contains("long-line.jsonl:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"),
-                lines.out());
+    private static void xz(Path file, byte[] bytes) throws Exception {
+        try (var out = new org.tukaani.xz.XZOutputStream(Files.newOutputStream(file), new org.tukaani.xz.LZMA2Options())) {
+            out.write(bytes);
+        }
     }
 
     // ---- classification -------------------------------------------------------------------------
