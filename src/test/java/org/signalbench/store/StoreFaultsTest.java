@@ -457,6 +457,10 @@ class StoreFaultsTest {
         // Whole-document formats (a JSON document, a CSV) are read whole, up to the size limit.
         xz(folder.resolve("bomb.json.xz"), longLine.getBytes(StandardCharsets.UTF_8));
         Files.writeString(folder.resolve("big.csv"), "platform,external_id,caption\ninstagram,BIG1," + "b".repeat(40 << 20) + "\n");
+        // Twitter JSON Lines, read whole (under the limit): the long line is rejected, the others read.
+        Files.writeString(folder.resolve("tweets.jsonl"), "{\"id_str\":\"1019990000000000001\",\"full_text\":\"made up\","
+                + "\"user\":{\"screen_name\":\"made_up_t\"},\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"}\n"
+                + "{\"id_str\":\"1019990000000000002\",\"full_text\":\"" + "t".repeat(20 << 20) + "\"}\n");
         System.setProperty("signalbench.import.maxFileBytes", String.valueOf(30L << 20));
         Path db = dir.resolve("w.sqlite");
         CliRun run = CliRun.of("import", "--db", db.toString(), folder.toString());
@@ -466,9 +470,10 @@ class StoreFaultsTest {
         assertTrue(run.out().contains("long-line.jsonl:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
         assertTrue(run.out().contains("bomb.json.xz: the .xz file decompresses to more than 30.0 MiB"), run.out());
         assertTrue(run.out().contains("big.csv: the file is 40.0 MiB, over the limit of 30.0 MiB"), run.out());
-        assertTrue(run.out().contains("rejected:   4"), run.out());
-        // 20 good posts, and the post after the long line (the same one in both bundles: a duplicate).
-        assertEquals(21, count(db, "SELECT count(*) FROM post"));
+        assertTrue(run.out().contains("tweets.jsonl:2: the line is 20.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
+        assertTrue(run.out().contains("rejected:   5"), run.out());
+        // 20 good posts, the post after the long line (the same one in both bundles: a duplicate) and the first tweet.
+        assertEquals(22, count(db, "SELECT count(*) FROM post"));
     }
 
     private static void xz(Path file, byte[] bytes) throws Exception {
