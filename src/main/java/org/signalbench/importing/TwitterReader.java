@@ -30,7 +30,7 @@ final class TwitterReader implements PostFileReader {
     public void read(Path file, DraftSink sink) throws IOException, BadInputException {
         Set<String> folderSearch = folderSearch(file);
         String source = file.toAbsolutePath().toString();
-        JsonInput.forEachValue(SourceText.readBytes(file), new JsonInput.ValueHandler() {
+        JsonInput.ValueHandler handler = new JsonInput.ValueHandler() {
             @Override
             public void value(int line, JsonNode node) {
                 readValue(node, line, folderSearch, source, sink);
@@ -40,7 +40,13 @@ final class TwitterReader implements PostFileReader {
             public void reject(int line, String reason) {
                 sink.reject(line, reason);
             }
-        });
+        };
+        if (JsonInput.isStreamableLines(file)) {
+            // JSON Lines (a stream dump can be gigabytes): one line in memory at a time.
+            JsonInput.forEachLineValue(file, handler, sink::readUpTo);
+        } else {
+            JsonInput.forEachValue(SourceText.readBytes(file), handler);
+        }
     }
 
     /** The nearest folder above the file whose name starts with '#', as the search it was collected under. */

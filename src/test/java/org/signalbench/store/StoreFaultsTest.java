@@ -476,6 +476,28 @@ class StoreFaultsTest {
         assertEquals(22, count(db, "SELECT count(*) FROM post"));
     }
 
+    @Test
+    void bundlesAndJsonLinesAreStreamedPastTheWholeFileLimit() throws Exception {
+        Path folder = dir.resolve("in");
+        bundle(folder.resolve("posts.jsonl"), "Z", 3_000, 100); // about 450 kB
+        StringBuilder tweets = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            tweets.append("{\"id_str\":\"10199900000").append(String.format("%08d", i)).append("\",\"full_text\":\"made up ")
+                    .append(i).append("\",\"user\":{\"screen_name\":\"made_up_t\"},\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"}\n");
+        }
+        xz(folder.resolve("tweets.jsonl.xz"), tweets.toString().getBytes(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve("posts.csv"), "platform,external_id,caption\n"
+                + "instagram,CSV1,made up\n".repeat(1).concat("instagram,CSV2," + "c".repeat(300_000) + "\n"));
+        System.setProperty("signalbench.import.maxFileBytes", String.valueOf(64 << 10));
+        Path db = dir.resolve("w.sqlite");
+        CliRun run = CliRun.of("import", "--db", db.toString(), folder.toString());
+        System.clearProperty("signalbench.import.maxFileBytes");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("imported:   6000"), run.out());
+        assertTrue(run.out().contains("posts.csv: the file is"), run.out());
+        assertTrue(run.out().contains("rejected:   1"), run.out());
+    }
+
     private static void xz(Path file, byte[] bytes) throws Exception {
         try (var out = new org.tukaani.xz.XZOutputStream(Files.newOutputStream(file), new org.tukaani.xz.LZMA2Options())) {
             out.write(bytes);
