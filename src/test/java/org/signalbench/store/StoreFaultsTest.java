@@ -265,12 +265,14 @@ class StoreFaultsTest {
         assertEquals(0, stored % 2_000, "whole chunks only: " + stored);
         assertTrue(stored < 9_000);
         assertEquals(0, count(db, "SELECT count(*) FROM import_rejection"));
+        assertEquals(InterruptedImports.INTERRUPTED, text(db, "SELECT status FROM import_run ORDER BY id DESC LIMIT 1"));
         assertSoundWithWholePosts(db);
 
         // With room again, importing the same file completes it.
         CliRun again = CliRun.of("import", "--db", db.toString(), source.toString());
         assertEquals(0, again.exit(), again.err());
         assertEquals(9_010, count(db, "SELECT count(*) FROM post"));
+        assertEquals("done,completed,done", text(db, "SELECT group_concat(status) FROM (SELECT status FROM import_run ORDER BY id)"));
     }
 
     @Test
