@@ -54,7 +54,7 @@ public final class InterruptedImports {
 
     /**
      * Marks every run stored as running whose process is gone (or that has no recorded owner, from
-     * before version 6) as {@value #INTERRUPTED}; returns how many.
+     * before version 8) as {@value #INTERRUPTED}; returns how many.
      */
     public int settle() {
         return session.call(c -> {

@@ -385,14 +385,17 @@ class StoreFaultsTest {
     @Test
     void aFailedMigrationStopsTheOpen() throws Exception {
         Path db = dir.resolve("old.sqlite");
-        Workbench.migrate(db, "5");
+        Workbench.migrate(db, "7"); // everything before the import owners (V8)
         try (Connection c = plain(db); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE import_run ADD COLUMN owner_pid INTEGER"); // what migration 6 adds: it fails
+            st.execute("ALTER TABLE import_run ADD COLUMN owner_pid INTEGER"); // what V8 adds: it fails
         }
+        String before = text(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1");
         StoreException failed = assertThrows(StoreException.class, () -> Workbench.open(db));
         assertTrue(failed.getMessage().contains("cannot upgrade the workbench"), failed.getMessage());
-        assertEquals("5", text(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
+        assertEquals(before, text(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
         assertEquals(0, count(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 0"));
+        assertEquals(0, count(db, "SELECT count(*) FROM pragma_table_info('import_run') WHERE name = 'owner_host'"),
+                "the failed step is rolled back");
     }
 
     @Test
