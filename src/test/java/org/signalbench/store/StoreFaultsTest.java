@@ -385,7 +385,7 @@ class StoreFaultsTest {
     @Test
     void aFailedMigrationStopsTheOpen() throws Exception {
         Path db = dir.resolve("old.sqlite");
-        Workbench.migrate(db, "7"); // everything before the import owners (V8)
+        Workbench.migrate(db, String.valueOf(migrationsBelow(8).max().orElseThrow())); // all before the import owners (V8)
         try (Connection c = plain(db); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE import_run ADD COLUMN owner_pid INTEGER"); // what V8 adds: it fails
         }
@@ -534,6 +534,16 @@ class StoreFaultsTest {
 
     private static EnvironmentFault.Kind kindOf(SQLiteErrorCode code) {
         return EnvironmentFault.of(new SQLiteException("[" + code.name() + "] test", code)).orElseThrow().kind();
+    }
+
+    /** The versions of the migration files shipped on the class path below {@code version}. */
+    static java.util.stream.IntStream migrationsBelow(int version) throws Exception {
+        Path folder = Path.of(Workbench.class.getResource("/db/migration").toURI());
+        try (var files = Files.list(folder)) {
+            int[] versions = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).filter(v -> v < version).toArray();
+            return java.util.Arrays.stream(versions);
+        }
     }
 
     static byte[] sha256(Path file) throws Exception {
