@@ -43,7 +43,9 @@ import org.signalbench.ui.posts.PostDetailViewModel;
  *
  * <p>Blind by construction: the only label reads are {@link LabelStore}'s coder-side ones
  * ({@code queue}, {@code progress}, {@code answersOf}). Every answer is committed by
- * {@link LabelStore#saveAnswer} before the view moves on. Actions run strictly in the order the
+ * {@link LabelStore#saveAnswer} before the view moves on. A post is left only once every question
+ * that applies to it has an answer (and only after a single-choice answer, never after a toggle of
+ * a multiple-choice one), or on an explicit next, skip or previous. Actions run strictly in the order the
  * keys were pressed: an action waits until the save before it has finished. The coding session
  * (its own connection and store) lives on a {@link SerialExecutor} over the app's executor.
  */
@@ -71,8 +73,9 @@ public final class AnnotateViewModel {
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final IntegerProperty queueSize = new SimpleIntegerProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty advanceAfterDealer = new SimpleBooleanProperty(true);
+    private final BooleanProperty advanceWhenComplete = new SimpleBooleanProperty(true);
     private final BooleanProperty helpShown = new SimpleBooleanProperty();
+    private final StringProperty answeringFor = new SimpleStringProperty("");
 
     /** Background state, touched only by tasks on {@link #serial}. */
     private final Executor serial;
@@ -228,9 +231,20 @@ public final class AnnotateViewModel {
 
     // ---- answering --------------------------------------------------------------------------------
 
+    /** When a save moves on to the next post. */
+    private enum Advance {
+        /** Stay on the post (a toggle of a multiple-choice question). */
+        STAY,
+        /** Move on when every question that applies to the post is answered (and the coder wants that). */
+        WHEN_COMPLETE,
+        /** Move on (an explicit next that also saves a changed note). */
+        ALWAYS
+    }
+
     /**
-     * Saves the answer to a single-choice question. The dealer answer moves on to the next post
-     * once saved when {@link #advanceAfterDealerProperty()} is set.
+     * Saves the answer to a single-choice question. Once saved, the view moves on to the next post
+     * only if every question that applies to this post now has an answer and
+     * {@link #advanceWhenCompleteProperty()} is set; otherwise it stays (Enter moves on).
      */
     public void answer(String question, String value) {
         perform(() -> {
@@ -238,8 +252,18 @@ public final class AnnotateViewModel {
                 finished();
                 return;
             }
-            boolean advance = LabelStore.DEALER.equals(question) && advanceAfterDealer.get();
-            save(question, value, advance);
+            save(question, value, advanceWhenComplete.get() ? Advance.WHEN_COMPLETE : Advance.STAY);
+        });
+    }
+
+    /** Answers a multiple-choice question with "none of these" (contact channels: none). */
+    public void answerNone(String question) {
+        perform(() -> {
+            if (!canAnswer(question)) {
+                finished();
+                return;
+            }
+            save(question, Codebook.NONE, Advance.STAY);
         });
     }
 
@@ -254,7 +278,7 @@ public final class AnnotateViewModel {
             if (!chosen.remove(choice)) {
                 chosen.add(choice);
             }
-            save(question, chosen.isEmpty() ? Codebook.NONE : String.join(",", chosen), false);
+            save(question, chosen.isEmpty() ? Codebook.NONE : String.join(",", chosen), Advance.STAY);
         });
     }
 
@@ -281,22 +305,27 @@ public final class AnnotateViewModel {
         return typed.equals(saved) ? null : typed;
     }
 
-    private void save(String question, String value, boolean advance) {
-        long postId = post.get().id();
+    private void save(String question, String value, Advance advance) {
+        Post shown = post.get();
+        long postId = shown.id();
+        boolean hasImages = !shown.media().isEmpty();
         int index = position.get();
         List<Long> ids = queue;
         String noteToSave = changedNote();
         AnnotationSession mine = session;
         background(() -> {
             SavedAnswer saved = mine.save(postId, question, value, noteToSave);
-            Shown next = advance ? loadOrNull(ids, index + 1) : null;
-            Map<String, String> own = advance ? null : mine.answersOf(postId);
-            return new Saved(saved, next, own);
+            Map<String, String> own = mine.answersOf(postId);
+            boolean moveOn = advance == Advance.ALWAYS
+                    || advance == Advance.WHEN_COMPLETE && codebook.complete(own, hasImages);
+            Shown next = moveOn ? loadOrNull(ids, index + 1) : null;
+            return new Saved(saved, own, moveOn, next);
         }, done -> {
             undoable.push(done.saved());
             progress.set(progress.get().plus(done.saved().doneDelta()));
-            message.set("Saved " + question + " = " + done.saved().value() + ".");
-            if (advance) {
+            message.set("Saved " + labelOf(question) + " = " + done.saved().value() + " on " + describe(index, shown) + "."
+                    + (done.moveOn() ? "" : stillOpen(done.own(), hasImages)));
+            if (done.moveOn()) {
                 showNext(done.next(), index + 1);
             } else {
                 answers.set(done.own());
@@ -304,7 +333,22 @@ public final class AnnotateViewModel {
         });
     }
 
-    private record Saved(SavedAnswer saved, Shown next, Map<String, String> own) {
+    private record Saved(SavedAnswer saved, Map<String, String> own, boolean moveOn, Shown next) {
+    }
+
+    private String labelOf(String question) {
+        return codebook.question(question).map(Codebook.Question::label).orElse(question);
+    }
+
+    /** "post 3 of 10 (instagram 12345)": which post an answer is for, as the top of the questions shows it. */
+    String describe(int index, Post shown) {
+        return "post " + (index + 1) + " of " + queue.size() + " (" + shown.platform().key() + " " + shown.externalId() + ")";
+    }
+
+    private String stillOpen(Map<String, String> own, boolean hasImages) {
+        List<String> open = codebook.unanswered(own, hasImages);
+        return open.isEmpty() ? " Every question is answered: Enter moves on."
+                : " Still open: " + String.join(", ", open) + " (Enter moves on without them).";
     }
 
     // ---- moving -----------------------------------------------------------------------------------
@@ -321,7 +365,7 @@ public final class AnnotateViewModel {
                 message.set("Dealer is required: press Y or N (or S to skip this post).");
                 finished();
             } else if (changedNote() != null) {
-                save(LabelStore.DEALER, dealer, true);
+                save(LabelStore.DEALER, dealer, Advance.ALWAYS);
             } else {
                 move(position.get() + 1);
             }
@@ -397,12 +441,14 @@ public final class AnnotateViewModel {
             note.set("");
             detail.showPost(null);
             position.set(-1);
+            answeringFor.set("");
             return;
         }
         // Answers first: when the post changes, its answers are already in place for the listeners.
         answers.set(shown.answers());
         note.set(shown.answers().getOrDefault(Codebook.NOTE, ""));
         position.set(shown.index());
+        answeringFor.set("Answers go to " + describe(shown.index(), shown.post()) + " by @" + shown.post().author());
         post.set(shown.post());
         detail.showPost(shown.post());
         prefetch(shown.index() + 1);
@@ -568,8 +614,14 @@ public final class AnnotateViewModel {
         return message;
     }
 
-    public BooleanProperty advanceAfterDealerProperty() {
-        return advanceAfterDealer;
+    /** Move on by itself once every question that applies to the post is answered (else only on Enter). */
+    public BooleanProperty advanceWhenCompleteProperty() {
+        return advanceWhenComplete;
+    }
+
+    /** Which post the next answer is saved on: "Answers go to post 3 of 10 (instagram 123) by @someone". */
+    public ReadOnlyStringProperty answeringForProperty() {
+        return answeringFor;
     }
 
     public BooleanProperty helpShownProperty() {
