@@ -36,6 +36,7 @@ public final class CoderFileExport {
 
     /** Writes the file (replacing it whole, never half-written) and returns how many entries it holds. */
     public static int write(Connection c, Coder coder, Codebook codebook, Path out) throws SQLException, IOException {
+        org.signalbench.exporting.SafeOutputFile.check(out, org.signalbench.store.Session.over(c)); // never onto the workbench or any database
         List<Row> latest = latestRows(c, coder);
         // Group per post and moment (and reason, for experts): one file entry each.
         Map<String, List<Row>> entries = new LinkedHashMap<>();

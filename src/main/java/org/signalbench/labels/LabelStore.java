@@ -77,6 +77,7 @@ public final class LabelStore implements AutoCloseable {
             }
             return found.get();
         }
+        org.signalbench.domain.PersonName.check(trimmed); // a new name: no NUL, line break or direction mark
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO coder (name, role, created_at) VALUES (?, ?, ?) RETURNING id")) {
             st.setString(1, trimmed);
