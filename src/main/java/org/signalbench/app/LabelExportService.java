@@ -1,18 +1,16 @@
 package org.signalbench.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.signalbench.exporting.LabelTable;
 import org.signalbench.exporting.LabelTables;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.exporting.StatsScripts;
 import org.signalbench.labels.Codebook;
 import org.signalbench.store.Session;
@@ -66,14 +64,24 @@ public final class LabelExportService {
         this.codebook = codebook;
     }
 
-    /** Builds the table of {@code kind} over a session of its own and writes it (and its companions) to {@code out}. */
-    public Written export(Workbench workbench, Kind kind, Path out) throws IOException {
+    /**
+     * Builds the table of {@code kind} over a session of its own and writes it (and its companions) to
+     * {@code out} through {@link SafeOutputFile} (never onto the workbench or another database; each
+     * file complete or absent).
+     *
+     * @param raw write cells as they are; by default a cell a spreadsheet would run as a formula gets a leading {@code '}
+     */
+    public Written export(Workbench workbench, Kind kind, Path out, boolean raw) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a folder; name the CSV file to write");
-        }
-        if (workbench.file() != null && Files.exists(target) && Files.isSameFile(target, workbench.file())) {
-            throw new IOException("refusing to write " + target + ": it is the open workbench; choose another output file");
+        String name = target.getFileName().toString();
+        String base = name.replaceFirst("\\.[^.]+$", "");
+        Path codebookFile = target.resolveSibling(base + "-codebook.csv");
+        Path r = target.resolveSibling(base + ".R");
+        Path stata = target.resolveSibling(base + ".do");
+        Path spss = target.resolveSibling(base + ".sps");
+        // Every file is checked before any is written: a refused companion leaves no table behind either.
+        for (Path p : List.of(target, codebookFile, r, stata, spss)) {
+            SafeOutputFile.check(p, workbench.file());
         }
         LabelTable table;
         try (Session s = workbench.openSession()) {
@@ -83,40 +91,29 @@ public final class LabelExportService {
                 case AGREEMENT -> LabelTables.agreement(s, codebook);
             };
         }
-        writeAtomically(target, w -> table.writeCsv(w));
+        Path wb = workbench.file();
+        writeText(target, wb, w -> table.writeCsv(w, raw));
         List<Path> companions = new ArrayList<>();
         if (kind != Kind.AGREEMENT) {
-            String name = target.getFileName().toString();
-            String base = name.replaceFirst("\\.[^.]+$", "");
-            Path codebookFile = target.resolveSibling(base + "-codebook.csv");
-            writeAtomically(codebookFile, w -> w.write(StatsScripts.codebookCsv(table, codebook)));
+            writeText(codebookFile, wb, w -> w.write(StatsScripts.codebookCsv(table, codebook)));
             companions.add(codebookFile);
-            Path r = target.resolveSibling(base + ".R");
-            writeAtomically(r, w -> w.write(StatsScripts.r(table, codebook, name)));
-            Path stata = target.resolveSibling(base + ".do");
-            writeAtomically(stata, w -> w.write(StatsScripts.stata(table, codebook, name)));
-            Path spss = target.resolveSibling(base + ".sps");
-            writeAtomically(spss, w -> w.write(StatsScripts.spss(table, codebook, name)));
+            writeText(r, wb, w -> w.write(StatsScripts.r(table, codebook, name)));
+            writeText(stata, wb, w -> w.write(StatsScripts.stata(table, codebook, name)));
+            writeText(spss, wb, w -> w.write(StatsScripts.spss(table, codebook, name)));
             companions.addAll(List.of(r, stata, spss));
         }
         return new Written(kind, target, table.rows().size(), companions);
     }
 
-    private interface Body {
+    private interface TextBody {
         void write(Writer out) throws IOException;
     }
 
-    /** Writes to a temporary file beside the target and moves it into place: a failed export leaves no half file. */
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        // TODO(coordinator): use exporting.SafeOutputFile.write once the reliability-outputs branch is on main.
-        Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try (OutputStream stream = Files.newOutputStream(partial); Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+    private static void writeText(Path target, Path workbench, TextBody body) throws IOException {
+        SafeOutputFile.write(target, workbench, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             body.write(w);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
     }
 }

@@ -3,8 +3,6 @@ package org.signalbench.exporting;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A table of labels as it leaves the app: named columns (each with what it means and, for coded
@@ -42,10 +40,12 @@ public record LabelTable(List<Column> columns, List<List<String>> rows) {
         return columns.stream().map(Column::name).toList();
     }
 
-    /** Writes the table as RFC 4180 CSV with a header row, UTF-8 as the writer encodes it. */
-    public void writeCsv(Writer out) throws IOException {
-        // TODO(coordinator): write through exporting.SafeCsvPrinter once the reliability-outputs branch is on main.
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(names().toArray(String[]::new)).get());
+    /**
+     * Writes the table as RFC 4180 CSV with a header row through {@link SafeCsvPrinter} (a cell a
+     * spreadsheet would run as a formula gets a leading {@code '} unless {@code raw}).
+     */
+    public void writeCsv(Writer out, boolean raw) throws IOException {
+        SafeCsvPrinter csv = new SafeCsvPrinter(out, raw, names().toArray(String[]::new));
         for (List<String> row : rows) {
             csv.printRecord(row.stream().map(c -> c == null ? "" : c).toList());
         }

@@ -21,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
+import org.signalbench.app.LabelExportService;
 import org.signalbench.jobs.Job;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.importing.FileDialogs;
@@ -176,6 +177,47 @@ public final class MainController {
         }
         error("Jobs are still running on this workbench. Wait for them or cancel them first.");
         return true;
+    }
+
+    private LabelExportsViewModel labelExports;
+
+    /** Connects the File menu's label exports (the window builds them from the app's services). */
+    public void useLabelExports(LabelExportsViewModel exports) {
+        this.labelExports = exports;
+        exports.problemProperty().addListener((obs, old, problem) -> {
+            if (!problem.isEmpty()) {
+                error(problem);
+            }
+        });
+        exports.statusProperty().addListener((obs, old, status) -> {
+            Alert done = new Alert(Alert.AlertType.INFORMATION, status, ButtonType.OK);
+            done.setHeaderText("Labels exported");
+            done.initOwner(window());
+            done.show();
+        });
+    }
+
+    @FXML
+    private void exportFinalLabels() {
+        exportLabels(LabelExportService.Kind.FINAL_LABELS, "Export the final labels");
+    }
+
+    @FXML
+    private void exportCoderAnswers() {
+        exportLabels(LabelExportService.Kind.CODER_ANSWERS, "Export every coder's answers");
+    }
+
+    @FXML
+    private void exportAgreement() {
+        exportLabels(LabelExportService.Kind.AGREEMENT, "Export the agreement table");
+    }
+
+    private void exportLabels(LabelExportService.Kind kind, String title) {
+        if (labelExports == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        dialogs.chooseCsvToWrite(window(), title, labelExports.suggestedName(kind)).ifPresent(file -> labelExports.export(kind, file));
     }
 
     @FXML

@@ -50,6 +50,7 @@ public final class MainWindow {
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
+        controller.useLabelExports(new LabelExportsViewModel(current, jobManager, config.services().labelExports()));
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
         AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook());
         controller.addView("annotateTab", "Annotate", new AnnotateController(annotate).view());
