@@ -11,7 +11,7 @@ import org.signalbench.models.FinalModels;
 public record Services(Settings settings, WorkbenchCorpus corpus, ImportingService importing,
                        AdjudicationService adjudication, AgreementService agreement,
                        CrossValidationService crossValidation, FinalModelService finalModels,
-                       LabelExportService labelExports) {
+                       LabelExportService labelExports, AccessService access) {
 
     /** Services over these settings, saving final models under {@code modelsDirectory}. */
     public static Services of(Settings settings, Path modelsDirectory) {
@@ -19,7 +19,7 @@ public record Services(Settings settings, WorkbenchCorpus corpus, ImportingServi
         return new Services(settings, corpus, new ImportingService(corpus, settings.codebook()),
                 new AdjudicationService(settings.codebook()), new AgreementService(settings.codebook()),
                 new CrossValidationService(corpus), new FinalModelService(corpus, modelsDirectory),
-                new LabelExportService(corpus, settings.codebook()));
+                new LabelExportService(corpus, settings.codebook()), new AccessService());
     }
 
     /** Services over the settings in use and the user's models directory. */

@@ -75,7 +75,8 @@ public final class AgreementViewModel {
     }
 
     private void follow(Coder person) {
-        expert.set(person != null && person.role() == Role.EXPERT ? person : null);
+        // The expert and analysts see the figures; a coder never does (they show other coders' answers).
+        expert.set(person != null && person.role().seesResults() ? person : null);
         pairs.clear();
         fleiss.clear();
         selected.set(null);

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -65,6 +66,10 @@ public final class AnnotateController {
     private ChoiceBox<Role> roleBox;
     @FXML
     private HBox sessionBar;
+    @FXML
+    private PasswordField passphraseField;
+    @FXML
+    private HBox queueControls;
     @FXML
     private Label coderLabel;
     @FXML
@@ -199,8 +204,24 @@ public final class AnnotateController {
         sessionBar.managedProperty().bind(sessionBar.visibleProperty());
         coderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
-            return k == null ? "" : (k.role() == Role.CODER ? "Coding as " : "Signed in as the expert: ") + k.name();
+            if (k == null) {
+                return "";
+            }
+            return switch (k.role()) {
+                case CODER -> "Coding as ";
+                case EXPERT -> "Expert: ";
+                case ANALYST -> "Analyst: ";
+            } + k.name();
         }, model.signedInProperty()));
+        passphraseField.visibleProperty().bind(roleBox.valueProperty().isEqualTo(Role.EXPERT));
+        passphraseField.managedProperty().bind(passphraseField.visibleProperty());
+        passphraseField.setOnAction(e -> start());
+        passphraseField.setTooltip(new Tooltip("The expert passphrase of this workbench; the first expert to sign in sets it "
+                + "(at least 8 characters). It keeps a coder from opening the expert's views by mistake; it is no protection "
+                + "against someone who has the workbench file."));
+        queueControls.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.signedInProperty().get() != null
+                && model.signedInProperty().get().role() == Role.CODER, model.signedInProperty()));
+        queueControls.managedProperty().bind(queueControls.visibleProperty());
     }
 
     private void bindQueue() {
@@ -340,10 +361,14 @@ public final class AnnotateController {
         annotateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
             if (k == null) {
-                return "Pick your name (or type a new one) and press Start.";
+                String problem = model.messageProperty().get();
+                return problem.isEmpty() ? "Pick your name (or type a new one), your role, and press Start." : problem;
             }
             if (k.role() == Role.EXPERT) {
-                return "Experts do not code here: the Agreement and Adjudicate tabs are open to you.";
+                return "The expert codes nothing here: Agreement, Adjudicate, Findings and Models are open to you.";
+            }
+            if (k.role() == Role.ANALYST) {
+                return "Analysts code nothing: Findings, Models and Agreement are open to you.";
             }
             return model.postProperty().get() == null ? model.messageProperty().get() : "";
         }, model.signedInProperty(), model.postProperty(), model.messageProperty()));
@@ -425,7 +450,9 @@ public final class AnnotateController {
 
     @FXML
     private void start() {
-        model.signIn(coderNameBox.getEditor().getText(), roleBox.getValue());
+        char[] passphrase = roleBox.getValue() == Role.EXPERT ? passphraseField.getText().toCharArray() : null;
+        passphraseField.clear();
+        model.signIn(coderNameBox.getEditor().getText(), roleBox.getValue(), passphrase);
     }
 
     @FXML

@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.signalbench.app.AccessService;
 import org.signalbench.app.AnnotationSession;
 import org.signalbench.domain.Post;
 import org.signalbench.domain.Role;
@@ -55,6 +56,7 @@ public final class AnnotateViewModel {
     private final CurrentWorkbench current;
     private final Executor executor;
     private final Codebook codebook;
+    private final AccessService access;
     private final PostDetailViewModel detail = new PostDetailViewModel();
 
     private final ObjectProperty<Coder> signedIn = new SimpleObjectProperty<>();
@@ -97,6 +99,12 @@ public final class AnnotateViewModel {
 
     /** @param codebook the codebook of the settings in use (loaded once at the app's start) */
     public AnnotateViewModel(CurrentWorkbench current, Executor executor, Codebook codebook) {
+        this(current, executor, codebook, new AccessService());
+    }
+
+    /** @param access checks the expert's passphrase */
+    public AnnotateViewModel(CurrentWorkbench current, Executor executor, Codebook codebook, AccessService access) {
+        this.access = access;
         this.current = current;
         this.executor = executor;
         this.serial = new SerialExecutor(executor);
@@ -126,21 +134,49 @@ public final class AnnotateViewModel {
                 .runOn(executor);
     }
 
+    /** Signs in as a coder or an analyst (the expert needs the passphrase: {@link #signIn(String, Role, char[])}). */
+    public void signIn(String name, Role role) {
+        signIn(name, role, null);
+    }
+
     /**
      * Signs in as {@code name} (created when new) with {@code role}. A coder's queue opens at its
-     * first post; an expert codes nothing here but may use the agreement and adjudicate views.
+     * first post; the expert (with the workbench's expert passphrase; the first expert sets it)
+     * codes nothing here but opens every view; an analyst codes nothing, is not stored, and opens
+     * the results (findings, models, agreement). The passphrase is wiped once checked.
      */
-    public void signIn(String name, Role role) {
+    public void signIn(String name, Role role, char[] passphrase) {
         Workbench workbench = current.get();
         if (workbench == null) {
             message.set("No workbench is open yet.");
+            AccessService.wipe(passphrase);
             return;
         }
         if (name == null || name.isBlank()) {
             message.set("Type your name to start.");
+            AccessService.wipe(passphrase);
+            return;
+        }
+        if (role == Role.ANALYST) {
+            AccessService.wipe(passphrase);
+            perform(() -> background(() -> {
+                closeSession();
+                return new Coder(0, org.signalbench.domain.PersonName.check(name.strip()), Role.ANALYST);
+            }, analyst -> {
+                undoable.clear();
+                signedIn.set(analyst);
+                showQueue(new Queue(analyst, List.of(), new Progress(0, 0), null));
+            }, "Cannot start: "));
             return;
         }
         perform(() -> background(() -> {
+            if (role == Role.EXPERT) {
+                try {
+                    checkExpert(workbench, passphrase);
+                } finally {
+                    AccessService.wipe(passphrase);
+                }
+            }
             closeSession();
             session = AnnotationSession.open(workbench, codebook, name, role);
             try {
@@ -161,6 +197,21 @@ public final class AnnotateViewModel {
     }
 
     private record Queue(Coder coder, List<Long> ids, Progress progress, Shown first) {
+    }
+
+    /** On the session's thread: accepts the expert's passphrase, or sets it when the workbench has none yet. */
+    private void checkExpert(Workbench workbench, char[] passphrase) {
+        switch (access.checkExpert(workbench, passphrase)) {
+            case ACCEPTED -> { }
+            case REFUSED -> throw new IllegalArgumentException("that is not this workbench's expert passphrase.");
+            case NOT_SET -> {
+                if (passphrase == null || passphrase.length < AccessService.MIN_LENGTH) {
+                    throw new IllegalArgumentException("this workbench has no expert passphrase yet: type one of at least "
+                            + AccessService.MIN_LENGTH + " characters to set it (it is asked at every expert sign-in from now on).");
+                }
+                access.setExpertPassphrase(workbench, passphrase);
+            }
+        }
     }
 
     /** On the session's thread: the coder's queue under the filter, their progress, the first post. */

@@ -17,6 +17,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.controlsfx.control.MaskerPane;
@@ -180,6 +181,25 @@ public final class MainController {
     }
 
     private LabelExportsViewModel labelExports;
+
+    /**
+     * Opens {@code tab} only while the person signed in (in Annotate) has a role {@code allowed}
+     * accepts; nobody signed in opens nothing gated. A gated tab that closes while shown gives way
+     * to the Annotate tab.
+     */
+    public void gate(Tab tab, javafx.beans.value.ObservableValue<org.signalbench.labels.Coder> signedIn,
+                     java.util.function.Predicate<org.signalbench.domain.Role> allowed, String why) {
+        tab.disableProperty().bind(Bindings.createBooleanBinding(() -> signedIn.getValue() == null
+                || !allowed.test(signedIn.getValue().role()), signedIn));
+        Tooltip tip = new Tooltip(why);
+        tab.setTooltip(tip);
+        tab.disableProperty().addListener((obs, was, disabled) -> {
+            if (disabled && tab.isSelected()) {
+                viewTabs.getTabs().stream().filter(t -> "annotateTab".equals(t.getId())).findFirst()
+                        .ifPresent(t -> viewTabs.getSelectionModel().select(t));
+            }
+        });
+    }
 
     /** Connects the File menu's label exports (the window builds them from the app's services). */
     public void useLabelExports(LabelExportsViewModel exports) {

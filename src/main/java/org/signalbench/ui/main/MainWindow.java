@@ -1,7 +1,9 @@
 package org.signalbench.ui.main;
 
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import org.signalbench.domain.Role;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.adjudicate.AdjudicateController;
@@ -52,20 +54,28 @@ public final class MainWindow {
         MainController controller = new MainController(model, config.dialogs());
         controller.useLabelExports(new LabelExportsViewModel(current, jobManager, config.services().labelExports()));
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
-        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook());
+        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook(),
+                config.services().access());
         controller.addView("annotateTab", "Annotate", new AnnotateController(annotate).view());
-        controller.addView("agreementTab", "Agreement", new AgreementController(
+        // Blinding: results computed from everyone's labels open only to the expert and analysts.
+        String results = "Sign in (Annotate tab) as the expert or an analyst to open this view: it shows results from every coder's labels.";
+        Tab agreementTab = controller.addView("agreementTab", "Agreement", new AgreementController(
                 new AgreementViewModel(current, config.executor(), annotate.signedInProperty(),
                         config.services().agreement())).view());
-        controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
+        controller.gate(agreementTab, annotate.signedInProperty(), Role::seesResults, results);
+        Tab adjudicateTab = controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
                 new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty(),
                         config.services().adjudication())).view());
+        controller.gate(adjudicateTab, annotate.signedInProperty(), role -> role == Role.EXPERT,
+                "Sign in (Annotate tab) as the expert to settle disagreements.");
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
                 new LexiconStore(config.findingsFiles().editableLexicon()));
-        findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
-                new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
-        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
-                config.services().crossValidation())).view());
+        Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
+        findings.activeProperty().bind(findingsTab.selectedProperty());
+        controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
+        Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(),
+                jobManager, config.services().crossValidation())).view());
+        controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
