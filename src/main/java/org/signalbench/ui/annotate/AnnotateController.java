@@ -195,6 +195,13 @@ public final class AnnotateController {
         });
         model.knownCoders().addListener((javafx.collections.ListChangeListener<Coder>) c ->
                 coderNameBox.getItems().setAll(model.knownCoders().stream().map(Coder::name).toList()));
+        // The last person of the previous run is filled in (not signed in: the expert still types the passphrase).
+        model.suggestedProperty().addListener((obs, old, now) -> {
+            if (now != null && model.signedInProperty().get() == null) {
+                coderNameBox.getEditor().setText(now.name());
+                roleBox.setValue(now.role());
+            }
+        });
         // Picking a known name picks its role too.
         coderNameBox.valueProperty().addListener((obs, old, name) -> model.knownCoders().stream()
                 .filter(k -> k.name().equals(name)).findFirst().ifPresent(k -> roleBox.setValue(k.role())));
@@ -511,5 +518,10 @@ public final class AnnotateController {
 
     public Parent view() {
         return view;
+    }
+
+    /** The split between the post and the questions (the window remembers its divider). */
+    public SplitPane codingSplit() {
+        return annotateSplit;
     }
 }

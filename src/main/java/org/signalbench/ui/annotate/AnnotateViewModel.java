@@ -78,6 +78,8 @@ public final class AnnotateViewModel {
     private final BooleanProperty advanceWhenComplete = new SimpleBooleanProperty(true);
     private final BooleanProperty helpShown = new SimpleBooleanProperty();
     private final StringProperty answeringFor = new SimpleStringProperty("");
+    private final ObjectProperty<Coder> suggested = new SimpleObjectProperty<>();
+    private Coder lastPerson;
 
     /** Background state, touched only by tasks on {@link #serial}. */
     private final Executor serial;
@@ -164,6 +166,7 @@ public final class AnnotateViewModel {
                 return new Coder(0, org.signalbench.domain.PersonName.check(name.strip()), Role.ANALYST);
             }, analyst -> {
                 undoable.clear();
+                lastPerson = analyst;
                 signedIn.set(analyst);
                 showQueue(new Queue(analyst, List.of(), new Progress(0, 0), null));
             }, "Cannot start: "));
@@ -188,6 +191,7 @@ public final class AnnotateViewModel {
             }
         }, opened -> {
             undoable.clear();
+            lastPerson = opened.coder();
             signedIn.set(opened.coder());
             showQueue(opened);
             if (!knownCoders.contains(opened.coder())) {
@@ -668,6 +672,21 @@ public final class AnnotateViewModel {
     /** Move on by itself once every question that applies to the post is answered (else only on Enter). */
     public BooleanProperty advanceWhenCompleteProperty() {
         return advanceWhenComplete;
+    }
+
+    /** Fills in the sign-in with a name and role (the last person of the previous run); signs nobody in. */
+    public void prefill(String name, Role role) {
+        suggested.set(new Coder(0, name, role));
+    }
+
+    /** The name and role to fill in, set by {@link #prefill}. */
+    public ReadOnlyObjectProperty<Coder> suggestedProperty() {
+        return suggested;
+    }
+
+    /** The last person who signed in during this run, if any. */
+    public java.util.Optional<Coder> lastPerson() {
+        return java.util.Optional.ofNullable(lastPerson);
     }
 
     /** Which post the next answer is saved on: "Answers go to post 3 of 10 (instagram 123) by @someone". */

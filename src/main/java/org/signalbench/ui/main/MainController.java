@@ -263,6 +263,11 @@ public final class MainController {
         return view;
     }
 
+    /** The split between the post list and the post detail (the window remembers its divider). */
+    public SplitPane postsSplit() {
+        return splitPane;
+    }
+
     /**
      * Adds a view as a tab after the others (Posts comes first); the tab's selection tells the view it
      * shows. A view is in the scene only while its tab is selected: views reuse the post detail,

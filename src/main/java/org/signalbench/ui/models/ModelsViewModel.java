@@ -66,6 +66,7 @@ import org.signalbench.ui.jobs.JobViewModel;
  * values, folds, ROC curves, confusion counts, paired tests), a run to compare it with, and exports.
  */
 public final class ModelsViewModel {
+    private static final System.Logger LOG = System.getLogger(ModelsViewModel.class.getName());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     static final String LSTM = "lstm";
@@ -486,6 +487,63 @@ public final class ModelsViewModel {
 
     public List<String> availableModels() {
         return availableModels;
+    }
+
+    /** Takes the run settings the window remembered (models, variants, folds, seed, scheme, preset, hyperparameters); unknown or bad values are skipped. */
+    public void restoreSettings(java.util.Properties values) {
+        models.forEach((id, chosen) -> {
+            String v = values.getProperty("models.model." + id);
+            if (v != null) {
+                chosen.set(Boolean.parseBoolean(v));
+            }
+        });
+        variants.forEach((variant, chosen) -> {
+            String v = values.getProperty("models.variant." + variant.key());
+            if (v != null) {
+                chosen.set(Boolean.parseBoolean(v));
+            }
+        });
+        try {
+            String f = values.getProperty("models.folds");
+            if (f != null) {
+                folds.set(Integer.parseInt(f));
+            }
+            String sc = values.getProperty("models.scheme");
+            if (sc != null) {
+                scheme.set(Folds.Scheme.valueOf(sc));
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a remembered Models setting is no longer valid", e);
+        }
+        String s = values.getProperty("models.seed");
+        if (s != null) {
+            seed.set(s);
+        }
+        String p = values.getProperty("models.preset");
+        if (p != null && LstmPresets.NAMES.contains(p)) {
+            preset.set(p);
+        }
+        for (Hyperparameter h : hyperparameters) {
+            String v = values.getProperty("models.hp." + h.model() + "." + h.name());
+            if (v != null) {
+                h.valueProperty().set(v);
+            }
+        }
+    }
+
+    /** Puts the current run settings into {@code values} for the window to remember. */
+    public void captureSettings(java.util.Properties values) {
+        models.forEach((id, chosen) -> values.setProperty("models.model." + id, Boolean.toString(chosen.get())));
+        variants.forEach((variant, chosen) -> values.setProperty("models.variant." + variant.key(), Boolean.toString(chosen.get())));
+        if (folds.get() != null) {
+            values.setProperty("models.folds", folds.get().toString());
+        }
+        values.setProperty("models.scheme", scheme.get().name());
+        values.setProperty("models.seed", seed.get() == null ? "" : seed.get());
+        values.setProperty("models.preset", preset.get());
+        for (Hyperparameter h : hyperparameters) {
+            values.setProperty("models.hp." + h.model() + "." + h.name(), h.valueProperty().get());
+        }
     }
 
     public BooleanProperty variantProperty(Variant v) {
