@@ -217,6 +217,34 @@ public final class LabelTables {
         return new LabelTable(columns, rows);
     }
 
+    /**
+     * One person's latest dealer answers in the labels CSV that {@code labels import} reads
+     * ({@code external_id,label,platform}; docs/formats/csv.md): a coder's answers, or the expert's decisions.
+     */
+    public static LabelTable dealerAnswersOf(Session session, long personId, org.signalbench.domain.Role role) {
+        Map<Long, String> values = new TreeMap<>();
+        if (role == org.signalbench.domain.Role.EXPERT) {
+            values.putAll(LabelReads.latestDecisions(session, DEALER));
+        } else {
+            LatestAnswers.of(session, DEALER).forEach((postId, byCoder) -> {
+                LatestAnswers.Answer a = byCoder.get(personId);
+                if (a != null) {
+                    values.put(postId, a.value());
+                }
+            });
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ExportReads.PostKey post : ExportReads.posts(session)) {
+            String value = values.get(post.id());
+            if (value != null) {
+                rows.add(List.of(post.externalId(), value, post.platform()));
+            }
+        }
+        return new LabelTable(List.of(LabelTable.Column.free("external_id", "The platform's id of the post"),
+                new LabelTable.Column("label", "The dealer answer", DEALER, List.of()),
+                LabelTable.Column.free("platform", "Platform the post was collected from")), rows);
+    }
+
     /** A number as R reads it: a dot, no grouping; empty when not a number (NaN: undefined). */
     static String number(double d) {
         return Double.isNaN(d) || Double.isInfinite(d) ? "" : String.format(Locale.ROOT, "%.6f", d);
