@@ -16,6 +16,24 @@ public final class ExportReads {
     private ExportReads() {
     }
 
+    /** "instagram BlZHhNH_OUC" for each of the given post ids that exists: how people name a post. */
+    public static java.util.Map<Long, String> names(Session session, java.util.Collection<Long> ids) {
+        return session.call(c -> {
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            try (var st = c.prepareStatement("SELECT platform, external_id FROM post WHERE id = ?")) {
+                for (long id : ids) {
+                    st.setLong(1, id);
+                    try (var rs = st.executeQuery()) {
+                        if (rs.next()) {
+                            names.put(id, rs.getString(1) + " " + rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
     /** Every post of the workbench, in post-id order. */
     public static List<PostKey> posts(Session session) {
         return session.call(c -> {

@@ -71,6 +71,14 @@ class SmallFixesCliTest {
     }
 
     @Test
+    void importingAnEmptyFolderFailsWithAHint() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun run = CliRun.of("import", "--db", dir.resolve("new.sqlite").toString(), empty.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.err().contains("nothing to import in " + empty) && run.err().contains("Instaloader"), run.err());
+    }
+
+    @Test
     void badUsageSaysWhyAndWhereTheHelpIsWithoutTheUsageText() {
         CliRun bad = CliRun.of("stats", "--no-such-option");
         assertEquals(2, bad.exit());
