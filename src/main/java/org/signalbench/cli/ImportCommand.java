@@ -13,6 +13,7 @@ import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportService;
+import org.signalbench.importing.ImportStoppedException;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
@@ -73,12 +74,18 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             opened = workbench.open();
         } catch (Exception e) {
-            err.println("error: cannot open the workbench " + workbench.path() + ": " + e.getMessage());
+            err.println("error: cannot open the workbench " + workbench.path() + ": "
+                    + org.signalbench.store.EnvironmentFault.messageOf(e));
             return SignalBenchCommand.EXIT_FAILURE;
         }
         ImportReport report;
         try (Workbench wb = opened) {
             report = new ImportService(wb).run(sources, forced, JobContext.NONE, filter);
+        } catch (ImportStoppedException stopped) {
+            // What was stored before the stop is kept: say so, then why it stopped.
+            print(stopped.storedBeforeStop());
+            err.println("error: " + stopped.getMessage());
+            return SignalBenchCommand.EXIT_FAILURE;
         }
         print(report);
         if (report.imported() + report.duplicates() + report.labels() == 0 && report.rejected().isEmpty() && !report.cancelled()) {

@@ -66,7 +66,8 @@ public final class SignalBenchCommand implements Runnable {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            // A locked, full or damaged workbench says what happened and what to do (store.EnvironmentFault).
+            commandLine.getErr().println("error: " + org.signalbench.store.EnvironmentFault.messageOf(ex));
             if (Boolean.getBoolean("signalbench.debug")) {
                 ex.printStackTrace(commandLine.getErr());
             }

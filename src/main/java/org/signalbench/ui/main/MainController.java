@@ -81,6 +81,11 @@ public final class MainController {
                 ImportSummaryDialog.show(window(), outcome);
             }
         });
+        model.interruptedImportsProperty().addListener((obs, old, runs) -> {
+            if (!runs.isEmpty()) {
+                offerToFinish(runs);
+            }
+        });
         model.problemProperty().addListener((obs, old, problem) -> {
             if (!problem.isEmpty()) {
                 error(problem);
@@ -243,6 +248,29 @@ public final class MainController {
     @FXML
     private void quit() {
         window().hide();
+    }
+
+    /** Says that imports were interrupted and offers to finish them (importing their sources again). */
+    private void offerToFinish(List<org.signalbench.store.InterruptedImports.Run> runs) {
+        StringBuilder text = new StringBuilder(runs.size() == 1 ? "An import was interrupted" : runs.size() + " imports were interrupted")
+                .append(" (the program was closed or killed, or the disk was full or the workbench locked) before it finished. "
+                        + "What it stored is whole and kept. Finishing imports the same files again: stored posts are "
+                        + "merged, the missing ones added.\n");
+        for (var run : runs) {
+            text.append("\n• started ").append(run.startedAt()).append(": ").append(run.sources().stream().map(Path::toString)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        ButtonType finish = new ButtonType("Finish import", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType later = new ButtonType("Later", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, text.toString(), finish, later);
+        alert.setHeaderText("Interrupted import");
+        alert.initOwner(window());
+        alert.setOnHidden(e -> {
+            if (finish.equals(alert.getResult())) {
+                model.finishInterruptedImports();
+            }
+        });
+        alert.show();
     }
 
     private void error(String text) {
