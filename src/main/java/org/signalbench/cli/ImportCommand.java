@@ -13,6 +13,7 @@ import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportService;
+import org.signalbench.importing.ImportStoppedException;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
@@ -73,14 +74,27 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             opened = workbench.open();
         } catch (Exception e) {
-            err.println("error: cannot open the workbench " + workbench.path() + ": " + e.getMessage());
+            err.println("error: cannot open the workbench " + workbench.path() + ": "
+                    + org.signalbench.store.EnvironmentFault.messageOf(e));
             return SignalBenchCommand.EXIT_FAILURE;
         }
         ImportReport report;
         try (Workbench wb = opened) {
             report = new ImportService(wb).run(sources, forced, JobContext.NONE, filter);
+        } catch (ImportStoppedException stopped) {
+            // What was stored before the stop is kept: say so, then why it stopped.
+            print(stopped.storedBeforeStop());
+            err.println("error: " + stopped.getMessage());
+            return SignalBenchCommand.EXIT_FAILURE;
         }
         print(report);
+        if (report.imported() + report.duplicates() + report.labels() == 0 && report.rejected().isEmpty() && !report.cancelled()) {
+            // Nothing read and nothing refused: the sources hold no file SignalBench recognises.
+            err.println("error: nothing to import in " + String.join(", ", sources.stream().map(Path::toString).toList())
+                    + ": no file of a known format was found. SignalBench reads Instaloader folders (*.json, *.json.xz), "
+                    + "Twitter API JSON, posts CSV (*.csv), bundles (*.jsonl) and coder files (docs/formats/).");
+            return SignalBenchCommand.EXIT_FAILURE;
+        }
         return 0;
     }
 

@@ -17,35 +17,49 @@ import org.signalbench.domain.PostDraft;
 final class BundleReader implements PostFileReader {
     static final String FORMAT_NAME = "signalbench-bundle";
 
+    /** Streams the file: one line in memory at a time, whatever the file's size. */
     @Override
     public void read(Path file, DraftSink sink) throws IOException, BadInputException {
-        byte[] bytes = SourceText.readBytes(file);
         Path folder = file.toAbsolutePath().getParent();
         String source = file.toAbsolutePath().toString();
-        List<int[]> lines = JsonInput.splitLines(bytes, SourceText.contentStart(bytes));
-        boolean headerSeen = false;
-        for (int[] line : lines) {
-            if (JsonInput.isBlank(bytes, line[1], line[2])) {
-                continue;
-            }
-            int number = line[0];
-            sink.readUpTo((double) line[2] / bytes.length);
-            try {
-                JsonNode node = JsonInput.parse(SourceText.decode(bytes, line[1], line[2] - line[1], number), number);
-                if (!headerSeen) {
-                    checkHeader(node, number);
-                    headerSeen = true;
-                    continue;
+        boolean[] headerSeen = {false};
+        SourceLines.forEach(file, new SourceLines.Handler() {
+            @Override
+            public void line(int number, byte[] bytes, int length) throws BadInputException {
+                if (JsonInput.isBlank(bytes, 0, length)) {
+                    return;
                 }
-                sink.accept(post(node, folder, source, number, sink), number);
-            } catch (BadInputException e) {
-                if (!headerSeen) {
-                    throw new BadInputException(number, "not a SignalBench bundle: " + e.getMessage());
+                try {
+                    JsonNode node = JsonInput.parse(SourceText.decode(bytes, 0, length, number), number);
+                    if (!headerSeen[0]) {
+                        checkHeader(node, number);
+                        headerSeen[0] = true;
+                        return;
+                    }
+                    sink.accept(post(node, folder, source, number, sink), number);
+                } catch (BadInputException e) {
+                    if (!headerSeen[0]) {
+                        throw new BadInputException(number, "not a SignalBench bundle: " + e.getMessage());
+                    }
+                    sink.reject(number, e.getMessage());
                 }
-                sink.reject(number, e.getMessage());
             }
-        }
-        if (!headerSeen) {
+
+            @Override
+            public void tooLong(int number, long length) throws BadInputException {
+                String reason = JsonInput.tooLong(length);
+                if (!headerSeen[0]) {
+                    throw new BadInputException(number, "not a SignalBench bundle: " + reason);
+                }
+                sink.reject(number, reason);
+            }
+
+            @Override
+            public void readUpTo(double fraction) {
+                sink.readUpTo(fraction);
+            }
+        });
+        if (!headerSeen[0]) {
             throw new BadInputException("empty file: no bundle header");
         }
     }

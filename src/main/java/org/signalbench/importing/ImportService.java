@@ -25,8 +25,11 @@ import org.signalbench.domain.PostDraft;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.labels.Codebook;
+import org.signalbench.store.EnvironmentFault;
 import org.signalbench.store.ImportRuns;
+import org.signalbench.store.InterruptedImports;
 import org.signalbench.store.PostWriter;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 
 /**
@@ -134,6 +137,7 @@ public final class ImportService {
             long runId = startRun(sources);
             boolean cancelled = false;
             String status = "failed";
+            Throwable stop = null;
             try (PostWriter postWriter = new PostWriter(connection, startedAt)) {
                 writer = postWriter;
                 List<Planned> posts = new ArrayList<>();
@@ -165,12 +169,20 @@ public final class ImportService {
                         job.progress(bytesDone, bytesTotal, file.getFileName() + ": " + labels + " answers taken in");
                     }
                     status = "done";
+                } catch (EnvironmentFault e) {
+                    // Not the input's fault: the run is interrupted; what was committed is whole and kept,
+                    // and importing the same sources again completes it.
+                    status = InterruptedImports.INTERRUPTED;
+                    throw e;
                 } catch (CancelledException e) {
                     awaitChunk(); // the chunk being stored is committed whole
                     pending.clear(); // not stored: the import stops at the last whole chunk
                     cancelled = true;
                     status = "cancelled";
                 }
+            } catch (IOException | SQLException | RuntimeException | Error e) {
+                stop = e;
+                throw stopped(e);
             } finally {
                 try {
                     if (inFlight != null) {
@@ -180,9 +192,47 @@ public final class ImportService {
                 } finally {
                     writerThread.shutdown();
                 }
-                finishRun(runId, status);
+                finishRunKeeping(runId, status, stop, sources);
             }
             return new ImportReport(imported, duplicates, labels, report(), cancelled, skipped);
+        }
+
+        /** An environment fault as {@link ImportStoppedException}, telling what was stored before it; others as they are. */
+        private <E extends Throwable> Throwable stoppedOrSame(E e) {
+            return EnvironmentFault.of(e).<Throwable>map(fault -> new ImportStoppedException(fault,
+                    new ImportReport(imported, duplicates, labels, report(), false, skipped))).orElse(e);
+        }
+
+        private RuntimeException stopped(Throwable e) throws IOException, SQLException {
+            Throwable out = stoppedOrSame(e);
+            if (out instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (out instanceof IOException io) {
+                throw io;
+            }
+            if (out instanceof SQLException sql) {
+                throw sql;
+            }
+            throw (Error) out;
+        }
+
+        /**
+         * Records how the run ended; when the import is already stopping on a failure, a failure to
+         * record it (the same full disk, the same lock) is added to that one, never put in its place.
+         */
+        private void finishRunKeeping(long runId, String status, Throwable stop, List<Path> sources) throws SQLException {
+            try {
+                finishRun(runId, status);
+                if ("done".equals(status)) {
+                    new InterruptedImports(Session.over(connection)).complete(sources);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (stop == null) {
+                    throw e;
+                }
+                stop.addSuppressed(e);
+            }
         }
 
         private List<Rejection> report() {
@@ -273,6 +323,11 @@ public final class ImportService {
         }
 
         private void planFile(Path file, ImportFormat forced, List<Planned> posts, List<Path> coderFiles) {
+            if (!Files.isRegularFile(file)) {
+                // A named pipe would block the import forever on its first read; a device is no data file.
+                reject(new Rejection(file.toString(), null, SourceText.notRegular(file)));
+                return;
+            }
             FormatDetector.Detection detection = FormatDetector.detect(file, forced);
             if (!detection.isData()) {
                 return;
@@ -326,7 +381,7 @@ public final class ImportService {
                 reject(new Rejection(currentFile, null, "cannot read the file: " + e));
             } catch (ChunkWriteFailure e) {
                 throw e.cause;
-            } catch (CancelledException e) {
+            } catch (CancelledException | EnvironmentFault e) {
                 throw e;
             } catch (RuntimeException e) {
                 // A reader bug must not end the whole import; it is reported like bad input.
@@ -443,6 +498,7 @@ public final class ImportService {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;
                 }
+                EnvironmentFault.throwIfEnvironment(e);
                 reject(new Rejection(file.toString(), null, "coder file not taken in: " + e.getMessage()));
             }
         }
@@ -452,11 +508,15 @@ public final class ImportService {
         private long startRun(List<Path> sources) throws SQLException {
             String sourceList;
             try {
-                sourceList = JsonInput.mapper().writeValueAsString(sources.stream().map(Path::toString).toList());
+                // Absolute paths: an interrupted run is finished by importing them again, from anywhere.
+                sourceList = JsonInput.mapper().writeValueAsString(sources.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString()).toList());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            return new ImportRuns(connection).start(startedAt, sourceList);
+            long runId = new ImportRuns(connection).start(startedAt, sourceList);
+            new InterruptedImports(Session.over(connection)).own(runId);
+            return runId;
         }
 
         private void finishRun(long runId, String status) throws SQLException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,11 @@ final class JsonInput {
             if (isBlank(bytes, line[1], line[2])) {
                 continue;
             }
+            String tooLong = tooLong(line);
+            if (tooLong != null) {
+                handler.reject(line[0], tooLong);
+                continue;
+            }
             try {
                 String text = SourceText.decode(bytes, line[1], line[2] - line[1], line[0]);
                 handler.value(line[0], parse(text, line[0]));
@@ -116,7 +122,7 @@ final class JsonInput {
         }
     }
 
-    private static boolean parsesAlone(byte[] bytes, int[] line) {
+    static boolean parsesAlone(byte[] bytes, int[] line) {
         try {
             MAPPER.readTree(bytes, line[1], line[2] - line[1]);
             return true;
@@ -158,6 +164,77 @@ final class JsonInput {
         } catch (IOException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /**
+     * The longest line of a line-per-value file (JSON Lines, a bundle) that is parsed: 16 MiB, far
+     * over any real post (a 100,000-character caption of 4-byte characters is 400 kB).
+     */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
+    /** How much of a JSON Lines file is read to see whether its first line is a value of its own. */
+    private static final int FIRST_LINE_PEEK = 1 << 20;
+
+    /**
+     * True when {@code file} is JSON Lines whose first non-blank line is a value of its own, so it
+     * can be streamed line by line exactly as {@link #forEachValue} would read it whole.
+     */
+    static boolean isStreamableLines(Path file) throws IOException, BadInputException {
+        String name = SourceText.plainName(file);
+        if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson")) {
+            return false;
+        }
+        byte[] head = SourceText.readHead(file, FIRST_LINE_PEEK);
+        int first = firstNonBlank(head, SourceText.contentStart(head));
+        if (first < 0 || head[first] == '[') {
+            return false;
+        }
+        for (int[] line : splitLines(head, SourceText.contentStart(head))) {
+            if (!isBlank(head, line[1], line[2])) {
+                boolean complete = line[2] < head.length || head.length < FIRST_LINE_PEEK;
+                return complete && parsesAlone(head, line);
+            }
+        }
+        return false;
+    }
+
+    /** Streams a file {@link #isStreamableLines} accepts: each line a value, a bad or overlong line rejected. */
+    static void forEachLineValue(Path file, ValueHandler handler, java.util.function.DoubleConsumer progress)
+            throws IOException, BadInputException {
+        SourceLines.forEach(file, new SourceLines.Handler() {
+            @Override
+            public void line(int number, byte[] bytes, int length) {
+                if (isBlank(bytes, 0, length)) {
+                    return;
+                }
+                try {
+                    handler.value(number, parse(SourceText.decode(bytes, 0, length, number), number));
+                } catch (BadInputException e) {
+                    handler.reject(number, e.getMessage());
+                }
+            }
+
+            @Override
+            public void tooLong(int number, long length) {
+                handler.reject(number, JsonInput.tooLong(length));
+            }
+
+            @Override
+            public void readUpTo(double fraction) {
+                progress.accept(fraction);
+            }
+        });
+    }
+
+    /** Why {@code line} is not parsed (it is over {@link #MAX_LINE_BYTES}), or null when it may be. */
+    static String tooLong(int[] line) {
+        int length = line[2] - line[1];
+        return length <= MAX_LINE_BYTES ? null : tooLong(length);
+    }
+
+    /** The reason a line of {@code length} bytes, over {@link #MAX_LINE_BYTES}, is not read. */
+    static String tooLong(long length) {
+        return "the line is " + SourceText.size(length) + " long, over the limit of " + SourceText.size(MAX_LINE_BYTES) + "; not read";
     }
 
     /** Lines as {lineNumber, from, to} with the line end (and a CR before it) excluded. */

@@ -36,13 +36,48 @@ final class SourceText {
         return name.endsWith(".xz") ? name.substring(0, name.length() - 3) : name;
     }
 
-    /** The file's bytes, decompressed when it is an {@code .xz} file. */
+    /**
+     * The most bytes of one file (after decompression) read at once: a tenth of the heap, at most
+     * 1 GiB, so a larger file or an {@code .xz} bomb is refused with a reason instead of ending the
+     * import in an OutOfMemoryError. The property {@value #MAX_FILE_BYTES_PROPERTY} sets it (tests).
+     */
+    static long maxFileBytes() {
+        long configured = Long.getLong(MAX_FILE_BYTES_PROPERTY, 0);
+        return configured > 0 ? configured : Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 10);
+    }
+
+    static final String MAX_FILE_BYTES_PROPERTY = "signalbench.import.maxFileBytes";
+    /** The most memory the {@code .xz} decoder may take for its dictionary (a hostile header asks for gigabytes). */
+    private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
+    /**
+     * The file's bytes, decompressed when it is an {@code .xz} file. A file (or its decompressed
+     * content) over {@link #maxFileBytes()} is a BadInputException saying so; so is a file that is
+     * not a regular file (a pipe would block the import forever).
+     */
     static byte[] readBytes(Path file) throws IOException, BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(notRegular(file));
+        }
+        long limit = maxFileBytes();
         if (!isXz(file)) {
+            long size = Files.size(file);
+            if (size > limit) {
+                throw new BadInputException(String.format(Locale.ROOT, "the file is %s, over the limit of %s that "
+                        + "SignalBench reads in one piece; split it into smaller files", size(size), size(limit)));
+            }
             return Files.readAllBytes(file);
         }
-        try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            return in.readAllBytes();
+        try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(file)), XZ_MEMORY_LIMIT_KIB)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
+            if (bytes.length > limit) {
+                throw new BadInputException(String.format(Locale.ROOT, "the .xz file decompresses to more than %s, the "
+                        + "limit SignalBench reads in one piece (a damaged or hostile archive, or split it into smaller files)",
+                        size(limit)));
+            }
+            return bytes;
+        } catch (org.tukaani.xz.MemoryLimitException e) {
+            throw new BadInputException(xzMemory(e));
         } catch (EOFException e) {
             throw new BadInputException("corrupt .xz file: the compressed data ends too early");
         } catch (IOException e) {
@@ -51,6 +86,29 @@ final class SourceText {
             }
             throw new BadInputException("corrupt .xz file: " + e.getMessage());
         }
+    }
+
+    /** A decompressing stream over {@code in}, its dictionary memory limited. */
+    static InputStream xz(InputStream in) throws IOException {
+        return new XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
+    }
+
+    /** The reason an .xz file asking for too much memory is refused. */
+    static String xzMemory(org.tukaani.xz.MemoryLimitException e) {
+        return String.format(Locale.ROOT, "the .xz file needs %,d MiB of memory to decompress, over the limit of %,d MiB",
+                e.getMemoryNeeded() / 1024, XZ_MEMORY_LIMIT_KIB / 1024);
+    }
+
+    /** Why a path that is not a regular file is not read. */
+    static String notRegular(Path file) {
+        return Files.isDirectory(file) ? "a folder, not a file" : Files.exists(file)
+                ? "not a regular file (a pipe, socket or device); not read" : "no such file";
+    }
+
+    /** A byte count for people: "1.5 MiB". */
+    static String size(long bytes) {
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0)
+                : String.format(Locale.ROOT, "%,d bytes", bytes);
     }
 
     /**
@@ -63,12 +121,17 @@ final class SourceText {
 
     /** Up to {@code limit} bytes from the start of the file, decompressed when it is an {@code .xz} file. */
     static byte[] readHead(Path file, int limit) throws IOException, BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(notRegular(file));
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             if (!isXz(file)) {
                 return raw.readNBytes(limit);
             }
-            try (InputStream in = new XZInputStream(new BufferedInputStream(raw))) {
+            try (InputStream in = new XZInputStream(new BufferedInputStream(raw), XZ_MEMORY_LIMIT_KIB)) {
                 return in.readNBytes(limit);
+            } catch (org.tukaani.xz.MemoryLimitException e) {
+                throw new BadInputException(xzMemory(e));
             } catch (EOFException e) {
                 throw new BadInputException("corrupt .xz file: the compressed data ends too early");
             } catch (IOException e) {

@@ -41,17 +41,27 @@ final class TwitterReader implements PostFileReader {
     public void read(Path file, DraftSink sink) throws IOException, BadInputException {
         Set<String> folderSearch = folderSearch(file);
         String source = file.toAbsolutePath().toString();
-        byte[] bytes = SourceText.readBytes(file);
         if (TweetIdList.isIdListName(file)) {
+            byte[] bytes = SourceText.readBytes(file);
             TweetIdList.read(bytes, (line, id) -> sink.accept(idOnly(id, folderSearch, source), line), sink::reject);
             return;
         }
-        int lines = lineCount(bytes);
-        JsonInput.forEachValue(bytes, new JsonInput.ValueHandler() {
+        if (JsonInput.isStreamableLines(file)) {
+            // JSON Lines (a stream capture can be gigabytes): one line in memory at a time, progress by bytes read.
+            JsonInput.forEachLineValue(file, handler(folderSearch, source, sink, 0), sink::readUpTo);
+            return;
+        }
+        byte[] bytes = SourceText.readBytes(file);
+        JsonInput.forEachValue(bytes, handler(folderSearch, source, sink, lineCount(bytes)));
+    }
+
+    /** Reads each value as tweets; with {@code lines} known (a file read whole), reports progress every few thousand lines. */
+    private static JsonInput.ValueHandler handler(Set<String> folderSearch, String source, DraftSink sink, int lines) {
+        return new JsonInput.ValueHandler() {
             @Override
             public void value(int line, JsonNode node) {
                 readValue(node, line, folderSearch, source, sink);
-                if (line % PROGRESS_LINES == 0) {
+                if (lines > 0 && line % PROGRESS_LINES == 0) {
                     sink.readUpTo((double) line / lines); // a stream capture can hold millions of lines
                 }
             }
@@ -60,7 +70,7 @@ final class TwitterReader implements PostFileReader {
             public void reject(int line, String reason) {
                 sink.reject(line, reason);
             }
-        });
+        };
     }
 
     /** How often (in lines) a large file reports how far through it the reader is. */

@@ -150,7 +150,9 @@ public final class Job implements JobContext {
             end(JobStatus.CANCELLED, null);
             return;
         }
-        String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        // A locked, full or damaged workbench says so and what to do, whatever layer it surfaced in.
+        String text = cause.getMessage() == null && org.signalbench.store.EnvironmentFault.of(cause).isEmpty()
+                ? cause.getClass().getSimpleName() : org.signalbench.store.EnvironmentFault.messageOf(cause);
         end(JobStatus.FAILED, text);
     }
 

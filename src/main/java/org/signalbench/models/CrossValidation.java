@@ -130,7 +130,11 @@ public final class CrossValidation {
             store.setStatus(runId, RunStatus.CANCELLED, seconds(started));
             throw e;
         } catch (SQLException | RuntimeException | Error e) {
-            store.setStatus(runId, RunStatus.FAILED, seconds(started));
+            try {
+                store.setStatus(runId, RunStatus.FAILED, seconds(started));
+            } catch (SQLException | RuntimeException recordFailed) {
+                e.addSuppressed(recordFailed); // the same full disk or lock: the first failure is the one to tell
+            }
             throw e;
         }
     }

@@ -72,10 +72,24 @@ public final class PostWriter implements AutoCloseable {
         tweets = new TweetWriter(connection);
     }
 
-    /** Writes the drafts in one transaction (post by post if that fails); one outcome per draft, in order. */
+    /**
+     * Writes the drafts in one transaction (post by post if that fails); one outcome per draft, in
+     * order. Only a fault of a post itself (a constraint, a bad value) makes it FAILED: an
+     * {@link EnvironmentFault} (a lock held too long, a full disk, a damaged file) rolls the chunk
+     * back and is thrown, so no valid post is ever reported as refused.
+     */
     public List<Outcome> write(List<PostDraft> drafts) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        try {
+            return writeInChunkOrOneByOne(drafts);
+        } catch (SQLException | RuntimeException e) {
+            EnvironmentFault.throwIfEnvironment(e);
+            throw e;
+        }
+    }
+
+    private List<Outcome> writeInChunkOrOneByOne(List<PostDraft> drafts) throws SQLException {
+        Transactions.beginImmediate(connection);
+        Throwable first = null;
         try {
             try {
                 List<Outcome> outcomes = writeAll(drafts);
@@ -83,7 +97,8 @@ public final class PostWriter implements AutoCloseable {
                 connection.commit();
                 return outcomes;
             } catch (SQLException chunkFailed) {
-                rollback();
+                rollback(chunkFailed);
+                EnvironmentFault.throwIfEnvironment(chunkFailed);
             }
             List<Outcome> outcomes = new ArrayList<>(drafts.size());
             for (PostDraft draft : drafts) {
@@ -93,18 +108,23 @@ public final class PostWriter implements AutoCloseable {
                     connection.commit();
                     outcomes.add(outcome);
                 } catch (SQLException postFailed) {
-                    rollback();
+                    rollback(postFailed);
+                    EnvironmentFault.throwIfEnvironment(postFailed);
                     outcomes.add(new Outcome(Status.FAILED, 0, postFailed.getMessage()));
                 }
             }
             return outcomes;
+        } catch (SQLException | RuntimeException | Error e) {
+            first = e;
+            throw e;
         } finally {
-            connection.setAutoCommit(autoCommit);
+            Transactions.endKeeping(connection, first);
         }
     }
 
-    private void rollback() throws SQLException {
-        connection.rollback();
+    /** Rolls back the failed work; a failure of the rollback itself is kept on {@code failure}. */
+    private void rollback(SQLException failure) throws SQLException {
+        Transactions.rollbackKeeping(connection, failure);
         insertPost.clearBatch();
         insertComment.clearBatch();
         insertCollection.clearBatch();

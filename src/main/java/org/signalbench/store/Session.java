@@ -6,7 +6,8 @@ import java.sql.SQLException;
 /**
  * One connection to a workbench, owned by whoever opened it (a use-case service, for the length
  * of one use case) and closed by it. Work handed to {@link #call} or {@link #inTransaction} runs on
- * it; its database errors leave as {@link StoreException}, so the application layer speaks no JDBC.
+ * it; its database errors leave as {@link StoreException} (an {@link EnvironmentFault} when the machine or
+ * the file is at fault), so the application layer speaks no JDBC.
  */
 public final class Session implements AutoCloseable {
     /** Database work on this session's connection. */
@@ -44,7 +45,7 @@ public final class Session implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw EnvironmentFault.unchecked(e);
         }
     }
 
@@ -59,7 +60,7 @@ public final class Session implements AutoCloseable {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw EnvironmentFault.unchecked(e);
         }
     }
 
@@ -68,7 +69,7 @@ public final class Session implements AutoCloseable {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw EnvironmentFault.unchecked(e);
         }
     }
 

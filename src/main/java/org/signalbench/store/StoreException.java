@@ -7,4 +7,9 @@ public final class StoreException extends RuntimeException {
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
+
+    /** A refusal of the store's own (a workbench it will not open or upgrade), with what to do. */
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

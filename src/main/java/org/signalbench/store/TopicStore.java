@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The topic rounds of a workbench (V7): the only writer of {@code topic_corpus}, {@code topic_run},
+ * The topic rounds of a workbench (V9): the only writer of {@code topic_corpus}, {@code topic_run},
  * {@code topic}, {@code topic_tag}, {@code topic_tag_decision}, {@code topic_document},
  * {@code topic_comparison} and {@code tweet_theme_class}.
  */

@@ -25,11 +25,17 @@ public final class Workbench implements AutoCloseable {
     private final SQLiteDataSource dataSource;
     private final Connection connection;
 
-    private Workbench(Path file) throws SQLException {
+    private Workbench(Path file, int maxPageCount) throws SQLException {
         this.file = file;
-        this.dataSource = dataSource(file);
-        migrate(dataSource, null);
+        this.dataSource = dataSource(file, maxPageCount);
+        SchemaGuard.migrateSafely(file, () -> migrate(dataSource, null));
         this.connection = dataSource.getConnection();
+        try {
+            InterruptedImports.settle(connection);
+        } catch (RuntimeException e) {
+            // Best effort (a read-only workbench can still be read); the import list settles again.
+            System.getLogger(Workbench.class.getName()).log(System.Logger.Level.DEBUG, "cannot settle interrupted imports", e);
+        }
     }
 
     /**
@@ -37,15 +43,30 @@ public final class Workbench implements AutoCloseable {
      * A file that is not a workbench, or cannot be upgraded, is a {@link StoreException}.
      */
     public static Workbench open(Path file) throws IOException {
+        return open(file, Integer.getInteger(MAX_PAGE_COUNT_PROPERTY, 0));
+    }
+
+    /**
+     * A system property limiting every workbench opened by {@link #open(Path)} to that many pages (see
+     * {@link #open(Path, int)}): how the fault-injection tests fill the disk of a command run.
+     */
+    public static final String MAX_PAGE_COUNT_PROPERTY = "signalbench.store.maxPageCount";
+
+    /**
+     * {@link #open(Path)} with every connection limited to {@code maxPageCount} database pages
+     * (SQLite's {@code max_page_count}; 0 = no limit): a workbench that cannot grow past that size
+     * fails as a full disk does. The fault-injection tests use it for a full disk.
+     */
+    public static Workbench open(Path file, int maxPageCount) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try {
-            return new Workbench(absolute);
+            return new Workbench(absolute, maxPageCount);
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw EnvironmentFault.unchecked(e);
         }
     }
 
@@ -54,23 +75,34 @@ public final class Workbench implements AutoCloseable {
      * database as an older SignalBench would have left it.
      */
     public static MigrateResult migrate(Path file, String targetVersion) throws SQLException {
-        return migrate(dataSource(file.toAbsolutePath().normalize()), targetVersion);
+        return migrate(dataSource(file.toAbsolutePath().normalize(), 0), targetVersion);
     }
 
     private static MigrateResult migrate(SQLiteDataSource source, String targetVersion) {
-        var config = Flyway.configure(Workbench.class.getClassLoader())
-                .dataSource(source)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .failOnMissingLocations(true);
+        var config = flyway(source);
         if (targetVersion != null) {
             config = config.target(targetVersion);
         }
         return config.load().migrate();
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
+    /** The Flyway configuration of the workbench's migrations over {@code source}. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway(javax.sql.DataSource source) {
+        return Flyway.configure(Workbench.class.getClassLoader())
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .failOnMissingLocations(true)
+                // An applied migration this SignalBench does not know is an error, not a warning
+                // (SchemaGuard refuses such a file before Flyway sees it; this is the second lock).
+                .ignoreMigrationPatterns(new String[0]);
+    }
+
+    private static SQLiteDataSource dataSource(Path file, int maxPageCount) {
         SQLiteConfig config = new SQLiteConfig();
+        if (maxPageCount > 0) {
+            config.setMaxPageCount(maxPageCount);
+        }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);

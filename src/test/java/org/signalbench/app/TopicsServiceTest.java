@@ -143,9 +143,9 @@ class TopicsServiceTest {
     }
 
     @Test
-    void migratesFromVersion6() throws Exception {
+    void migratesFromVersion8() throws Exception {
         Path file = dir.resolve("old.sqlite");
-        Workbench.migrate(file, "6");
+        Workbench.migrate(file, "8");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
             TestWorkbenches.insertPost(c, "twitter", "t0", "user0", "buy oxycodone online cheap pharmacy");
         }

@@ -55,7 +55,9 @@ class WorkbenchTest {
         // Opening again applies nothing new.
         try (Workbench wb = Workbench.open(file)) {
             assertEquals(latest, wb.schemaVersion());
-            assertEquals(Long.parseLong(latest), scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
+            // One row per migration file (their numbers may leave gaps where another branch's migration goes).
+            assertEquals(StoreFaultsTest.migrationsBelow(Integer.MAX_VALUE).count(),
+                    scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
         }
     }
 

@@ -90,7 +90,8 @@ public final class ImportViewModel {
         if (cause instanceof CancelledException) {
             return new ImportOutcome(jobName, null, null, true);
         }
-        return new ImportOutcome(jobName, null, cause.getMessage() != null ? cause.getMessage() : cause.toString(), false);
+        // A locked, full or damaged workbench says what happened, what was kept and what to do.
+        return new ImportOutcome(jobName, null, org.signalbench.store.EnvironmentFault.messageOf(cause), false);
     }
 
     /** How the latest import ended; set on the FX thread when it ends. */

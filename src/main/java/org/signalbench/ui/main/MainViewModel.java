@@ -8,7 +8,12 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.signalbench.store.InterruptedImports;
 import org.signalbench.store.PostQuery;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -31,6 +36,7 @@ public final class MainViewModel {
     private final PreprocessingViewModel preprocessing;
     private final StringBinding title;
     private final StringProperty problem = new SimpleStringProperty("");
+    private final SimpleObjectProperty<List<InterruptedImports.Run>> interrupted = new SimpleObjectProperty<>(List.of());
 
     public MainViewModel(CurrentWorkbench current, Executor executor, JobsViewModel jobs, ImportViewModel imports,
                          PostBrowserViewModel browser, PostDetailViewModel detail, PreprocessingViewModel preprocessing) {
@@ -57,12 +63,17 @@ public final class MainViewModel {
                     boolean existed = Files.exists(file);
                     Workbench opened = Workbench.open(file);
                     int posts = new PostQuery(opened.connection()).count(PostQuery.Filter.ALL);
-                    return new Opened(opened, existed, posts);
+                    List<InterruptedImports.Run> unfinished;
+                    try (Session session = opened.openSession()) {
+                        unfinished = new InterruptedImports(session).list();
+                    }
+                    return new Opened(opened, existed, posts, unfinished);
                 })
                 .onSuccess(opened -> {
                     Workbench previous = current.get();
                     current.workbenchProperty().set(opened.workbench());
                     closeQuietly(previous);
+                    interrupted.set(opened.interrupted());
                     if (opened.posts() == 0 && (isDefault || !opened.existed())) {
                         // The corpus is preprocessed when the sample is in, not over the empty workbench.
                         imports.importBuiltInSample();
@@ -93,7 +104,24 @@ public final class MainViewModel {
                 }));
     }
 
-    private record Opened(Workbench workbench, boolean existed, int posts) {
+    private record Opened(Workbench workbench, boolean existed, int posts, List<InterruptedImports.Run> interrupted) {
+    }
+
+    /** The imports of the open workbench that were interrupted (killed, or stopped by a full disk or a lock), oldest first. */
+    public ReadOnlyObjectProperty<List<InterruptedImports.Run>> interruptedImportsProperty() {
+        return interrupted;
+    }
+
+    /**
+     * Imports the sources of every interrupted import again, as a job: what was stored is merged,
+     * the rest is added, and the interrupted runs are marked completed.
+     */
+    public void finishInterruptedImports() {
+        List<Path> sources = interrupted.get().stream().flatMap(run -> run.sources().stream()).distinct().toList();
+        interrupted.set(List.of());
+        if (!sources.isEmpty()) {
+            imports.importSources("Finishing an interrupted import", sources);
+        }
     }
 
     /** Closes the open workbench (the window is closing). */
