@@ -87,8 +87,9 @@ public final class MainWindow {
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
         org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
-        controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current, config.executor(), jobManager,
-                topicsService)).view());
+        Tab topicsTab = controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current,
+                config.executor(), jobManager, topicsService)).view());
+        controller.gate(topicsTab, annotate.signedInProperty(), Role::seesResults, results);
         controller.setTwitterStudyOpener(() -> model.openTwitterStudy(org.signalbench.app.TwitterStudyWorkbench.defaultFile(),
                 org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
