@@ -43,11 +43,6 @@ final class ArchitectureRules {
      * longer needs its entry, and no other class may join it. See docs/architecture.md.
      */
     static final Set<String> STILL_SPEAKING_SQL = Set.of(
-            "org.signalbench.importing.CoderFileImport",
-            "org.signalbench.importing.ImportService",
-            "org.signalbench.importing.LabelCsvImport",
-            "org.signalbench.labels.CoderFileExport",
-            "org.signalbench.labels.LabelStore",
             "org.signalbench.models.CrossValidation",
             "org.signalbench.models.FinalModels",
             "org.signalbench.models.LabeledCorpus",

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
+import org.signalbench.domain.Coder;
 import org.signalbench.labels.LatestAnswers;
 import org.signalbench.store.LabelReads;
 import org.signalbench.store.Session;

@@ -1,5 +1,7 @@
 package org.signalbench.cli;
 
+import org.signalbench.app.Settings;
+import org.signalbench.store.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public final class AdjudicateCommand {
             List<Rejection> rejected = new ArrayList<>();
             LabelCsvImport.Result r;
             try (Workbench wb = workbench.open()) {
-                r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, expert, Role.EXPERT, rejected::add);
+                r = LabelCsvImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, expert, Role.EXPERT, rejected::add);
             }
             return LabelsCommand.report(spec, json, r.added(), r.unchanged(), rejected, List.of());
         }
@@ -82,7 +84,7 @@ public final class AdjudicateCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(wb.connection())) {
+            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(Session.over(wb.connection()), Settings.load().codebook())) {
                 var found = store.findCoder(expert);
                 if (found.isEmpty() || found.get().role() != Role.EXPERT) {
                     spec.commandLine().getErr().println("error: no expert '" + expert + "' in " + workbench.path());

@@ -12,7 +12,7 @@ import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
 import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
+import org.signalbench.domain.Coder;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;

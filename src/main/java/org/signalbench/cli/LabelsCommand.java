@@ -1,5 +1,7 @@
 package org.signalbench.cli;
 
+import org.signalbench.app.Settings;
+import org.signalbench.store.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
+import org.signalbench.domain.Coder;
 import org.signalbench.labels.CoderFileExport;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.Workbench;
@@ -68,11 +70,11 @@ public final class LabelsCommand {
             int unchanged = 0;
             try (Workbench wb = workbench.open()) {
                 if (csv) {
-                    LabelCsvImport.Result r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, coder, Role.CODER, rejected::add);
+                    LabelCsvImport.Result r = LabelCsvImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, coder, Role.CODER, rejected::add);
                     added = r.added();
                     unchanged = r.unchanged();
                 } else {
-                    added = CoderFileImport.importFile(wb.connection(), file, coder, rejected::add, conflicts::add);
+                    added = CoderFileImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, coder, rejected::add, conflicts::add);
                 }
             }
             return report(spec, json, added, unchanged, rejected, conflicts);
@@ -134,16 +136,16 @@ public final class LabelsCommand {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                Codebook codebook = Codebook.load();
+                Codebook codebook = Settings.load().codebook();
                 Optional<Coder> found;
-                try (LabelStore store = new LabelStore(wb.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(Session.over(wb.connection()), codebook)) {
                     found = store.findCoder(coder);
                 }
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("error: no coder '" + coder + "' in " + workbench.path());
                     return SignalBenchCommand.EXIT_FAILURE;
                 }
-                int entries = CoderFileExport.write(wb.connection(), found.get(), codebook, out);
+                int entries = CoderFileExport.write(Session.over(wb.connection()), found.get(), codebook, out);
                 spec.commandLine().getErr().printf("wrote %,d answers of %s to %s%n", entries, coder, out.toAbsolutePath());
             }
             return 0;

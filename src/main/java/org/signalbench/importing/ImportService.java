@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +24,8 @@ import org.signalbench.jobs.JobContext;
 import org.signalbench.labels.Codebook;
 import org.signalbench.store.ImportRuns;
 import org.signalbench.store.PostWriter;
+import org.signalbench.store.Session;
+import org.signalbench.store.StoreException;
 import org.signalbench.store.Workbench;
 
 /**
@@ -73,16 +73,16 @@ public final class ImportService {
     }
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
-    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException {
         JobContext context = job == null ? JobContext.NONE : job;
-        try (Connection connection = workbench.newBulkConnection()) {
-            return new Run(connection, context, codebook).execute(sources, forcedFormat);
+        try (Session session = workbench.openBulkSession()) {
+            return new Run(session, context, codebook).execute(sources, forcedFormat);
         }
     }
 
     /** The state of one import. */
     private static final class Run {
-        private final Connection connection;
+        private final Session session;
         private final Codebook codebook;
         private final JobContext job;
         private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -108,9 +108,9 @@ public final class ImportService {
         private long lastReported = -1;
         private String currentFile = "";
 
-        Run(Connection connection, JobContext job, Codebook codebook) {
+        Run(Session session, JobContext job, Codebook codebook) {
             this.codebook = codebook;
-            this.connection = connection;
+            this.session = session;
             this.job = job;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
@@ -118,11 +118,12 @@ public final class ImportService {
             readers.put(ImportFormat.BUNDLE, new BundleReader());
         }
 
-        ImportReport execute(List<Path> sources, ImportFormat forced) throws IOException, SQLException {
+        ImportReport execute(List<Path> sources, ImportFormat forced) throws IOException {
             long runId = startRun(sources);
             boolean cancelled = false;
             String status = "failed";
-            try (PostWriter postWriter = new PostWriter(connection, startedAt)) {
+            PostWriter postWriter = PostWriter.on(session, startedAt);
+            try {
                 writer = postWriter;
                 List<Planned> posts = new ArrayList<>();
                 List<Path> coderFiles = new ArrayList<>();
@@ -167,6 +168,7 @@ public final class ImportService {
                     }
                 } finally {
                     writerThread.shutdown();
+                    postWriter.release();
                 }
                 finishRun(runId, status);
             }
@@ -276,7 +278,7 @@ public final class ImportService {
 
         // ---- posts -----------------------------------------------------------------------------
 
-        private void readPostFile(Planned planned) throws SQLException {
+        private void readPostFile(Planned planned) {
             Path file = planned.file();
             currentFile = file.toString();
             PostFileReader reader = readers.get(planned.detection().format());
@@ -320,9 +322,9 @@ public final class ImportService {
         /** Carries a database failure out of a reader's callback. */
         private static final class ChunkWriteFailure extends RuntimeException {
             private static final long serialVersionUID = 1L;
-            private final transient SQLException cause;
+            private final transient StoreException cause;
 
-            ChunkWriteFailure(SQLException cause) {
+            ChunkWriteFailure(StoreException cause) {
                 super(cause);
                 this.cause = cause;
             }
@@ -343,7 +345,7 @@ public final class ImportService {
             if (pending.size() >= CHUNK_SIZE) {
                 try {
                     submitChunk();
-                } catch (SQLException e) {
+                } catch (StoreException e) {
                     throw new ChunkWriteFailure(e);
                 }
                 checkCancelled();
@@ -351,7 +353,7 @@ public final class ImportService {
         }
 
         /** Hands the pending drafts to the writer thread, after the previous chunk is stored. */
-        private void submitChunk() throws SQLException {
+        private void submitChunk() {
             awaitChunk();
             if (pending.isEmpty()) {
                 return;
@@ -362,11 +364,11 @@ public final class ImportService {
             for (Pending p : chunk) {
                 drafts.add(p.draft());
             }
-            inFlight = writerThread.submit(() -> new Written(chunk, writer.write(drafts)));
+            inFlight = writerThread.submit(() -> new Written(chunk, writer.store(drafts)));
         }
 
         /** Waits for the chunk being stored and counts what became of it. */
-        private void awaitChunk() throws SQLException {
+        private void awaitChunk() {
             if (inFlight == null) {
                 return;
             }
@@ -375,15 +377,12 @@ public final class ImportService {
                 written = inFlight.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while storing posts", e);
+                throw new IllegalStateException("interrupted while storing posts", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw sql;
-                }
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new SQLException(e.getCause());
+                throw new IllegalStateException("storing posts failed: " + e.getCause(), e.getCause());
             } finally {
                 inFlight = null;
             }
@@ -416,8 +415,8 @@ public final class ImportService {
 
         private void readCoderFile(Path file) {
             try {
-                labels += CoderFileImport.importFile(connection, codebook, file, null, this::reject, conflict -> { });
-            } catch (IOException | SQLException | RuntimeException e) {
+                labels += CoderFileImport.importFile(session, codebook, file, null, this::reject, conflict -> { });
+            } catch (IOException | RuntimeException e) {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;
                 }
@@ -427,18 +426,18 @@ public final class ImportService {
 
         // ---- the run's record ------------------------------------------------------------------
 
-        private long startRun(List<Path> sources) throws SQLException {
+        private long startRun(List<Path> sources) {
             String sourceList;
             try {
                 sourceList = JsonInput.mapper().writeValueAsString(sources.stream().map(Path::toString).toList());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            return new ImportRuns(connection).start(startedAt, sourceList);
+            return new ImportRuns(session).start(startedAt, sourceList);
         }
 
-        private void finishRun(long runId, String status) throws SQLException {
-            new ImportRuns(connection).finish(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS), imported, duplicates,
+        private void finishRun(long runId, String status) {
+            new ImportRuns(session).finish(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS), imported, duplicates,
                     labels, status, report().stream().map(r -> new ImportRuns.RejectionRow(r.file(), r.line(), r.reason())).toList());
         }
     }

@@ -1,5 +1,6 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.Coder;
 import java.util.Map;
 
 /** One coder's latest answers to one post, question key to value; the note under {@link Codebook#NOTE}. */

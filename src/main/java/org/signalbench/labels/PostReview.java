@@ -1,5 +1,6 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.Decision;
 import java.util.List;
 import java.util.Map;
 

@@ -71,6 +71,20 @@ public final class PostWriter implements AutoCloseable {
     }
 
     /** Writes the drafts in one transaction (post by post if that fails); one outcome per draft, in order. */
+    /** A writer on {@code session}'s connection, for imports stamped {@code importedAt}. */
+    public static PostWriter on(Session session, Instant importedAt) {
+        return session.call(c -> new PostWriter(c, importedAt));
+    }
+
+    /** {@link #write}, its database errors as {@link StoreException}. */
+    public List<Outcome> store(List<PostDraft> drafts) {
+        try {
+            return write(drafts);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     public List<Outcome> write(List<PostDraft> drafts) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -264,6 +278,15 @@ public final class PostWriter implements AutoCloseable {
             statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
+        }
+    }
+
+    /** {@link #close}, its database errors as {@link StoreException}. */
+    public void release() {
+        try {
+            close();
+        } catch (SQLException e) {
+            throw new StoreException(e);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.signalbench.labels;
 
+import org.signalbench.testing.Labelling;
+import org.signalbench.domain.QueueFilter;
+import org.signalbench.domain.Coder;
 import java.nio.file.Path;
 import java.util.List;
 import org.signalbench.domain.Role;
@@ -14,7 +17,7 @@ public final class CodingSessionMain {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Workbench wb = Workbench.open(Path.of(args[0])); LabelStore store = new LabelStore(wb.connection())) {
+        try (Workbench wb = Workbench.open(Path.of(args[0])); LabelStore store = Labelling.labelStore(wb.connection())) {
             Coder coder = store.coder("coder-k", Role.CODER);
             List<Long> queue = store.queue(coder.id(), QueueFilter.ALL);
             for (long post : queue) {

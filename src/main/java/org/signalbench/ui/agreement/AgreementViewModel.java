@@ -22,7 +22,7 @@ import org.signalbench.app.AgreementService;
 import org.signalbench.app.PostReads;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
+import org.signalbench.domain.Coder;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;

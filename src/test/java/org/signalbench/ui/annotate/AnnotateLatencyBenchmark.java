@@ -162,7 +162,7 @@ class AnnotateLatencyBenchmark {
 
     private int coderCount() throws Exception {
         try (Workbench workbench = Workbench.open(file)) {
-            return new org.signalbench.labels.LabelStore(workbench.connection()).coders().size();
+            return org.signalbench.testing.Labelling.labelStore(workbench.connection()).coders().size();
         }
     }
 
