@@ -4,11 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The architecture's rules, in one place so that {@link ArchitectureTest} checks the production
@@ -36,19 +33,6 @@ final class ArchitectureRules {
             "org.signalbench.bundle..", "org.signalbench.preprocess..", "org.signalbench.labels..",
             "org.signalbench.agreement..", "org.signalbench.findings..", "org.signalbench.models..",
             "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..");
-
-    /**
-     * Classes outside {@code store} that still speak JDBC, from before the store became the only
-     * package that does. The list only shrinks: {@link ArchitectureTest} fails when a listed class no
-     * longer needs its entry, and no other class may join it. See docs/architecture.md.
-     */
-    static final Set<String> STILL_SPEAKING_SQL = Set.of(
-            "org.signalbench.models.CrossValidation",
-            "org.signalbench.models.FinalModels",
-            "org.signalbench.models.LabeledCorpus",
-            "org.signalbench.models.RunExport",
-            "org.signalbench.models.RunStore",
-            "org.signalbench.models.RunSummary");
 
     private ArchitectureRules() {
     }
@@ -82,11 +66,9 @@ final class ArchitectureRules {
         return all.toArray(String[]::new);
     }
 
-    /** Only {@code store} speaks JDBC (apart from the shrinking list of classes still to move). */
+    /** Only {@code store} speaks JDBC. */
     static final ArchRule ONLY_THE_STORE_SPEAKS_SQL = noClasses()
             .that().resideOutsideOfPackage("org.signalbench.store..")
-            .and(DescribedPredicate.describe("are not on the list still speaking SQL",
-                    (JavaClass c) -> !STILL_SPEAKING_SQL.contains(c.getName().replaceAll("\\$.*", ""))))
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("the store is the only package that speaks SQL (docs/architecture.md)");
 

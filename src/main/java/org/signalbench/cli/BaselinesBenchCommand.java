@@ -207,14 +207,14 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("--db");
         if (given) {
             try (Workbench wb = workbench.openExisting()) {
-                return LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+                return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
             }
         }
         err.println("importing the built-in sample into a temporary workbench");
         err.flush();
         try (Workbench wb = Workbench.open(freshDb)) {
             new ImportService(wb).run(List.of(BuiltInSample.locate()), null, JobContext.NONE);
-            return LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
         }
     }
 

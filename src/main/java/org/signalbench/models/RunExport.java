@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,7 @@ public final class RunExport {
     }
 
     /** Writes a stored run's Table 1 to {@code file} (UTF-8) in {@code format}. */
-    public static void write(RunStore store, String runId, Format format, Path file) throws SQLException, IOException {
+    public static void write(RunStore store, String runId, Format format, Path file) throws IOException {
         Files.writeString(file, export(format, RunSummary.rows(store, runId)), StandardCharsets.UTF_8);
     }
 

@@ -72,7 +72,7 @@ class WorkbenchCorpusTest {
                 corpus.preprocessed(wb, session);
                 assertEquals(4, corpus.builds(), "an import invalidates it");
             }
-            assertEquals(org.signalbench.models.RunStatus.FINISHED, new RunStore(wb.connection()).run(first).orElseThrow().status());
+            assertEquals(org.signalbench.models.RunStatus.FINISHED, new RunStore(org.signalbench.store.Session.over(wb.connection())).run(first).orElseThrow().status());
         }
     }
 
@@ -83,7 +83,7 @@ class WorkbenchCorpusTest {
             Settings settings = settings("the");
             Services services = Services.of(settings, dir.resolve("models"));
             String runId = services.crossValidation().start(wb, config(), JobContext.NONE, CvListener.NONE);
-            Map<String, String> stored = new RunStore(wb.connection()).run(runId).orElseThrow().libraryVersions();
+            Map<String, String> stored = new RunStore(org.signalbench.store.Session.over(wb.connection())).run(runId).orElseThrow().libraryVersions();
             assertEquals(AppVersion.current(), stored.get(Settings.APP_VERSION));
             assertEquals(settings.hashes().get("codebook"), stored.get("settings.codebook"));
             assertEquals(settings.hashes().get("stopWords"), stored.get("settings.stopWords"));
@@ -91,7 +91,7 @@ class WorkbenchCorpusTest {
 
             FinalModels.FinalModel model = services.finalModels().train(wb,
                     org.signalbench.models.ModelCatalog.trainer("svm", Map.of()), Variant.WITH_HASHTAGS, 1, JobContext.NONE);
-            Map<String, String> recorded = new FinalModels(wb.connection(), new Preprocessor(Set.of()), dir.resolve("models"))
+            Map<String, String> recorded = new FinalModels(org.signalbench.store.Session.over(wb.connection()), new Preprocessor(Set.of()), dir.resolve("models"))
                     .find(model.id()).orElseThrow().libraryVersions();
             assertEquals(settings.provenance(), Map.of(
                     Settings.APP_VERSION, recorded.get(Settings.APP_VERSION),

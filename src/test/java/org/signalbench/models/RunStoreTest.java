@@ -30,7 +30,7 @@ class RunStoreTest {
     @Test
     void aRunWhoseProcessIsGoneIsStaleAndCanBeResumed() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("mine", CONFIG, "f", 10, Map.of(), Map.of());
             assertEquals(RunStatus.RUNNING, store.run("mine").orElseThrow().status(), "this process is alive");
             assertEquals(RunStore.Owner.current(), store.owner("mine").orElseThrow());
@@ -61,7 +61,7 @@ class RunStoreTest {
     @Test
     void runsFromBeforeOwnersWereRecordedAreStaleAndOtherHostsAreTrusted() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("legacy", CONFIG, "f", 10, Map.of(), Map.of());
             store.setOwner("legacy", null);
             assertEquals(RunStore.STALE, store.run("legacy").orElseThrow().status());

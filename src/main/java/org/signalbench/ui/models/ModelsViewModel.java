@@ -469,11 +469,7 @@ public final class ModelsViewModel {
     }
 
     public static String started(RunStore.Run run) {
-        try {
-            return WHEN.format(Instant.parse(run.startedAt()));
-        } catch (RuntimeException e) {
-            return run.startedAt();
-        }
+        return run.startedAt() == null ? "" : WHEN.format(run.startedAt());
     }
 
     public static String duration(RunStore.Run run) {
