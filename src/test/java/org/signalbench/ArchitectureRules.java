@@ -4,8 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The architecture's rules, in one place so that {@link ArchitectureTest} checks the production
@@ -71,6 +74,30 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackage("org.signalbench.store..")
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("the store is the only package that speaks SQL (docs/architecture.md)");
+
+    /**
+     * What the view models may name of the store: the workbench handle (open, close, its file), the
+     * post reads' values that {@code app.PostReads} hands out, and where files live (the data
+     * directory, the built-in sample). Sessions,
+     * connections, transactions and repositories are the application layer's: a view model calls an
+     * {@code app} service.
+     */
+    static final Set<String> STORE_CLASSES_THE_UI_MAY_NAME = Set.of("org.signalbench.store.Workbench",
+            "org.signalbench.store.PostQuery", "org.signalbench.store.DataLocations", "org.signalbench.store.BuiltInSample",
+            "org.signalbench.store.StoreException");
+
+    /** The UI reaches persistence only through {@code app} (beside the names above). */
+    static final ArchRule THE_UI_GOES_THROUGH_APP = noClasses()
+            .that().resideInAPackage("org.signalbench.ui..")
+            .should().dependOnClassesThat(DescribedPredicate.describe("are store classes other than "
+                    + STORE_CLASSES_THE_UI_MAY_NAME, (JavaClass c) -> c.getPackageName().startsWith("org.signalbench.store")
+                    && !STORE_CLASSES_THE_UI_MAY_NAME.contains(c.getName().replaceAll("\\$.*", ""))))
+            .orShould().callMethod("org.signalbench.store.Workbench", "connection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "newConnection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "newBulkConnection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "openSession")
+            .orShould().callMethod("org.signalbench.store.Workbench", "openBulkSession")
+            .because("view models call app services, never persistence (issue 9, docs/architecture.md)");
 
     static final ArchRule ONLY_THE_UI_USES_JAVAFX = noClasses()
             .that().resideOutsideOfPackage("org.signalbench.ui..")

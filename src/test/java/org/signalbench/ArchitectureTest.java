@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule onlyTheStoreSpeaksSql = ArchitectureRules.ONLY_THE_STORE_SPEAKS_SQL;
 
     @ArchTest
+    static final ArchRule theUiGoesThroughApp = ArchitectureRules.THE_UI_GOES_THROUGH_APP;
+
+    @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = ArchitectureRules.ONLY_THE_UI_USES_JAVAFX;
 
 }

@@ -1,6 +1,6 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Settings;
+import org.signalbench.app.Services;
 import org.signalbench.store.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
-import org.signalbench.labels.Codebook;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.CoderAnswers;
 import org.signalbench.labels.Disagreement;
@@ -58,7 +57,7 @@ public final class AdjudicateCommand {
             List<Rejection> rejected = new ArrayList<>();
             LabelCsvImport.Result r;
             try (Workbench wb = workbench.open()) {
-                r = LabelCsvImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, expert, Role.EXPERT, rejected::add);
+                r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, expert, Role.EXPERT, rejected::add);
             }
             return LabelsCommand.report(spec, json, r.added(), r.unchanged(), rejected, List.of());
         }
@@ -84,7 +83,7 @@ public final class AdjudicateCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(Session.over(wb.connection()), Settings.load().codebook())) {
+            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(Session.over(wb.connection()), Services.load().settings().codebook())) {
                 var found = store.findCoder(expert);
                 if (found.isEmpty() || found.get().role() != Role.EXPERT) {
                     spec.commandLine().getErr().println("error: no expert '" + expert + "' in " + workbench.path());

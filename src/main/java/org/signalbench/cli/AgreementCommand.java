@@ -1,5 +1,6 @@
 package org.signalbench.cli;
 
+import org.signalbench.app.Services;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class AgreementCommand implements Callable<Integer> {
         if (coderNames != null && (coderNames.size() != 2 || coderNames.get(0).equals(coderNames.get(1)))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--coders takes two different names, e.g. --coders coder-a,coder-b");
         }
-        Codebook codebook = Codebook.load();
+        Codebook codebook = Services.load().settings().codebook();
         if (codebook.question(question).isEmpty() || Codebook.NOTE.equals(question)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --question '" + question + "'");
         }

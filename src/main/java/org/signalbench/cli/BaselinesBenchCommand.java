@@ -1,5 +1,6 @@
 package org.signalbench.cli;
 
+import org.signalbench.app.Services;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.signalbench.importing.ImportService;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.Example;
 import org.signalbench.models.Folds;
@@ -24,7 +24,6 @@ import org.signalbench.models.ModelTrainer;
 import org.signalbench.models.baselines.BaselineBenchmark;
 import org.signalbench.models.baselines.ReferenceExport;
 import org.signalbench.models.baselines.TribuoBaseline;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.BuiltInSample;
 import org.signalbench.store.Workbench;
@@ -207,14 +206,14 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("--db");
         if (given) {
             try (Workbench wb = workbench.openExisting()) {
-                return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
+                return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Services.load().settings().preprocessor());
             }
         }
         err.println("importing the built-in sample into a temporary workbench");
         err.flush();
         try (Workbench wb = Workbench.open(freshDb)) {
-            new ImportService(wb).run(List.of(BuiltInSample.locate()), null, JobContext.NONE);
-            return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
+            Services.load().importing().run(wb, List.of(BuiltInSample.locate()), null, JobContext.NONE);
+            return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Services.load().settings().preprocessor());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.signalbench.cli;
 
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,10 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.findings.Findings;
-import org.signalbench.findings.Lexicons;
 import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;
-import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -60,7 +60,7 @@ public final class FindingsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Findings findings;
         try (Workbench wb = workbench.openExisting()) {
-            findings = Findings.compute(Session.over(wb.connection()), Lexicons.load());
+            findings = FindingsService.compute(wb, Services.load().settings());
         }
         if (!noMask) {
             findings = findings.masked();

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
-import org.signalbench.importing.ImportService;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
@@ -64,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportReport report;
         try (Workbench wb = opened) {
-            report = new ImportService(wb).run(sources, forced, JobContext.NONE);
+            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE);
         }
         print(report);
         return 0;

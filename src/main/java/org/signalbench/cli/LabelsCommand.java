@@ -1,6 +1,6 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Settings;
+import org.signalbench.app.Services;
 import org.signalbench.store.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,11 +70,11 @@ public final class LabelsCommand {
             int unchanged = 0;
             try (Workbench wb = workbench.open()) {
                 if (csv) {
-                    LabelCsvImport.Result r = LabelCsvImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, coder, Role.CODER, rejected::add);
+                    LabelCsvImport.Result r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, Role.CODER, rejected::add);
                     added = r.added();
                     unchanged = r.unchanged();
                 } else {
-                    added = CoderFileImport.importFile(Session.over(wb.connection()), Settings.load().codebook(), file, coder, rejected::add, conflicts::add);
+                    added = CoderFileImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, rejected::add, conflicts::add);
                 }
             }
             return report(spec, json, added, unchanged, rejected, conflicts);
@@ -136,7 +136,7 @@ public final class LabelsCommand {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                Codebook codebook = Settings.load().codebook();
+                Codebook codebook = Services.load().settings().codebook();
                 Optional<Coder> found;
                 try (LabelStore store = new LabelStore(Session.over(wb.connection()), codebook)) {
                     found = store.findCoder(coder);

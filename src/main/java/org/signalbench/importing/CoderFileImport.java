@@ -77,23 +77,12 @@ public final class CoderFileImport {
         }
     }
 
-    /** Adds the file's answers; returns how many labels or adjudications were new. */
-    public static int importFile(Session session, Path file, Consumer<Rejection> reject) throws IOException {
-        return importFile(session, file, null, reject, conflict -> { });
-    }
-
     /**
-     * Adds the file's answers and reports conflicting answers by the same person; returns how
-     * many labels or adjudications were new. With {@code expectedCoder} set, a file written by
-     * anyone else is refused whole. A file with a {@code corpus} block is refused whole when its
-     * posts are missing here or their captions differ.
+     * Adds the file's answers, checked against {@code codebook}, and reports conflicting answers by
+     * the same person; returns how many labels or adjudications were new. With {@code expectedCoder}
+     * set, a file written by anyone else is refused whole. A file with a {@code corpus} block is
+     * refused whole when its posts are missing here or their captions differ.
      */
-    public static int importFile(Session session, Path file, String expectedCoder, Consumer<Rejection> reject,
-                                 Consumer<Conflict> conflicts) throws IOException {
-        return importFile(session, Codebook.load(), file, expectedCoder, reject, conflicts);
-    }
-
-    /** The same, checking the answers against {@code codebook}. */
     public static int importFile(Session session, Codebook codebook, Path file, String expectedCoder,
                                  Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws IOException {
         String name = file.toString();

@@ -45,11 +45,6 @@ public final class ImportService {
     private final Workbench workbench;
     private final Codebook codebook;
 
-    /** An importer checking coder files against the codebook in use. */
-    public ImportService(Workbench workbench) {
-        this(workbench, Codebook.load());
-    }
-
     /** An importer checking coder files' answers against {@code codebook}. */
     public ImportService(Workbench workbench, Codebook codebook) {
         this.workbench = workbench;

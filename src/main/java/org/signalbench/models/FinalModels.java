@@ -62,7 +62,7 @@ public final class FinalModels {
      */
     public record FinalModel(String id, String model, String variant, Map<String, Object> hyperparameters, Path file,
                              String corpusFingerprint, int trainingPosts, int dealerPosts, double threshold, long seed,
-                             Map<String, String> libraryVersions, String trainedAt, double seconds) {
+                             Map<String, String> libraryVersions, Instant trainedAt, double seconds) {
         FinalModel withFile(Path newFile) {
             return new FinalModel(id, model, variant, hyperparameters, newFile, corpusFingerprint, trainingPosts, dealerPosts,
                     threshold, seed, libraryVersions, trainedAt, seconds);
@@ -165,7 +165,7 @@ public final class FinalModels {
             double threshold = threshold(ModelFiles.load(file));
             FinalModel finalModel = new FinalModel(id, trainer.id(), variant.key(), new LinkedHashMap<>(trainer.hyperparameters()),
                     file, labelled.fingerprint(List.of(variant)), examples.size(), dealers, threshold, seed, libraries,
-                    now.toString(), seconds);
+                    now, seconds);
             ModelFiles.putEntry(file, DESCRIPTION_ENTRY,
                     JSON.writeValueAsBytes(new Description(FORMAT, finalModel, corpus.dictionary().asMap())));
             record(finalModel);
@@ -198,7 +198,7 @@ public final class FinalModels {
     private void record(FinalModel m) {
         records.insert(new FinalModelRecords.FinalModelRow(m.id(), m.model(), m.variant(), StoredJson.write(m.hyperparameters()),
                 m.file().toString(), m.corpusFingerprint(), m.trainingPosts(), m.dealerPosts(), m.threshold(), m.seed(),
-                StoredJson.write(m.libraryVersions()), m.trainedAt(), m.seconds()));
+                StoredJson.write(m.libraryVersions()), m.trainedAt().toString(), m.seconds()));
     }
 
     /** Every recorded final model, newest first. */
@@ -215,7 +215,7 @@ public final class FinalModels {
                 StoredJson.read(r.hyperparametersJson(), new TypeReference<Map<String, Object>>() { }, "final model"),
                 Path.of(r.file()), r.corpusFingerprint(), r.trainingPosts(), r.dealerPosts(), r.threshold(), r.seed(),
                 StoredJson.read(r.libraryVersionsJson(), new TypeReference<Map<String, String>>() { }, "final model"),
-                r.trainedAt(), r.seconds());
+                Instant.parse(r.trainedAt()), r.seconds());
     }
 
     /** Removes a final model: its record, its scores and its file. */

@@ -42,7 +42,7 @@ public final class RunStore {
     }
 
     /** The process working on a run; {@code started} is its start time, null when the system does not tell. */
-    public record Owner(long pid, String host, String started) {
+    public record Owner(long pid, String host, Instant started) {
         private static final Owner CURRENT = new Owner(ProcessHandle.current().pid(), hostName(),
                 startOf(ProcessHandle.current()));
 
@@ -62,12 +62,12 @@ public final class RunStore {
             if (process.isEmpty() || !process.get().isAlive()) {
                 return true;
             }
-            String processStarted = startOf(process.get());
+            Instant processStarted = startOf(process.get());
             return started != null && processStarted != null && !started.equals(processStarted);
         }
 
-        private static String startOf(ProcessHandle process) {
-            return process.info().startInstant().map(Instant::toString).orElse(null);
+        private static Instant startOf(ProcessHandle process) {
+            return process.info().startInstant().orElse(null);
         }
 
         private static String hostName() {

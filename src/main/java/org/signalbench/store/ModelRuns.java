@@ -24,8 +24,8 @@ public final class ModelRuns {
                          String hyperparametersJson, String libraryVersionsJson, double durationSeconds) {
     }
 
-    /** The process recorded as working on a run; {@code started} is its start time as text (null when unknown). */
-    public record OwnerRow(long pid, String host, String started) {
+    /** The process recorded as working on a run; {@code started} is its start time (null when unknown). */
+    public record OwnerRow(long pid, String host, Instant started) {
     }
 
     /** One fold's figures; {@code auc} NaN when undefined (stored as NULL). */
@@ -63,7 +63,7 @@ public final class ModelRuns {
                 st.setString(11, run.libraryVersionsJson());
                 st.setLong(12, owner.pid());
                 st.setString(13, owner.host());
-                st.setString(14, owner.started());
+                st.setString(14, owner.started() == null ? null : owner.started().toString());
                 return st.executeUpdate();
             }
         });
@@ -91,7 +91,7 @@ public final class ModelRuns {
                     "UPDATE model_run SET owner_pid = ?, owner_host = ?, owner_started = ? WHERE id = ?")) {
                 st.setObject(1, owner == null ? null : owner.pid());
                 st.setString(2, owner == null ? null : owner.host());
-                st.setString(3, owner == null ? null : owner.started());
+                st.setString(3, owner == null || owner.started() == null ? null : owner.started().toString());
                 st.setString(4, id);
                 return st.executeUpdate();
             }
@@ -107,7 +107,7 @@ public final class ModelRuns {
                     if (!rs.next() || rs.getString(2) == null) {
                         return Optional.empty();
                     }
-                    return Optional.of(new OwnerRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    return Optional.of(new OwnerRow(rs.getLong(1), rs.getString(2), instant(rs.getString(3))));
                 }
             }
         });

@@ -32,7 +32,7 @@ class WorkbenchCorpusTest {
     Path dir;
 
     private static Settings settings(String... stopWords) {
-        return Settings.of(Codebook.load(), new Preprocessor(Set.of(stopWords)));
+        return Settings.of(Codebook.load(), new Preprocessor(Set.of(stopWords)), org.signalbench.findings.Lexicons.load());
     }
 
     private static CvConfig config() {
@@ -88,6 +88,9 @@ class WorkbenchCorpusTest {
             assertEquals(settings.hashes().get("codebook"), stored.get("settings.codebook"));
             assertEquals(settings.hashes().get("stopWords"), stored.get("settings.stopWords"));
             assertEquals(64, stored.get("settings.stopWords").length(), "a SHA-256 in hex");
+            // The lexicons joined the settings (issue 9): their hash is recorded like the others.
+            assertEquals(settings.hashes().get("lexicons"), stored.get("settings.lexicons"));
+            assertEquals(64, stored.get("settings.lexicons").length(), "a SHA-256 in hex");
 
             FinalModels.FinalModel model = services.finalModels().train(wb,
                     org.signalbench.models.ModelCatalog.trainer("svm", Map.of()), Variant.WITH_HASHTAGS, 1, JobContext.NONE);
@@ -96,8 +99,14 @@ class WorkbenchCorpusTest {
             assertEquals(settings.provenance(), Map.of(
                     Settings.APP_VERSION, recorded.get(Settings.APP_VERSION),
                     "settings.codebook", recorded.get("settings.codebook"),
-                    "settings.stopWords", recorded.get("settings.stopWords")));
+                    "settings.stopWords", recorded.get("settings.stopWords"),
+                    "settings.lexicons", recorded.get("settings.lexicons")));
             assertNotEquals(settings.hashes().get("stopWords"), settings("the", "a").hashes().get("stopWords"));
+            assertEquals(settings.hashes().get("lexicons"), settings("the", "a").hashes().get("lexicons"), "a stable hash");
+            org.signalbench.findings.Lexicons lexicons = settings.lexicons();
+            Settings fewerDrugs = Settings.of(settings.codebook(), settings.preprocessor(), lexicons.withDrugHashtags(
+                    new org.signalbench.findings.DrugLexicon(lexicons.drugHashtags().groups().subList(0, 1))));
+            assertNotEquals(settings.hashes().get("lexicons"), fewerDrugs.hashes().get("lexicons"));
         }
     }
 }

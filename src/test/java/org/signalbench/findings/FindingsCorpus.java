@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 
 /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;

@@ -49,7 +49,7 @@ public final class FakeWorld {
     }
 
     public AppConfig config(Path workbench, boolean isDefault, PostImporter importer) {
-        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer::build, dialogs());
+        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer.factory(new org.signalbench.app.WorkbenchCorpus(org.signalbench.app.Settings.load())), dialogs());
     }
 
     FileDialogs dialogs() {

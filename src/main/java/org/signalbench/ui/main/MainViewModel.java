@@ -8,6 +8,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.signalbench.app.PostReads;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
@@ -56,7 +57,7 @@ public final class MainViewModel {
         Tasks.create(() -> {
                     boolean existed = Files.exists(file);
                     Workbench opened = Workbench.open(file);
-                    int posts = new PostQuery(opened.connection()).count(PostQuery.Filter.ALL);
+                    int posts = PostReads.read(opened, q -> q.count(PostQuery.Filter.ALL));
                     return new Opened(opened, existed, posts);
                 })
                 .onSuccess(opened -> {

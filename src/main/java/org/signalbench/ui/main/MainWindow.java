@@ -60,7 +60,8 @@ public final class MainWindow {
                 new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty(),
                         config.services().adjudication())).view());
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
-                new LexiconStore(config.findingsFiles().editableLexicon()));
+                new LexiconStore(config.findingsFiles().editableLexicon(), config.services().settings().lexicons()),
+                config.services().settings().codebook());
         findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
         controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,

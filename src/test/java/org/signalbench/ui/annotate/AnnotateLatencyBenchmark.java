@@ -91,7 +91,7 @@ class AnnotateLatencyBenchmark {
         CliRun made = CliRun.of("sample", "--out", corpus.toString(), "--posts", Integer.toString(POSTS), "--no-images");
         assertEquals(0, made.exit(), made.err());
         try (Workbench workbench = Workbench.open(file)) {
-            new ImportService(workbench).run(List.of(corpus), null, JobContext.NONE);
+            new ImportService(workbench, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(corpus), null, JobContext.NONE);
         }
         return file;
     }

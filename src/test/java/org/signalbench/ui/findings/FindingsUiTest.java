@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Masking;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.Job;
 import org.signalbench.jobs.JobStatus;
