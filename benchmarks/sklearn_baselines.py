@@ -48,6 +48,7 @@ def tree_settings(h):
 
 
 def make_model(model, h, seed):
+    model = model.removeprefix("tribuo-")  # the Tribuo learners kept as tribuo-dt, tribuo-rf, tribuo-svm
     if model == "dt":
         return DecisionTreeClassifier(min_impurity_decrease=h["minImpurityDecrease"], random_state=seed,
                                       **tree_settings(h))

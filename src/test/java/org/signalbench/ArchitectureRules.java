@@ -35,7 +35,8 @@ final class ArchitectureRules {
     static final List<String> LOGIC_PACKAGES = List.of("org.signalbench.importing..", "org.signalbench.exporting..",
             "org.signalbench.bundle..", "org.signalbench.preprocess..", "org.signalbench.labels..",
             "org.signalbench.agreement..", "org.signalbench.findings..", "org.signalbench.models..",
-            "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..");
+            "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..",
+            "org.signalbench.filters..");
 
     private ArchitectureRules() {
     }

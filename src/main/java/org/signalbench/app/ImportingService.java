@@ -2,6 +2,7 @@ package org.signalbench.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportService;
@@ -22,8 +23,14 @@ public final class ImportingService {
 
     /** Imports {@code sources} ({@code format} null: detected per file). */
     public ImportReport run(Workbench workbench, List<Path> sources, ImportFormat format, JobContext job) throws Exception {
+        return run(workbench, sources, format, job, ImportFilter.NONE);
+    }
+
+    /** The same, leaving out the posts {@code filter} names (counted as skipped). */
+    public ImportReport run(Workbench workbench, List<Path> sources, ImportFormat format, JobContext job,
+                            ImportFilter filter) throws Exception {
         try {
-            return new ImportService(workbench, codebook).run(sources, format, job);
+            return new ImportService(workbench, codebook).run(sources, format, job, filter);
         } finally {
             corpus.invalidate();
         }

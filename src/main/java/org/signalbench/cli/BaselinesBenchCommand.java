@@ -23,7 +23,8 @@ import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.ModelTrainer;
 import org.signalbench.models.baselines.BaselineBenchmark;
 import org.signalbench.models.baselines.ReferenceExport;
-import org.signalbench.models.baselines.TribuoBaseline;
+import org.signalbench.models.baselines.TfIdfBaseline;
+import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.BuiltInSample;
 import org.signalbench.store.Workbench;
@@ -56,9 +57,9 @@ final class BaselinesBenchCommand implements Callable<Integer> {
     @Option(names = "--libsvm", description = "Also time LIBSVM (slow in both libraries, so not by default).")
     boolean libsvm;
 
-
-
-
+    @Option(names = "--no-warm-up", description = "Do not warm each model up before timing it (fold 1 of the first variant, untimed, up to 5 runs "
+            + "within 2 s); then the first rows also pay for the JVM's compilation of the model's code.")
+    boolean noWarmUp;
 
     @Mixin
     ProtocolOptions protocol;
@@ -93,11 +94,11 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         List<String> ids = modelIds();
         List<Variant> vs = protocol.variants(spec.commandLine());
         Map<String, Map<String, String>> overrides = protocol.overrides(spec.commandLine());
-        List<TribuoBaseline> trainers = new ArrayList<>();
+        List<TfIdfBaseline> trainers = new ArrayList<>();
         try {
             for (String id : ids) {
                 ModelTrainer t = ModelCatalog.trainer(id, overrides.getOrDefault(id, Map.of()));
-                if (!(t instanceof TribuoBaseline baseline)) {
+                if (!(t instanceof TfIdfBaseline baseline)) {
                     throw new IllegalArgumentException("bench baselines times the baselines; '" + id + "' is not one");
                 }
                 trainers.add(baseline);
@@ -122,7 +123,14 @@ final class BaselinesBenchCommand implements Callable<Integer> {
                         Folds.assign(examples, protocol.folds, protocol.seed, Folds.Scheme.STRATIFIED)));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (TribuoBaseline trainer : trainers) {
+            for (TfIdfBaseline trainer : trainers) {
+                if (!noWarmUp) {
+                    int runs = BaselineBenchmark.warmUp(trainer, data.get(0).examples(), data.get(0).foldOf(), protocol.seed,
+                            corpus.dictionarySize());
+                    err.printf(Locale.ROOT, "warmed up %s: %d untimed run(s) on fold 1 of %s%n", trainer.id(), runs,
+                            data.get(0).variant());
+                    err.flush();
+                }
                 for (ReferenceExport.VariantFolds v : data) {
                     err.printf(Locale.ROOT, "timing %s on %s (%d texts, %d folds)%n", trainer.id(), v.variant(),
                             v.examples().size(), protocol.folds);

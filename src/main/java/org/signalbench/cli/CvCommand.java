@@ -2,8 +2,6 @@ package org.signalbench.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +69,7 @@ public final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.signalbench.exporting.SafeOutputFile.check(out, workbench.path()); // before hours of work, not after
         CvConfig config = resume == null ? config() : null;
         try (Workbench wb = workbench.openExisting()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -87,7 +86,7 @@ public final class CvCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             if (out != null) {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), text);
             }
             return 0;
         }

@@ -33,13 +33,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-media", description = "Do not copy media files.")
     boolean noMedia;
 
+    @Option(names = "--raw", description = "CSV: write cells as collected; by default a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it.")
+    boolean raw;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         try (Workbench wb = workbench.openExisting()) {
-            long n = new PostExporter(out, !noMedia).export(Session.over(wb.connection()), format, platform);
+            long n = new PostExporter(out, !noMedia, raw).export(Session.over(wb.connection()), format, platform);
             spec.commandLine().getErr().printf("exported %,d posts to %s%n", n, out.toAbsolutePath());
         }
         return 0;

@@ -43,6 +43,9 @@ public final class FindingsCommand implements Callable<Integer> {
     @Option(names = "--discover", description = "Only the hashtags to search in the next collection loop, one per line, best first.")
     boolean discover;
 
+    @Option(names = "--raw", description = "CSV: write cells as collected; by default a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it.")
+    boolean raw;
+
     @Option(names = "--no-mask", description = "Show account names, handles, phone numbers and e-mail addresses as collected.")
     boolean noMask;
 
@@ -74,7 +77,7 @@ public final class FindingsCommand implements Callable<Integer> {
                 stdout.flush();
             } else {
                 createParent(out);
-                Files.writeString(out, list);
+                org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), list);
                 stderr.printf("wrote %d hashtags to %s%n", findings.discoveredHashtags().size(), out);
             }
             return 0;
@@ -88,7 +91,7 @@ public final class FindingsCommand implements Callable<Integer> {
                 Json.print(stdout, doc);
             } else {
                 createParent(out);
-                Files.writeString(out, Json.mapper().writeValueAsString(doc) + "\n");
+                org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), Json.mapper().writeValueAsString(doc) + "\n");
                 stderr.println("wrote " + out);
             }
             return 0;
@@ -98,7 +101,7 @@ public final class FindingsCommand implements Callable<Integer> {
                 if (format == TableFormat.CSV) {
                     stdout.println("# " + t.title());
                 }
-                stdout.print(format.render(t));
+                stdout.print(format.render(t, raw));
                 if (format == TableFormat.CSV) {
                     stdout.println();
                 }
@@ -106,10 +109,10 @@ public final class FindingsCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        Files.createDirectories(out);
+        org.signalbench.exporting.SafeOutputFile.createFolder(out);
         for (Table t : findings.tables()) {
             Path file = out.resolve(t.key() + "." + format.extension());
-            Files.writeString(file, format.render(t));
+            org.signalbench.exporting.SafeOutputFile.writeString(file, workbench.path(), format.render(t, raw));
             stderr.println("wrote " + file);
         }
         return 0;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.app.Services;
+import org.signalbench.filters.EnglishFilter;
+import org.signalbench.filters.KeywordFilter;
+import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.Rejection;
@@ -39,6 +42,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Option(names = "--keywords", paramLabel = "study|FILE", arity = "0..1", fallbackValue = "study",
+            description = "Import only posts whose text has one of these keywords: 'study' (the default when the "
+                    + "option has no value) for the Twitter study's list (resources/lexicons/twitter-keywords.json), "
+                    + "or a file (.json like that one, or one keyword per line). Tweets known by id only are kept.")
+    String keywords;
+
+    @Option(names = "--english-only", description = "Import only English posts: a tweet's lang field decides, "
+            + "else a simple heuristic (docs/formats/twitter.md). Tweets known by id only are kept.")
+    boolean englishOnly;
+
     @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE", description = "Files or folders to import.")
     List<Path> sources = new ArrayList<>();
 
@@ -48,6 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImportFormat forced = forcedFormat();
+        ImportFilter filter = filter();
         var err = spec.commandLine().getErr();
         for (Path source : sources) {
             if (!Files.exists(source)) {
@@ -64,10 +78,37 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportReport report;
         try (Workbench wb = opened) {
-            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE);
+            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE, filter);
         }
         print(report);
         return 0;
+    }
+
+    /** The posts --keywords and --english-only leave out, with the kind they are counted under. */
+    private ImportFilter filter() {
+        KeywordFilter keywordFilter;
+        try {
+            keywordFilter = keywords == null ? null
+                    : keywords.equals("study") ? KeywordFilter.studyDefault() : KeywordFilter.fromFile(Path.of(keywords));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keywords: " + e.getMessage());
+        }
+        EnglishFilter english = englishOnly ? new EnglishFilter() : null;
+        if (keywordFilter == null && english == null) {
+            return ImportFilter.NONE;
+        }
+        return draft -> {
+            if (draft.tweet() != null && !draft.tweet().textAvailable()) {
+                return null; // nothing to judge until the text is there
+            }
+            if (keywordFilter != null && !keywordFilter.matches(draft.caption())) {
+                return "no keyword";
+            }
+            if (english != null && !english.isEnglish(draft.tweet() == null ? null : draft.tweet().lang(), draft.caption())) {
+                return "not English";
+            }
+            return null;
+        };
     }
 
     private ImportFormat forcedFormat() {
@@ -95,6 +136,7 @@ public final class ImportCommand implements Callable<Integer> {
             summary.put("imported", report.imported());
             summary.put("duplicates", report.duplicates());
             summary.put("labels", report.labels());
+            summary.put("skipped", report.skipped());
             summary.put("rejected", rejected);
             Json.print(out, summary);
             return;
@@ -102,6 +144,9 @@ public final class ImportCommand implements Callable<Integer> {
         out.printf("imported:   %d%n", report.imported());
         out.printf("duplicates: %d%n", report.duplicates());
         out.printf("labels:     %d%n", report.labels());
+        if (!report.skipped().isEmpty()) {
+            out.printf("skipped:    %s%n", report.skipped()); // stream notices, not posts: nothing wrong
+        }
         out.printf("rejected:   %d%n", report.rejected().size());
         for (Rejection r : report.rejected()) {
             out.println("  " + r);

@@ -46,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, html);
+        org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), html);
         spec.commandLine().getErr().println("wrote " + out);
         return 0;
     }

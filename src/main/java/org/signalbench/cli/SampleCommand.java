@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.sample.SampleFigures;
 import org.signalbench.sample.SampleGenerator;
+import org.signalbench.sample.TwitterStudySample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,15 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Option(names = "--twitter-study", description = "Write the Twitter study sample instead (213,041 invented tweets, "
+            + "truth and coder files; docs/sample-data.md). --seed applies; default seed " + TwitterStudySample.DEFAULT_SEED + ".")
+    boolean twitterStudy;
+
     @Override
     public Integer call() throws Exception {
+        if (twitterStudy) {
+            return writeTwitterStudy();
+        }
         if (posts < 50) {
             throw new ParameterException(spec.commandLine(), "--posts must be at least 50, got " + posts);
         }
@@ -60,6 +68,20 @@ public final class SampleCommand implements Callable<Integer> {
                             + "%d Instaloader posts, %d tweets to %s in %.1f s%n",
                     summary.posts(), summary.dealerPosts(), summary.dealerAccounts(), summary.mediaFiles(),
                     summary.instaloaderPosts(), summary.tweets(), out, seconds);
+        }
+        return 0;
+    }
+
+    private Integer writeTwitterStudy() throws Exception {
+        long twitterSeed = spec.commandLine().getParseResult().hasMatchedOption("--seed") ? seed : TwitterStudySample.DEFAULT_SEED;
+        TwitterStudySample.Summary summary = TwitterStudySample.generate(out, twitterSeed, new StderrProgress(spec.commandLine().getErr()));
+        if (json) {
+            Json.print(spec.commandLine().getOut(), summary);
+        } else {
+            spec.commandLine().getOut().printf("wrote %,d tweets (%,d with fentanyl, %,d selling, %,d of them with links, "
+                            + "%d live unique from %d accounts) and %,d coded tweets to %s in %.1f s%n", summary.tweets(),
+                    summary.fentanylTweets(), summary.sellingTweets(), summary.sellingWithLinks(), summary.liveUnique(),
+                    summary.liveAccounts(), summary.coded(), out, summary.seconds());
         }
         return 0;
     }

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param collectedUnder the searches (for example {@code #xanax}) the post was collected under
  * @param links          expanded URLs the post links to
  * @param sourceFile     the file the draft was read from, for provenance
+ * @param tweet          what a tweet carries beyond these fields; null for other posts
  */
 public record PostDraft(
         Platform platform,
@@ -25,7 +26,8 @@ public record PostDraft(
         Set<String> collectedUnder,
         List<String> links,
         String url,
-        String sourceFile) {
+        String sourceFile,
+        TweetFields tweet) {
 
     public PostDraft {
         Objects.requireNonNull(platform, "platform");
@@ -37,5 +39,13 @@ public record PostDraft(
         media = List.copyOf(media == null ? List.of() : media);
         collectedUnder = Set.copyOf(collectedUnder == null ? Set.of() : collectedUnder);
         links = List.copyOf(links == null ? List.of() : links);
+    }
+
+    /** A draft without tweet fields (Instagram posts, bundles, CSV rows). */
+    public PostDraft(Platform platform, String externalId, String author, String authorId, Instant postedAt,
+                     String caption, List<Comment> comments, List<MediaFile> media, Set<String> collectedUnder,
+                     List<String> links, String url, String sourceFile) {
+        this(platform, externalId, author, authorId, postedAt, caption, comments, media, collectedUnder, links, url,
+                sourceFile, null);
     }
 }

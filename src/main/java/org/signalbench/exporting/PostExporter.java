@@ -1,7 +1,6 @@
 package org.signalbench.exporting;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.signalbench.bundle.BundlePost;
 import org.signalbench.bundle.BundleWriter;
 import org.signalbench.domain.MediaFile;
@@ -23,8 +20,9 @@ import org.signalbench.store.Session;
 /**
  * Writes a workbench's posts as a bundle (docs/formats/bundle.md) or a CSV file
  * (docs/formats/csv.md). Media files are copied into a folder beside the output so the export
- * can be imported anywhere; the file is written to a temporary name and moved into place at the
- * end, so a failed export never leaves a half-written file under the requested name.
+ * can be imported anywhere; the file is written through {@link SafeOutputFile}, so an export never
+ * lands on the workbench and a failed one never leaves a half-written file under the requested name.
+ * CSV cells that a spreadsheet would run as formulas are neutralised unless raw ({@link SafeCsvPrinter}).
  */
 public final class PostExporter {
     public enum Format {
@@ -41,8 +39,15 @@ public final class PostExporter {
     private final Path out;
     private final boolean copyMedia;
     private final Path mediaFolder;
+    private final boolean raw;
 
     public PostExporter(Path out, boolean copyMedia) {
+        this(out, copyMedia, false);
+    }
+
+    /** @param raw write CSV cells as they are, without neutralising spreadsheet formulas ({@link SafeCsvPrinter}) */
+    public PostExporter(Path out, boolean copyMedia, boolean raw) {
+        this.raw = raw;
         this.out = out.toAbsolutePath().normalize();
         this.copyMedia = copyMedia;
         String name = this.out.getFileName().toString();
@@ -51,20 +56,19 @@ public final class PostExporter {
 
     /** Exports every post (of one platform when not null); returns the number of posts written. */
     public long export(Session c, Format format, Platform platform) throws IOException {
-        Files.createDirectories(out.getParent());
-        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        SafeOutputFile.check(out, c); // before any media is copied
         long[] count = {0};
-        try (OutputStream stream = Files.newOutputStream(partial)) {
+        SafeOutputFile.write(out, c, stream -> {
             if (format == Format.BUNDLE) {
-                try (BundleWriter writer = new BundleWriter(stream)) {
-                    readEach(c, platform, post -> {
-                        writer.write(toBundle(post));
-                        count[0]++;
-                    });
-                }
+                BundleWriter writer = new BundleWriter(stream);
+                readEach(c, platform, post -> {
+                    writer.write(toBundle(post));
+                    count[0]++;
+                });
+                writer.close();
             } else {
                 Writer text = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
+                try (SafeCsvPrinter csv = new SafeCsvPrinter(text, raw, CSV_COLUMNS)) {
                     readEach(c, platform, post -> {
                         csv.printRecord(post.platform().key(), post.externalId(), post.author(),
                                 post.postedAt() == null ? null : post.postedAt().toString(), post.caption(),
@@ -74,11 +78,7 @@ public final class PostExporter {
                     });
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
         return count[0];
     }
 

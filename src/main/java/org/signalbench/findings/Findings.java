@@ -51,11 +51,13 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
                 imageCategories, timeline, discovery);
     }
 
-    /** The same findings with account names, handles, phone numbers and e-mail addresses masked. */
+    /** The same findings with account names, handles, phone numbers and e-mail addresses masked, in hashtags and the discovery list too. */
     public Findings masked() {
         return new Findings(n, drugHashtagCounts, overview.masked(), drugHashtags.masked(), hashtagCategories.masked(),
                 contactChannels.masked(), exchanges.masked(), postsPerAccount.masked(), topAccounts.masked(),
-                imageCategories.masked(), timeline.masked(), discovery.masked(), discoveryCandidates);
+                imageCategories.masked(), timeline.masked(), discovery.masked(),
+                discoveryCandidates.stream().map(c -> new HashtagDiscovery.Candidate(Masking.maskText(c.hashtag()), c.keyword(),
+                        c.dealerPosts(), c.labelledPosts(), c.specificity(), c.score())).toList());
     }
 
     /** The suggested searches, one hashtag (with #) per entry, best first. */

@@ -20,7 +20,7 @@ public record Table(String key, String title, List<Column> columns, List<List<Ob
         TEXT,
         /** An account name: replaced by a pseudonym when masked. */
         ACCOUNT,
-        /** A label we wrote ourselves (a hashtag, a category): never masked. */
+        /** A label (a category, a hashtag): left as it is, except contacts inside hashtags, which are masked. */
         LABEL,
         COUNT,
         PERCENT,
@@ -49,7 +49,7 @@ public record Table(String key, String title, List<Column> columns, List<List<Ob
         return columns.stream().map(Column::name).toList();
     }
 
-    /** The table with account names pseudonymised and phones, e-mail addresses and handles masked in text cells. */
+    /** The table with account names pseudonymised and phones, e-mail addresses and handles masked in text cells and hashtags. */
     public Table masked() {
         List<List<Object>> out = new ArrayList<>();
         for (List<Object> row : rows) {
@@ -59,6 +59,8 @@ public record Table(String key, String title, List<Column> columns, List<List<Ob
                     switch (columns.get(i).kind()) {
                         case ACCOUNT -> cells.set(i, Masking.maskAccount(s));
                         case TEXT -> cells.set(i, Masking.maskText(s));
+                        // a hashtag is collected text too: #xanaxcall2135550142 carries a phone number
+                        case LABEL -> cells.set(i, s.startsWith("#") ? Masking.maskText(s) : s);
                         default -> { }
                     }
                 }

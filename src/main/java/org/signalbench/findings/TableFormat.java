@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.signalbench.exporting.MarkdownText;
+import org.signalbench.exporting.SafeCsvPrinter;
 
 /** How a {@link Table} is written out: CSV (RFC 4180, via commons-csv) or a GitHub-flavoured Markdown table. */
 public enum TableFormat {
     CSV("csv") {
         @Override
-        public void write(Table table, Appendable out) throws IOException {
+        public void write(Table table, Appendable out, boolean raw) throws IOException {
             // Raw numbers in CSV (no thousands separators) so spreadsheets read them as numbers.
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+            SafeCsvPrinter printer = new SafeCsvPrinter(out, raw);
             printer.printRecord(table.columnNames());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(c -> c == null ? "" : c instanceof Double d ? plain(d) : c.toString()).toList());
@@ -23,7 +23,7 @@ public enum TableFormat {
     },
     MARKDOWN("md") {
         @Override
-        public void write(Table table, Appendable out) throws IOException {
+        public void write(Table table, Appendable out, boolean raw) throws IOException {
             out.append("## ").append(markdownCell(table.title())).append("\n\n");
             if (!table.note().isEmpty()) {
                 out.append(markdownCell(table.note())).append("\n\n");
@@ -54,16 +54,30 @@ public enum TableFormat {
         this.extension = extension;
     }
 
-    public abstract void write(Table table, Appendable out) throws IOException;
+    /**
+     * Writes the table; {@code raw} leaves CSV cells that a spreadsheet would run as formulas as they are
+     * (see {@link SafeCsvPrinter}); Markdown is always escaped.
+     */
+    public abstract void write(Table table, Appendable out, boolean raw) throws IOException;
+
+    /** Writes the table with formula-like CSV cells neutralised. */
+    public void write(Table table, Appendable out) throws IOException {
+        write(table, out, false);
+    }
 
     public String extension() {
         return extension;
     }
 
     public String render(Table table) {
+        return render(table, false);
+    }
+
+    /** The table as text; {@code raw}: see {@link #write(Table, Appendable, boolean)}. */
+    public String render(Table table, boolean raw) {
         StringBuilder sb = new StringBuilder();
         try {
-            write(table, sb);
+            write(table, sb, raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
@@ -83,8 +97,8 @@ public enum TableFormat {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    /** A cell that cannot break the table: pipes and backslashes escaped, line breaks as {@code <br>}. */
+    /** A cell that cannot break the table nor bring in markup: see {@link MarkdownText#cell}. */
     static String markdownCell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
+        return MarkdownText.cell(text);
     }
 }

@@ -58,6 +58,10 @@ final class BundleReader implements PostFileReader {
         if (version == null || version < 1) {
             throw new BadInputException(line, "the header's 'version' must be a whole number from 1");
         }
+        if (version > org.signalbench.bundle.BundleWriter.VERSION) {
+            throw new BadInputException(line, "bundle version " + version + " is newer than this SignalBench reads (up to "
+                    + org.signalbench.bundle.BundleWriter.VERSION + "); import it with a newer SignalBench");
+        }
     }
 
     private static PostDraft post(JsonNode node, Path folder, String source, int line, DraftSink sink) throws BadInputException {

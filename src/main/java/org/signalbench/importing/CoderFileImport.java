@@ -1,7 +1,6 @@
 package org.signalbench.importing;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,9 +88,9 @@ public final class CoderFileImport {
         ParsedFile parsed;
         try {
             parsed = parse(file);
-        } catch (JsonParseException e) {
-            reject.accept(new Rejection(name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    "not valid JSON: " + e.getOriginalMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            reject.accept(new Rejection(name, e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null
+                    : e.getLocation().getLineNr(), JsonInput.describe(e)));
             return 0;
         } catch (IllegalArgumentException e) {
             reject.accept(new Rejection(name, null, e.getMessage()));
@@ -168,7 +167,7 @@ public final class CoderFileImport {
         if (corpus != null && (!corpus.isObject() || !corpus.path("sha256").isTextual() || !corpus.path("posts").canConvertToInt())) {
             throw new IllegalArgumentException("'corpus' must be an object with 'posts' (a count) and 'sha256'");
         }
-        return new ParsedFile(coder.path("name").asText().trim(), role, codebookVersion, corpus, answers);
+        return new ParsedFile(org.signalbench.domain.PersonName.check(coder.path("name").asText()), role, codebookVersion, corpus, answers);
     }
 
     /**

@@ -64,6 +64,10 @@ final class CsvPostReader implements PostFileReader {
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
+                if (record.size() != header.size()) {
+                    sink.reject(line, fieldCount(record.size(), header.size()));
+                    continue;
+                }
                 try {
                     sink.accept(draft(record, columns, folder, source, line, sink), line);
                 } catch (BadInputException e) {
@@ -121,6 +125,12 @@ final class CsvPostReader implements PostFileReader {
         }
         return new PostDraft(platform, id, cell(record, columns, "author"), cell(record, columns, "author_id"),
                 postedAt, caption, List.of(), media, searches, links, cell(record, columns, "url"), source);
+    }
+
+    /** Why a row with too many or too few fields is refused (its cells cannot be matched to columns). */
+    static String fieldCount(int found, int expected) {
+        return "the row has " + found + (found == 1 ? " field" : " fields") + " but the header has " + expected
+                + (found > expected ? " (an unquoted comma in a cell?)" : " (cells missing)");
     }
 
     private static Instant time(String value) throws BadInputException {

@@ -8,6 +8,13 @@ interface DraftSink {
 
     void reject(Integer line, String reason);
 
+    /**
+     * A record the reader skipped on purpose because it is not a post and nothing is wrong with it
+     * (a stream's {@code delete} or {@code limit} notice); {@code kind} names what it was.
+     */
+    default void skip(Integer line, String kind) {
+    }
+
     /** How far through its file the reader is (0 to 1), so a large file shows progress while it is read. */
     default void readUpTo(double fraction) {
     }

@@ -28,10 +28,14 @@ final class FormatDetector {
     private FormatDetector() {
     }
 
-    /** Files that may hold posts or answers; everything else (images, videos, README, .txt) is left alone. */
+    /**
+     * Files that may hold posts or answers; everything else (images, videos, README) is left alone.
+     * A .txt file is data only when it turns out to be a list of tweet ids.
+     */
     static boolean isDataFileName(Path file) {
         String name = SourceText.plainName(file);
-        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".csv");
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".csv")
+                || name.endsWith(".txt");
     }
 
     static Detection detect(Path file, ImportFormat forced) {
@@ -45,10 +49,20 @@ final class FormatDetector {
         if (SourceText.plainName(file).endsWith(".json") && CoderFileImport.isCoderFile(file)) {
             return new Detection(ImportFormat.CODER_FILE, null);
         }
+        String name = SourceText.plainName(file);
+        if (name.endsWith(".txt") || name.endsWith(".csv") && forced == null) {
+            // An ID-only Twitter dataset, or (for .txt) a note or caption file that is not data.
+            if (isTweetIdList(file)) {
+                return new Detection(ImportFormat.TWITTER, null);
+            }
+            if (name.endsWith(".txt")) {
+                return Detection.NOT_DATA;
+            }
+        }
         if (forced != null) {
             return new Detection(forced, null);
         }
-        if (SourceText.plainName(file).endsWith(".csv")) {
+        if (name.endsWith(".csv")) {
             return new Detection(ImportFormat.CSV, null);
         }
         try {
@@ -60,10 +74,24 @@ final class FormatDetector {
         }
     }
 
+    private static boolean isTweetIdList(Path file) {
+        if (InstaloaderReader.isPostFileName(file) || file.getFileName().toString().contains("_UTC")) {
+            return false; // Instaloader's caption files (<date>_UTC.txt) are never id lists
+        }
+        try {
+            return TweetIdList.looksLikeIdList(SourceText.readHead(file, HEAD_BYTES));
+        } catch (IOException | BadInputException e) {
+            return false;
+        }
+    }
+
     private static Detection fromContent(Path file, byte[] bytes) throws IOException, BadInputException {
         int first = JsonInput.firstNonBlank(bytes, SourceText.contentStart(bytes));
         if (first < 0) {
             return Detection.refused("empty file: nothing to import");
+        }
+        if (bytes[first] != '{' && bytes[first] != '[' && TweetIdList.looksLikeIdList(bytes)) {
+            return new Detection(ImportFormat.TWITTER, null); // JSON Lines of bare tweet ids
         }
         if (bytes[first] != '{' && bytes[first] != '[') {
             return Detection.refused(String.format(Locale.ROOT,

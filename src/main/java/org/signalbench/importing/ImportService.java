@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,9 +70,16 @@ public final class ImportService {
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException {
+        return run(sources, forcedFormat, job, ImportFilter.NONE);
+    }
+
+    /** As {@link #run(List, ImportFormat, JobContext)}, leaving out the posts {@code filter} names (counted as skipped). */
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter)
+            throws IOException {
         JobContext context = job == null ? JobContext.NONE : job;
         try (Session session = workbench.openBulkSession()) {
-            return new Run(session, context, codebook).execute(sources, forcedFormat);
+            return new Run(session, context, codebook, filter == null ? ImportFilter.NONE : filter)
+                    .execute(sources, forcedFormat);
         }
     }
 
@@ -96,6 +104,7 @@ public final class ImportService {
         private int imported;
         private int duplicates;
         private int labels;
+        private final Map<String, Integer> skipped = new TreeMap<>();
         // Progress is counted in bytes of the files on disk, so one large file moves the bar too.
         private long bytesDone;
         private long bytesTotal;
@@ -103,10 +112,13 @@ public final class ImportService {
         private long lastReported = -1;
         private String currentFile = "";
 
-        Run(Session session, JobContext job, Codebook codebook) {
+        private final ImportFilter filter;
+
+        Run(Session session, JobContext job, Codebook codebook, ImportFilter filter) {
             this.codebook = codebook;
             this.session = session;
             this.job = job;
+            this.filter = filter;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
             readers.put(ImportFormat.CSV, new CsvPostReader());
@@ -167,7 +179,7 @@ public final class ImportService {
                 }
                 finishRun(runId, status);
             }
-            return new ImportReport(imported, duplicates, labels, report(), cancelled);
+            return new ImportReport(imported, duplicates, labels, report(), cancelled, skipped);
         }
 
         private List<Rejection> report() {
@@ -289,6 +301,11 @@ public final class ImportService {
                 }
 
                 @Override
+                public void skip(Integer line, String kind) {
+                    skipped.merge(kind, 1, Integer::sum);
+                }
+
+                @Override
                 public void readUpTo(double fraction) {
                     long done = bytesDone + (long) (fraction * currentFileBytes);
                     // Report about every half percent: often enough for a smooth bar, rarely enough to cost nothing.
@@ -326,6 +343,11 @@ public final class ImportService {
         }
 
         private void offer(PostDraft draft, Integer line) {
+            String leftOut = filter.leaveOut(draft);
+            if (leftOut != null) {
+                skipped.merge(leftOut, 1, Integer::sum);
+                return;
+            }
             String caption = draft.caption();
             if (caption.length() > MAX_CAPTION_CHARS) {
                 int chars = caption.codePointCount(0, caption.length());

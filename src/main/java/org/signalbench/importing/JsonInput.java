@@ -47,6 +47,9 @@ final class JsonInput {
         }
     }
 
+    private static final java.util.regex.Pattern SOURCE_EXCERPT = java.util.regex.Pattern.compile(
+            "\\s*\\(?(?:for \\w+ starting at |start marker at |at )?\\[Source: [^\\]]*\\]\\)?");
+
     /** Why text is not JSON, in one line without Jackson's source excerpt. */
     static String describe(JsonProcessingException e) {
         if (e instanceof JsonEOFException) {
@@ -55,6 +58,8 @@ final class JsonInput {
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         message = cut < 0 ? message : message.substring(0, cut);
+        // Jackson names the input and quotes it ("[Source: REDACTED ...; line: 1, column: 2]"): the file and line are ours to give
+        message = SOURCE_EXCERPT.matcher(message).replaceAll("").strip();
         JsonLocation at = e.getLocation();
         return "not valid JSON: " + message
                 + (at != null && at.getColumnNr() > 0 ? " (column " + at.getColumnNr() + ")" : "");

@@ -2,8 +2,6 @@ package org.signalbench.importing;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +56,7 @@ public final class LabelCsvImport {
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = CSVParser.parse(in, format)) {
+        try (Reader in = SourceText.reader(file); CSVParser csv = CSVParser.parse(in, format)) {
             Map<String, Integer> header = csv.getHeaderMap();
             if (!header.containsKey("external_id") || !header.containsKey("label")) {
                 reject.accept(new Rejection(name, 1, "the header must name the columns external_id and label (found: "
@@ -74,6 +72,9 @@ public final class LabelCsvImport {
                 for (CSVRecord record : csv) {
                     long line = record.getRecordNumber() + 1;
                     try {
+                        if (!record.isConsistent()) {
+                            throw new IllegalArgumentException(CsvPostReader.fieldCount(record.size(), header.size()));
+                        }
                         String externalId = field(record, "external_id");
                         if (externalId.isEmpty()) {
                             throw new IllegalArgumentException("external_id is empty");
@@ -106,6 +107,10 @@ public final class LabelCsvImport {
                 }
                 return new Result(store.appendFromFile(person, answers, store.codebook().version()), unchanged);
             });
+        } catch (BadInputException e) {
+            // nothing was written: the file is refused whole, at the line of its bad byte
+            reject.accept(new Rejection(name, e.line(), e.getMessage()));
+            return new Result(0, 0);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             // The person's name belongs to the other role, or the CSV itself is broken: nothing is kept.
             reject.accept(new Rejection(name, null, e instanceof java.io.UncheckedIOException

@@ -1,6 +1,7 @@
 package org.signalbench.importing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ final class MediaPaths {
         if (!real.startsWith(root)) {
             throw new BadInputException("media path '" + written + "' leads outside the imported folder "
                     + "(to " + real + "); media dropped, post kept");
+        }
+        if (!Files.isRegularFile(real)) {
+            // a folder (media: ["."]) or a pipe or device would be stored as an image and read forever
+            throw new BadInputException("media path '" + written + "' is " + (Files.isDirectory(real) ? "a folder" : "not a regular file")
+                    + ", not a media file; media dropped, post kept");
         }
         return MediaFile.of(real);
     }

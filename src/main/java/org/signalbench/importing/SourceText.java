@@ -53,6 +53,14 @@ final class SourceText {
         }
     }
 
+    /**
+     * The whole file as strict UTF-8 text without a byte-order mark (what Excel's "CSV UTF-8" writes),
+     * for parsers that take a reader; an invalid byte is a BadInputException naming its line.
+     */
+    static java.io.Reader reader(Path file) throws IOException, BadInputException {
+        return new java.io.StringReader(decodeFile(readBytes(file)));
+    }
+
     /** Up to {@code limit} bytes from the start of the file, decompressed when it is an {@code .xz} file. */
     static byte[] readHead(Path file, int limit) throws IOException, BadInputException {
         try (InputStream raw = Files.newInputStream(file)) {

@@ -30,6 +30,7 @@ public final class CoderFileExport {
 
     /** Writes the file (replacing it whole, never half-written) and returns how many entries it holds. */
     public static int write(Session session, Coder coder, Codebook codebook, Path out) throws IOException {
+        org.signalbench.exporting.SafeOutputFile.check(out, session); // never onto the workbench or any database
         List<Labels.OwnRow> latest = latestRows(session, coder);
         // Group per post and moment (and reason, for experts): one file entry each.
         Map<String, List<Labels.OwnRow>> entries = new LinkedHashMap<>();

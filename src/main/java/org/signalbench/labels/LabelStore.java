@@ -65,6 +65,7 @@ public final class LabelStore implements AutoCloseable {
             }
             return found.get();
         }
+        org.signalbench.domain.PersonName.check(trimmed); // a new name: no NUL, line break or direction mark
         Coder coder = rows.createCoder(trimmed, role);
         coders.put(coder.id(), coder);
         return coder;

@@ -39,7 +39,7 @@ public final class ModelCatalog {
      */
     public static ModelTrainer trainer(String id, Map<String, String> overrides) {
         Map<String, String> given = overrides == null ? Map.of() : overrides;
-        if (Baselines.IDS.contains(id)) {
+        if (Baselines.isBaseline(id)) {
             return Baselines.create(id, given);
         }
         if (LstmModelTrainer.ID.equals(id)) {

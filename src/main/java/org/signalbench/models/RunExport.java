@@ -1,15 +1,13 @@
 package org.signalbench.models;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.signalbench.exporting.MarkdownText;
+import org.signalbench.exporting.SafeCsvPrinter;
 
 /**
  * A run's Table-1 figures ({@link RunSummary#rows}) as CSV, Markdown or LaTeX, for the
@@ -70,7 +68,7 @@ public final class RunExport {
 
     /** Writes a stored run's Table 1 to {@code file} (UTF-8) in {@code format}. */
     public static void write(RunStore store, String runId, Format format, Path file) throws IOException {
-        Files.writeString(file, export(format, RunSummary.rows(store, runId)), StandardCharsets.UTF_8);
+        org.signalbench.exporting.SafeOutputFile.writeString(file, null, export(format, RunSummary.rows(store, runId)));
     }
 
     public static String export(Format format, List<RunSummary.Row> rows) {
@@ -83,9 +81,8 @@ public final class RunExport {
 
     public static String csv(List<RunSummary.Row> rows) {
         StringBuilder out = new StringBuilder();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader("variant", "model", "folds", "precision", "precision_sd",
-                "recall", "recall_sd", "f1", "f1_sd", "auc", "auc_sd", "auc_pooled").get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
+        try (SafeCsvPrinter csv = new SafeCsvPrinter(out, false, "variant", "model", "folds", "precision", "precision_sd",
+                "recall", "recall_sd", "f1", "f1_sd", "auc", "auc_sd", "auc_pooled")) {
             for (RunSummary.Row r : rows) {
                 csv.printRecord(r.variant(), r.model(), r.folds(), full(r.precision()), full(r.precisionSd()), full(r.recall()),
                         full(r.recallSd()), full(r.f1()), full(r.f1Sd()), full(r.auc()), full(r.aucSd()), full(r.aucPooled()));
@@ -99,14 +96,14 @@ public final class RunExport {
     public static String markdown(List<RunSummary.Row> rows) {
         List<String> models = models(rows);
         StringBuilder b = new StringBuilder("| variant | measure |");
-        models.forEach(m -> b.append(' ').append(m).append(" |"));
+        models.forEach(m -> b.append(' ').append(MarkdownText.cell(m)).append(" |"));
         b.append("\n|---|---|");
         models.forEach(m -> b.append("---|"));
         b.append('\n');
         for (String v : variants(rows)) {
             boolean first = true;
             for (Measure measure : Measure.values()) {
-                b.append("| ").append(first ? v : "").append(" | ").append(measure.label()).append(" |");
+                b.append("| ").append(first ? MarkdownText.cell(v) : "").append(" | ").append(measure.label()).append(" |");
                 for (String m : models) {
                     b.append(' ').append(cell(rows, v, m, measure)).append(" |");
                 }

@@ -33,11 +33,16 @@ public final class TfIdf {
     private final Map<String, Double> idf;
     /** Column of each word in {@link #vocabulary()} order (0-based). */
     private final Map<String, Integer> column;
+    /** The words with a weight, sorted (built once: models score and export through it per fold). */
+    private final List<String> vocabulary;
 
     private TfIdf(Map<String, Double> idf) {
         this.idf = idf;
+        String[] words = idf.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(words);
+        this.vocabulary = List.of(words);
         this.column = new HashMap<>(idf.size() * 2);
-        for (String w : new TreeMap<>(idf).keySet()) {
+        for (String w : words) {
             column.put(w, column.size());
         }
     }
@@ -75,7 +80,7 @@ public final class TfIdf {
 
     /** The words with a weight, sorted; a word's position is its column in exported matrices. */
     public List<String> vocabulary() {
-        return new TreeMap<>(idf).keySet().stream().toList();
+        return vocabulary;
     }
 
     /** The column (0-based, in {@link #vocabulary()} order) of a word, or -1 when it has no weight. */

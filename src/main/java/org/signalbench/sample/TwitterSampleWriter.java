@@ -19,11 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes about 50 invented tweets in the style of the Twitter study (online pharmacies linking to
- * their sites, personal use, news): half as API v1.1 status objects, half as API v2 responses.
+ * Writes small files of invented tweets in the style of the Twitter study (online pharmacies
+ * linking to their sites, personal use, news) in each form the importer reads: API v1.1 status
+ * objects, API v2 responses, a v1.1 stream capture with its delete and limit notices, and twarc2's
+ * response pages and flattened tweets. The full-scale corpus is {@link TwitterStudySample}.
  */
 final class TwitterSampleWriter {
     static final int PER_FILE = 25;
+    /** Tweets in the stream capture and in each twarc2 file. */
+    static final int PER_SMALL_FILE = 10;
     private static final DateTimeFormatter V1_TIME =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern HASHTAG = Pattern.compile("#([A-Za-z0-9_]+)");
@@ -59,7 +63,123 @@ final class TwitterSampleWriter {
                 w.write('\n');
             }
         }
-        return 2 * PER_FILE;
+        // Written after the two files above, so those stay as they were for the same seed.
+        writeStream(folder.resolve("stream-v1.jsonl"));
+        writeTwarc2(folder.resolve("twarc2-pages.jsonl"), folder.resolve("twarc2-flat.jsonl"));
+        return 2 * PER_FILE + 3 * PER_SMALL_FILE;
+    }
+
+    /** A v1.1 filtered-stream capture: statuses (one a retweet) with delete and limit notices between them. */
+    private void writeStream(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Tweet previous = null;
+            for (int i = 0; i < PER_SMALL_FILE; i++) {
+                Tweet t = tweet();
+                Map<String, Object> status = v1(t, 0);
+                status.put("user", v1User(t));
+                if (i == 4 && previous != null) {
+                    // A retweet: its own text cut, the retweeted status whole.
+                    Map<String, Object> original = v1(previous, 0);
+                    original.put("user", v1User(previous));
+                    String rt = "RT @" + previous.handle() + ": " + previous.text();
+                    status.put("full_text", rt.length() > 140 ? rt.substring(0, 139) + "…" : rt);
+                    status.put("retweeted_status", original);
+                }
+                w.write(SampleGenerator.json(status));
+                w.write('\n');
+                if (i == 2 || i == 7) {
+                    long deleted = Ids.tweetId(t.at().minusSeconds(3600), random);
+                    Map<String, Object> deletedStatus = SampleGenerator.map("id", deleted, "id_str", Long.toString(deleted),
+                            "user_id", Long.parseLong(t.userId()), "user_id_str", t.userId());
+                    w.write(SampleGenerator.json(SampleGenerator.map("delete", SampleGenerator.map("status", deletedStatus,
+                            "timestamp_ms", Long.toString(t.at().toEpochMilli() + 500)))));
+                    w.write('\n');
+                }
+                if (i == 5) {
+                    w.write(SampleGenerator.json(SampleGenerator.map("limit", SampleGenerator.map("track", 12 + random.nextInt(300),
+                            "timestamp_ms", Long.toString(t.at().toEpochMilli() + 900)))));
+                    w.write('\n');
+                }
+                previous = t;
+            }
+        }
+    }
+
+    private Map<String, Object> v1User(Tweet t) {
+        return SampleGenerator.map("id", Long.parseLong(t.userId()), "id_str", t.userId(), "name", t.name(),
+                "screen_name", t.handle(), "created_at", V1_TIME.format(START.minusSeconds(86_400L * (200 + random.nextInt(3000)))),
+                "followers_count", random.nextInt(5_000), "statuses_count", 10 + random.nextInt(20_000));
+    }
+
+    /**
+     * twarc2 output: response pages (one per line, {@code data} + {@code includes.users} and
+     * {@code includes.tweets} for a retweeted tweet, {@code meta}, {@code __twarc}) and the same
+     * kind of tweets flattened (author and referenced tweets inline).
+     */
+    private void writeTwarc2(Path pages, Path flat) throws IOException {
+        Map<String, Object> twarc = SampleGenerator.map("url", "https://api.twitter.com/2/tweets/search/all?query=oxycodone",
+                "version", "2.13.0", "retrieved_at", "2018-11-05T10:00:00+00:00");
+        try (Writer w = Files.newBufferedWriter(pages, StandardCharsets.UTF_8)) {
+            for (int page = 0; page < 2; page++) {
+                List<Object> data = new ArrayList<>();
+                List<Object> users = new ArrayList<>();
+                List<Object> included = new ArrayList<>();
+                Tweet previous = null;
+                for (int i = 0; i < PER_SMALL_FILE / 2; i++) {
+                    Tweet t = tweet();
+                    Map<String, Object> tweet = v2Tweet(t);
+                    if (i == 3 && previous != null) {
+                        tweet.put("text", "RT @" + previous.handle() + ": " + previous.text().substring(0, Math.min(40, previous.text().length())) + "…");
+                        tweet.put("referenced_tweets", List.of(SampleGenerator.map("type", "retweeted", "id", Long.toString(previous.id()))));
+                        included.add(v2Tweet(previous));
+                    }
+                    data.add(tweet);
+                    users.add(v2User(t));
+                    if (previous != null) {
+                        users.add(v2User(previous));
+                    }
+                    previous = t;
+                }
+                w.write(SampleGenerator.json(SampleGenerator.map("data", data,
+                        "includes", SampleGenerator.map("users", users, "tweets", included),
+                        "meta", SampleGenerator.map("result_count", data.size()), "__twarc", twarc)));
+                w.write('\n');
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(flat, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < PER_SMALL_FILE; i++) {
+                Tweet t = tweet();
+                Map<String, Object> tweet = v2Tweet(t);
+                tweet.put("author", v2User(t));
+                tweet.put("__twarc", twarc);
+                w.write(SampleGenerator.json(tweet));
+                w.write('\n');
+            }
+        }
+    }
+
+    private Map<String, Object> v2Tweet(Tweet t) {
+        Map<String, Object> data = SampleGenerator.map("id", Long.toString(t.id()), "text", t.text(),
+                "author_id", t.userId(), "created_at", t.at().toString().replace("Z", ".000Z"), "lang", "en");
+        List<Object> urls = new ArrayList<>();
+        Matcher u = URL.matcher(t.text());
+        int i = 0;
+        while (u.find() && i < t.expandedUrls().size()) {
+            String expanded = t.expandedUrls().get(i++);
+            urls.add(SampleGenerator.map("start", u.start(), "end", u.end(), "url", u.group(), "expanded_url", expanded,
+                    "display_url", expanded.replaceFirst("^https://", ""), "unwound_url", expanded, "status", 200));
+        }
+        if (!urls.isEmpty()) {
+            data.put("entities", SampleGenerator.map("urls", urls));
+        }
+        return data;
+    }
+
+    private Map<String, Object> v2User(Tweet t) {
+        return SampleGenerator.map("id", t.userId(), "name", t.name(), "username", t.handle(),
+                "created_at", START.minusSeconds(86_400L * (200 + random.nextInt(3000))).toString().replace("Z", ".000Z"),
+                "public_metrics", SampleGenerator.map("followers_count", random.nextInt(5_000),
+                        "following_count", random.nextInt(1_000), "tweet_count", 10 + random.nextInt(20_000), "listed_count", 0));
     }
 
     private Tweet tweet() {

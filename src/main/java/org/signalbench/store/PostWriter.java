@@ -48,6 +48,7 @@ public final class PostWriter implements AutoCloseable {
     private final PreparedStatement nextMediaPosition;
     private final PreparedStatement insertCollection;
     private final PreparedStatement insertLink;
+    private final TweetWriter tweets;
     private boolean childRowsPending;
 
     public PostWriter(Connection connection, Instant importedAt) throws SQLException {
@@ -68,6 +69,7 @@ public final class PostWriter implements AutoCloseable {
                 "INSERT INTO post_collection (post_id, search) VALUES (?, ?) ON CONFLICT DO NOTHING");
         insertLink = connection.prepareStatement(
                 "INSERT INTO post_link (post_id, url) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        tweets = new TweetWriter(connection);
     }
 
     /** Writes the drafts in one transaction (post by post if that fails); one outcome per draft, in order. */
@@ -121,6 +123,7 @@ public final class PostWriter implements AutoCloseable {
         insertComment.clearBatch();
         insertCollection.clearBatch();
         insertLink.clearBatch();
+        tweets.clear();
         childRowsPending = false;
     }
 
@@ -156,7 +159,8 @@ public final class PostWriter implements AutoCloseable {
             if (id == null) {
                 throw new SQLException("post " + draft.platform().key() + "/" + draft.externalId() + " neither inserted nor found");
             }
-            if (inserted[i] > 0) {
+            if (inserted[i] > 0 || tweets.fillInIdOnly(id, draft)) {
+                // A tweet first known by id only counts as new when its text arrives.
                 writeChildren(id, draft);
                 outcomes.add(new Outcome(Status.NEW, id, null));
             } else {
@@ -215,6 +219,7 @@ public final class PostWriter implements AutoCloseable {
             insertLink.setString(2, link);
             insertLink.addBatch();
         }
+        tweets.add(postId, draft);
         childRowsPending = true;
     }
 
@@ -269,6 +274,7 @@ public final class PostWriter implements AutoCloseable {
             insertComment.executeBatch();
             insertCollection.executeBatch();
             insertLink.executeBatch();
+            tweets.flush();
             childRowsPending = false;
         }
     }
@@ -296,5 +302,6 @@ public final class PostWriter implements AutoCloseable {
                 nextMediaPosition, insertCollection, insertLink)) {
             statement.close();
         }
+        tweets.close();
     }
 }

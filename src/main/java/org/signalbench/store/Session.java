@@ -112,6 +112,24 @@ public final class Session implements AutoCloseable {
         return call(c -> new PostQuery(c).captionsState());
     }
 
+    /**
+     * The file of the session's main database, or null for an in-memory one: what a file-writing
+     * command must never overwrite.
+     */
+    public java.nio.file.Path databaseFile() {
+        return call(c -> {
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("PRAGMA database_list")) {
+                while (rs.next()) {
+                    if ("main".equals(rs.getString("name"))) {
+                        String file = rs.getString("file");
+                        return file == null || file.isEmpty() ? null : java.nio.file.Path.of(file);
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction (see {@link Transactions}). */
     public <T> T inTransaction(Work<T> work) {
         return call(c -> Transactions.call(c, () -> work.run(c)));

@@ -96,7 +96,7 @@ class FindingsCommandsTest {
         Path mdDir = dir.resolve("md");
         r = CliRun.of("findings", "--db", db, "--format", "markdown", "--out", mdDir.toString(), "--no-mask");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.readString(mdDir.resolve("top-accounts.md")).contains("| plug_one | instagram | 2 |"));
+        assertTrue(Files.readString(mdDir.resolve("top-accounts.md")).contains("| plug\\_one | instagram | 2 |"), "Markdown signs escaped");
 
         CliRun md = CliRun.of("findings", "--db", db);
         assertTrue(md.out().contains("## Dealer posts per week") && md.out().contains("| 2018-W33 | 2018-08-13 | 1 |"), md.out());

@@ -102,7 +102,7 @@ class CoderFileImportTest {
 
         Path truncated = file("t.json", coderFile("kim", "coder", answer).substring(0, 120));
         assertEquals(0, Labelling.importCoderFile(c, truncated, rejected::add));
-        assertTrue(rejected.get(1).reason().startsWith("not valid JSON"), rejected.get(1).reason());
+        assertTrue(rejected.get(1).reason().startsWith("truncated JSON"), rejected.get(1).reason());
         assertEquals(0, scalar(c, "SELECT count(*) FROM coder WHERE name = 'kim'"));
 
         assertFalse(CoderFileImport.isCoderFile(file("other.json", "{\"node\": {}}")));

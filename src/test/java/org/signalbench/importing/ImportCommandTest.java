@@ -89,4 +89,33 @@ class ImportCommandTest {
         assertEquals(1, cannotOpen.exit());
         assertTrue(cannotOpen.err().contains("cannot open the workbench"), cannotOpen.err());
     }
+
+    @Test
+    void keywordAndEnglishFiltersLeaveTweetsOutAndCountThem() throws Exception {
+        write(dir.resolve("in/stream.jsonl"), String.join("\n",
+                "{\"id_str\": \"11\", \"full_text\": \"my back hurts, percocet please\", \"lang\": \"en\"}",
+                "{\"id_str\": \"12\", \"full_text\": \"xanax bars only\", \"lang\": \"en\"}",
+                "{\"id_str\": \"13\", \"full_text\": \"la policía incautó oxycodone\", \"lang\": \"es\"}",
+                "{\"id_str\": \"14\", \"full_text\": \"the fentanyl crisis is in all of our towns now\"}",
+                "{\"delete\": {\"status\": {\"id_str\": \"9\"}}}",
+                "15") + "\n");
+        Path db = dir.resolve("wb.sqlite");
+        CliRun result = CliRun.of("import", "--db", db.toString(), "--json", "--keywords", "--english-only", dir.resolve("in").toString());
+        assertEquals(0, result.exit(), result.err());
+        JsonNode json = ImportFixtures.JSON.readTree(result.out());
+        assertEquals(3, json.get("imported").asInt(), "11, 14 and the id-only 15");
+        assertEquals(1, json.get("skipped").get("no keyword").asInt());
+        assertEquals(1, json.get("skipped").get("not English").asInt());
+        assertEquals(1, json.get("skipped").get("delete").asInt());
+        assertEquals(0, json.get("rejected").size());
+
+        Path list = write(dir.resolve("keywords.txt"), "xanax\n");
+        CliRun custom = CliRun.of("import", "--db", dir.resolve("wb2.sqlite").toString(), "--json", "--keywords", list.toString(),
+                dir.resolve("in").toString());
+        assertEquals(3, ImportFixtures.JSON.readTree(custom.out()).get("skipped").get("no keyword").asInt(), custom.out());
+        CliRun missing = CliRun.of("import", "--db", dir.resolve("wb3.sqlite").toString(), "--keywords",
+                dir.resolve("nope.txt").toString(), dir.resolve("in").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--keywords: cannot read the keyword list"), missing.err());
+    }
 }

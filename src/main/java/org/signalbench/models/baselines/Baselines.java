@@ -18,13 +18,17 @@ import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.tree.RandomForestTrainer;
 
 /**
- * The study's baselines through Tribuo, with their default hyperparameters (docs/models.md lists
- * them and why):
+ * The study's baselines with their default hyperparameters (docs/models.md lists them and why).
+ * {@code dt}, {@code rf} and {@code svm} are SignalBench's sparse learners ({@link SparseBaseline},
+ * decision 0008); {@code libsvm} and the earlier Tribuo learners, kept as {@code tribuo-dt},
+ * {@code tribuo-rf} and {@code tribuo-svm} (same hyperparameters) so that earlier runs can be
+ * repeated, go through Tribuo ({@link TribuoBaseline}):
  * <ul>
- * <li>{@code dt}: CART decision tree, Gini impurity, unlimited depth, minChildWeight 5 (Tribuo's
- * default: a split must leave at least 5 examples on each side).</li>
+ * <li>{@code dt}: CART decision tree, Gini impurity, unlimited depth, minChildWeight 5 (a node
+ * holding fewer than 5 texts is not split: scikit-learn's min_samples_split).</li>
  * <li>{@code rf}: random forest of 100 such trees on bootstrap samples, each split drawing
- * sqrt(features) of the features (featureFraction 0 means that rule), majority vote.</li>
+ * sqrt(features) of the features (featureFraction 0 means that rule); the score is the mean of the
+ * trees' leaf fractions (the Tribuo forest, tribuo-rf, takes a majority vote).</li>
  * <li>{@code svm}: linear SVM with LIBLINEAR, L2-regularized squared hinge loss solved in the dual
  * (the solver of scikit-learn's LinearSVC), cost 1, tolerance 0.1, at most 1000 iterations.</li>
  * <li>{@code libsvm}: LIBSVM C-SVC with an RBF kernel, cost 1, gamma 1: scikit-learn's default
@@ -35,6 +39,9 @@ import org.tribuo.common.tree.RandomForestTrainer;
  */
 public final class Baselines {
     public static final List<String> IDS = List.of("dt", "rf", "svm", "libsvm");
+    /** The Tribuo learners dt, rf and svm used before decision 0008 (not offered in the app; by id only). */
+    public static final List<String> TRIBUO_IDS = List.of("tribuo-dt", "tribuo-rf", "tribuo-svm");
+    private static final String TRIBUO_PREFIX = "tribuo-";
     /** Every baseline's document-frequency floor of its TF-IDF features (see {@link org.signalbench.models.TfIdf}). */
     static final String MIN_DF = "minDf";
 
@@ -46,9 +53,15 @@ public final class Baselines {
     private Baselines() {
     }
 
+    /** Whether {@link #create} knows the id: one of {@link #IDS} or {@link #TRIBUO_IDS}. */
+    public static boolean isBaseline(String id) {
+        return IDS.contains(id) || TRIBUO_IDS.contains(id);
+    }
+
     static Map<String, Object> defaults(String id) {
         Map<String, Object> d = new LinkedHashMap<>();
-        switch (id) {
+        String learner = id.startsWith(TRIBUO_PREFIX) ? id.substring(TRIBUO_PREFIX.length()) : id;
+        switch (learner) {
             case "dt" -> {
                 d.put("maxDepth", Integer.MAX_VALUE);
                 d.put("minChildWeight", 5.0);
@@ -72,12 +85,13 @@ public final class Baselines {
             }
             default -> throw new IllegalArgumentException("unknown baseline '" + id + "'");
         }
-        // Trees: Tribuo's CART works in time proportional to the number of features (docs/models.md), and
-        // words in fewer than 5 training texts can hardly make a split of 5; SVMs are fast on sparse data.
-        d.put(MIN_DF, id.equals("dt") || id.equals("rf") ? 5 : 1);
+        // Trees: words in fewer than 5 training texts can hardly make a split of a node of 5 (the floor was
+        // brought in for Tribuo's CART, whose time grows with the features; docs/models.md); SVMs keep every word.
+        d.put(MIN_DF, learner.equals("dt") || learner.equals("rf") ? 5 : 1);
         return d;
     }
 
+    /** A trainer for one of {@link #IDS} or {@link #TRIBUO_IDS} with these hyperparameter overrides (name → text). */
     public static ModelTrainer create(String id, Map<String, String> overrides) {
         Map<String, Object> p = defaults(id);
         Set<String> unknown = new HashSet<>(overrides.keySet());
@@ -89,7 +103,10 @@ public final class Baselines {
         if (integer(p, MIN_DF) < 1) {
             throw new IllegalArgumentException(id + "." + MIN_DF + ": must be at least 1 (1 keeps every word), got " + p.get(MIN_DF));
         }
-        return new TribuoBaseline(id, p, factory(id, p));
+        if (IDS.contains(id) && !id.equals("libsvm")) {
+            return new SparseBaseline(id, p, Runtime.getRuntime().availableProcessors());
+        }
+        return new TribuoBaseline(id, p, factory(id.startsWith(TRIBUO_PREFIX) ? id.substring(TRIBUO_PREFIX.length()) : id, p));
     }
 
     private static Object parse(String id, String name, Object defaultValue, String text) {

@@ -44,7 +44,7 @@ public final class ReferenceExport {
     }
 
     /** Writes the matrices and {@code manifest.json} into {@code dir}; returns the manifest's path. */
-    public static Path write(Path dir, List<TribuoBaseline> models, List<VariantFolds> variants, int folds, long seed)
+    public static Path write(Path dir, List<? extends TfIdfBaseline> models, List<VariantFolds> variants, int folds, long seed)
             throws IOException {
         List<Map<String, Object>> matrices = new ArrayList<>();
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class ReferenceExport {
                 m.put("features", features);
                 matrices.add(m);
             }
-            for (TribuoBaseline model : models) {
+            for (TfIdfBaseline model : models) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("model", model.id());
                 r.put("variant", v.variant());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.Example;
-import org.signalbench.models.ModelTrainer;
 import org.signalbench.models.Scored;
 import org.signalbench.models.TfIdf;
 import org.signalbench.models.TrainedModel;
@@ -31,7 +30,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * leaf or vote fractions; either way it ranks posts as the model does, which is all AUC needs.
  * For LIBSVM the score is its decision value (positive = dealer).
  */
-public final class TribuoBaseline implements ModelTrainer {
+public final class TribuoBaseline implements TfIdfBaseline {
     static final String DEALER = "dealer";
     static final String OTHER = "other";
     private static final LabelFactory LABELS = new LabelFactory();
@@ -76,20 +75,6 @@ public final class TribuoBaseline implements ModelTrainer {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("tribuo", org.tribuo.Tribuo.VERSION);
         return v;
-    }
-
-    /**
-     * The TF-IDF features this model trains on, fitted on {@code training} with the model's
-     * document-frequency floor ({@code minDf}); {@code bench baselines --export} writes these same
-     * matrices for the scikit-learn reference.
-     */
-    public TfIdf features(List<Example> training) {
-        return TfIdf.fit(training, minDf());
-    }
-
-    /** The document-frequency floor of this model's TF-IDF features. */
-    public int minDf() {
-        return (Integer) hyperparameters.get(Baselines.MIN_DF);
     }
 
     @Override

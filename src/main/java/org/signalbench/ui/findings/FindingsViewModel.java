@@ -215,7 +215,7 @@ public final class FindingsViewModel {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text);
+        org.signalbench.exporting.SafeOutputFile.writeString(file, null, text); // refuses any SQLite database, the workbench too
         return null;
     }
 

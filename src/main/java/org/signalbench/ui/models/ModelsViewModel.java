@@ -1,6 +1,5 @@
 package org.signalbench.ui.models;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -441,7 +440,7 @@ public final class ModelsViewModel {
                     if (parent != null) {
                         Files.createDirectories(parent);
                     }
-                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    org.signalbench.exporting.SafeOutputFile.writeString(file, target.file(), text);
                     return file;
                 })
                 .onSuccess(written -> status.set("Exported run " + shortId(run.id()) + " as " + format.label + " to " + written))

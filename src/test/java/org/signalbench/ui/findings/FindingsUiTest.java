@@ -224,7 +224,7 @@ class FindingsUiTest {
         robot.clickOn("#maskFindings");
         robot.clickOn("#copyMarkdown");
         String plain = clipboard();
-        assertTrue(plain.contains("| " + DEALER + " | instagram | 2 |"), plain);
+        assertTrue(plain.contains("| " + org.signalbench.exporting.MarkdownText.cell(DEALER) + " | instagram | 2 |"), plain); // the Markdown reads frosty\_tabs\_44
 
         robot.clickOn("#copyCsv");
         String csv = clipboard();

@@ -1,0 +1,263 @@
+package org.signalbench.exporting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.signalbench.store.Session;
+import org.signalbench.store.StoreException;
+
+/**
+ * The one way SignalBench writes a user's output file (reports, exports, tables): it refuses a target
+ * that is the open workbench, one of its {@code -wal}/{@code -shm}/{@code -journal} files, or any
+ * SQLite database, comparing real paths (symbolic links and relative paths resolved); and it writes
+ * through a temporary file in the target's folder that is forced to disk and moved into place only
+ * when complete, so a failed or interrupted write (a full disk, say) leaves no partial file and an
+ * existing target unchanged.
+ */
+public final class SafeOutputFile {
+    /** The 16 bytes every SQLite 3 database file starts with. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
+    /** Writes the whole content of a file to the stream it is given. */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** An output target SignalBench will not write, with why; the file was not touched. */
+    public static final class RefusedException extends IOException {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private SafeOutputFile() {
+    }
+
+    /**
+     * Throws {@link RefusedException} when {@code target} is the workbench (or one of its side files),
+     * a SQLite database, the side file of one, or a folder. Does nothing for a null target, so a
+     * command can check an optional {@code --out} before its work begins.
+     *
+     * @param workbench the open workbench file, or null when there is none
+     */
+    public static void check(Path target, Path workbench) throws IOException {
+        if (target == null) {
+            return;
+        }
+        Path real = realTarget(target);
+        if (workbench != null) {
+            Path wb = realTarget(workbench);
+            for (String suffix : sideFilesAndItself()) {
+                Path protectedFile = wb.resolveSibling(wb.getFileName() + suffix);
+                if (same(real, protectedFile)) {
+                    throw new RefusedException("refusing to write " + target + ": it is "
+                            + (suffix.isEmpty() ? "the open workbench " : "a file of the open workbench ") + workbench
+                            + "; choose another output file");
+                }
+            }
+        }
+        if (Files.isDirectory(real)) {
+            throw new RefusedException("cannot write " + target + ": it is a folder; give a file name");
+        }
+        if (isSqliteDatabase(real)) {
+            throw new RefusedException("refusing to write " + target + ": it is a SQLite database (a workbench?) "
+                    + "and would be destroyed; choose another output file");
+        }
+        String name = real.getFileName().toString();
+        for (String suffix : SIDE_FILES) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+                Path database = real.resolveSibling(name.substring(0, name.length() - suffix.length()));
+                if (isSqliteDatabase(database)) {
+                    throw new RefusedException("refusing to write " + target + ": it belongs to the SQLite database "
+                            + database + " and overwriting it would corrupt that database; choose another output file");
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates a folder for output files (with its parents), refusing clearly when the path is a file
+     * (the workbench, say) rather than failing with a bare "file exists".
+     */
+    public static void createFolder(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new RefusedException("cannot write into " + folder + ": it is a file, not a folder"
+                    + (isSqliteDatabase(folder) ? " (a SQLite database)" : "") + "; give a folder");
+        }
+        Files.createDirectories(folder);
+    }
+
+    /** {@link #check(Path, Path)} with the workbench the session is open on. */
+    public static void check(Path target, Session workbench) throws IOException {
+        check(target, workbench == null ? null : databaseFile(workbench));
+    }
+
+    /**
+     * Checks the target, then writes it through a temporary file in its folder (created when missing)
+     * that replaces the target only when {@code body} returned and the bytes are on disk. On any failure
+     * the temporary file is deleted and the target is left as it was.
+     *
+     * @return the file written (the target's real path)
+     */
+    public static Path write(Path target, Path workbench, Body body) throws IOException {
+        check(target, workbench);
+        Path real = realTarget(target);
+        Path folder = real.getParent();
+        Files.createDirectories(folder);
+        Path temp = temporarySibling(real);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                body.write(new NonClosingOutputStream(out));
+                out.flush();
+                channel.force(true);
+            }
+            // checked again: the target may have become a database while the body ran
+            check(target, workbench);
+            keepPermissions(real, temp);
+            move(temp, real);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return real;
+    }
+
+    /** {@link #write(Path, Path, Body)} of a text, UTF-8. */
+    public static Path writeString(Path target, Path workbench, String text) throws IOException {
+        return write(target, workbench, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@link #write(Path, Path, Body)} guarding the workbench the session is open on. */
+    public static Path write(Path target, Session workbench, Body body) throws IOException {
+        return write(target, workbench == null ? null : databaseFile(workbench), body);
+    }
+
+    /** Whether the file starts with the SQLite 3 header (a missing or short file is not a database). */
+    public static boolean isSqliteDatabase(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head = new byte[SQLITE_HEADER.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            return n == head.length && Arrays.equals(head, SQLITE_HEADER);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** The session's database file; a failure to tell is an environment fault, reported as such. */
+    private static Path databaseFile(Session workbench) throws IOException {
+        try {
+            return workbench.databaseFile();
+        } catch (StoreException e) {
+            throw new IOException("cannot tell which file the workbench is: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The path the bytes will really land on: the file a symbolic link points to when it exists,
+     * otherwise the name in the real folder (so {@code ./a/../t.sqlite} and a linked folder compare equal).
+     */
+    private static Path realTarget(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            return absolute.toRealPath();
+        }
+        if (absolute.getFileName() == null) {
+            throw new RefusedException("cannot write " + target + ": it is not a file name");
+        }
+        Path parent = absolute.getParent();
+        // the nearest existing ancestor, resolved, with the missing part appended
+        List<Path> missing = new ArrayList<>();
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            missing.add(0, existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path base = existing == null ? parent.getRoot() : existing.toRealPath();
+        for (Path part : missing) {
+            base = base.resolve(part);
+        }
+        return base.resolve(absolute.getFileName());
+    }
+
+    private static boolean same(Path realTarget, Path protectedFile) throws IOException {
+        if (Files.exists(realTarget, LinkOption.NOFOLLOW_LINKS) && Files.exists(protectedFile)) {
+            return Files.isSameFile(realTarget, protectedFile); // also catches hard links and case-insensitive names
+        }
+        return realTarget.equals(protectedFile);
+    }
+
+    private static List<String> sideFilesAndItself() {
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(SIDE_FILES);
+        return all;
+    }
+
+    private static Path temporarySibling(Path real) {
+        String name = real.getFileName().toString();
+        // a dot name in the same folder (same file system, so the move is a rename); created new with the
+        // user's default permissions, unlike createTempFile's owner-only ones
+        return real.resolveSibling("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
+    }
+
+    /** A replaced file keeps who may read it (a report made private stays private). */
+    private static void keepPermissions(Path existing, Path temp) {
+        try {
+            if (Files.exists(existing)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(existing));
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // Windows: the new file takes the folder's permissions
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Keeps a body from closing the file before it is forced to disk. */
+    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

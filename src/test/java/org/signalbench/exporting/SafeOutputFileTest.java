@@ -1,0 +1,123 @@
+package org.signalbench.exporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.store.Workbench;
+
+class SafeOutputFileTest {
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void workbench() throws Exception {
+        db = dir.resolve("study.sqlite");
+        try (Workbench wb = Workbench.open(db)) {
+            wb.schemaVersion();
+        }
+    }
+
+    @Test
+    void writesTheWholeFileAndLeavesNothingElse() throws Exception {
+        Path out = dir.resolve("sub/folder/report.html");
+        Path written = SafeOutputFile.writeString(out, db, "<p>hello</p>");
+        assertEquals("<p>hello</p>", Files.readString(out));
+        assertEquals(out.toRealPath(), written);
+        assertEquals(List.of(out.getFileName()), names(out.getParent()), "no temporary file is left");
+    }
+
+    @Test
+    void refusesTheWorkbenchItsSideFilesAndAnyDatabaseHoweverNamed() throws Exception {
+        Path other = dir.resolve("other.db");
+        Files.copy(db, other);
+        Files.createDirectories(dir.resolve("a"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.html"), db);
+        Path linkedFolder = Files.createSymbolicLink(dir.resolve("linked"), dir);
+        List<Path> refused = List.of(db, dir.resolve("study.sqlite-wal"), dir.resolve("study.sqlite-shm"),
+                dir.resolve("study.sqlite-journal"), dir.resolve("a/../study.sqlite"), link, linkedFolder.resolve("study.sqlite"),
+                linkedFolder.resolve("study.sqlite-wal"), other, dir.resolve("other.db-wal"),
+                Path.of("").toAbsolutePath().relativize(db));
+        byte[] before = Files.readAllBytes(db);
+        for (Path target : refused) {
+            SafeOutputFile.RefusedException e = assertThrows(SafeOutputFile.RefusedException.class,
+                    () -> SafeOutputFile.writeString(target, db, "overwritten"), target.toString());
+            assertTrue(e.getMessage().contains("refusing to write") && e.getMessage().contains("choose another output file"), e.getMessage());
+        }
+        // without naming the workbench, the SQLite header (and a side file's database) still protects it
+        for (Path target : List.of(db, dir.resolve("study.sqlite-wal"), link)) {
+            assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.writeString(target, null, "x"), target.toString());
+        }
+        assertTrue(Files.readString(SafeOutputFile.writeString(dir.resolve("study.sqlite.html"), db, "fine")).equals("fine"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(db));
+        assertTrue(Files.isSymbolicLink(link), "the link is left alone");
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path report = Files.writeString(dir.resolve("private.html"), "old");
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(report, ownerOnly);
+        SafeOutputFile.writeString(report, db, "new");
+        assertEquals("new", Files.readString(report));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(report));
+    }
+
+    @Test
+    void refusesAFolderAndAFileGivenAsFolder() throws Exception {
+        SafeOutputFile.RefusedException folder = assertThrows(SafeOutputFile.RefusedException.class,
+                () -> SafeOutputFile.writeString(dir, db, "x"));
+        assertTrue(folder.getMessage().contains("it is a folder"), folder.getMessage());
+        SafeOutputFile.RefusedException file = assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.createFolder(db));
+        assertTrue(file.getMessage().contains("a SQLite database"), file.getMessage());
+    }
+
+    @Test
+    void aWriterFailingMidWayLeavesNoPartialFileAndKeepsTheOldOne() throws Exception {
+        Path fresh = dir.resolve("fresh.csv");
+        Path existing = Files.writeString(dir.resolve("existing.csv"), "old,complete\n");
+        for (Path target : List.of(fresh, existing)) {
+            IOException e = assertThrows(IOException.class, () -> SafeOutputFile.write(target, db, out -> {
+                out.write("a,b\n".repeat(50_000).getBytes(StandardCharsets.UTF_8)); // 200 kB written, then the disk is full
+                throw new IOException("No space left on device");
+            }));
+            assertEquals("No space left on device", e.getMessage());
+        }
+        assertFalse(Files.exists(fresh), "no 0-byte or partial file under the requested name");
+        assertEquals("old,complete\n", Files.readString(existing));
+        assertEquals(List.of(existing.getFileName(), db.getFileName()), names(dir).stream()
+                .filter(p -> !p.toString().startsWith("study.sqlite-")).sorted().toList(), "no temporary file is left");
+        assertThrows(IllegalStateException.class, () -> SafeOutputFile.write(fresh, db, out -> {
+            out.write(1);
+            throw new IllegalStateException("a bug in the writer");
+        }));
+        assertFalse(Files.exists(fresh));
+    }
+
+    @Test
+    void tellsSqliteDatabasesByTheirHeader() throws Exception {
+        assertTrue(SafeOutputFile.isSqliteDatabase(db));
+        assertFalse(SafeOutputFile.isSqliteDatabase(Files.writeString(dir.resolve("short"), "SQLite")));
+        assertFalse(SafeOutputFile.isSqliteDatabase(Files.writeString(dir.resolve("text.sqlite"), "SQLite format 2 and more text")));
+        assertFalse(SafeOutputFile.isSqliteDatabase(dir.resolve("missing")));
+    }
+
+    private static List<Path> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(Path::getFileName).sorted().toList();
+        }
+    }
+}
