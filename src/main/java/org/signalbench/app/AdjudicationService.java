@@ -2,10 +2,10 @@ package org.signalbench.app;
 
 import java.util.List;
 import java.util.Optional;
-import org.signalbench.domain.Post;
 import org.signalbench.domain.AuditEntry;
-import org.signalbench.labels.Codebook;
 import org.signalbench.domain.Decision;
+import org.signalbench.domain.Post;
+import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.PostQuery;

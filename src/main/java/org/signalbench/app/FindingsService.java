@@ -1,8 +1,8 @@
 package org.signalbench.app;
 
-import org.signalbench.labels.Codebook;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.Lexicons;
+import org.signalbench.labels.Codebook;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 

@@ -1,7 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
-import org.signalbench.store.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,19 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.CoderAnswers;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code adjudicate}: the expert's side: what the coders disagree on, and final answers from CSV. */
 @Command(name = "adjudicate", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,10 @@ import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
+import org.signalbench.app.Services;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
-import org.signalbench.domain.Coder;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;

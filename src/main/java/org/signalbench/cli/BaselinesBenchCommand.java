@@ -1,6 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.signalbench.app.Services;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.Example;
 import org.signalbench.models.Folds;

@@ -1,8 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
-import org.signalbench.store.Session;
-import org.signalbench.preprocess.Captions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.signalbench.app.Services;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.sample.TwitterStudySample;
 import org.signalbench.store.BuiltInSample;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

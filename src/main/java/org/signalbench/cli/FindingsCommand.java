@@ -1,7 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.FindingsService;
-import org.signalbench.app.Services;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;

@@ -1,12 +1,12 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.FindingsService;
-import org.signalbench.app.Settings;
-import org.signalbench.app.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
+import org.signalbench.app.Settings;
 import org.signalbench.findings.DrugHashtagTable;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.store.Workbench;

@@ -1,7 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
-import org.signalbench.store.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.Codebook;
-import org.signalbench.domain.Coder;
 import org.signalbench.labels.CoderFileExport;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code labels}: a coder's answers in and out of a workbench (coder files, CSV). */
 @Command(name = "labels", mixinStandardHelpOptions = true,

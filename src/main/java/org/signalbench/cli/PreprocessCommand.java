@@ -1,8 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
-import org.signalbench.store.Session;
-import org.signalbench.preprocess.Captions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.signalbench.app.Services;
 import org.signalbench.domain.Platform;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

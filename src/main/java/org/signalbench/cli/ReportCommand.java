@@ -1,13 +1,13 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.FindingsService;
-import org.signalbench.app.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
 import org.signalbench.store.Workbench;

@@ -1,8 +1,8 @@
 package org.signalbench.cli;
 
-import org.signalbench.app.Services;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.findings.DrugHashtagTable;
 import org.signalbench.findings.WorkbenchStats;
 import org.signalbench.store.Session;

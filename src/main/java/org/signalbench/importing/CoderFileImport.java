@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.domain.Coder;
-import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.CorpusFingerprint;
+import org.signalbench.labels.LabelStore;
 import org.signalbench.store.Labels;
 import org.signalbench.store.Session;
 

@@ -1,6 +1,5 @@
 package org.signalbench.labels;
 
-import org.signalbench.domain.ScoreOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,9 +12,10 @@ import java.util.TreeSet;
 import org.signalbench.domain.AuditEntry;
 import org.signalbench.domain.Coder;
 import org.signalbench.domain.Decision;
-import org.signalbench.domain.QueueFilter;
 import org.signalbench.domain.QuestionId;
+import org.signalbench.domain.QueueFilter;
 import org.signalbench.domain.Role;
+import org.signalbench.domain.ScoreOrder;
 import org.signalbench.store.Labels;
 import org.signalbench.store.Session;
 

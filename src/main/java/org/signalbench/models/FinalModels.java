@@ -30,8 +30,8 @@ import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
 import org.signalbench.store.DataLocations;
-import org.signalbench.store.Session;
 import org.signalbench.store.FinalModelRecords;
+import org.signalbench.store.Session;
 
 /**
  * Final models: one model trained on every labelled text of one variant (the final dealer labels,

@@ -1,8 +1,8 @@
 package org.signalbench.models;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

@@ -1,12 +1,12 @@
 package org.signalbench.labels;
 
-import org.signalbench.testing.Labelling;
-import org.signalbench.domain.QueueFilter;
-import org.signalbench.domain.Coder;
 import java.nio.file.Path;
 import java.util.List;
+import org.signalbench.domain.Coder;
+import org.signalbench.domain.QueueFilter;
 import org.signalbench.domain.Role;
 import org.signalbench.store.Workbench;
+import org.signalbench.testing.Labelling;
 
 /**
  * A coding session in a JVM of its own, for {@link KilledSessionTest}: answers every post in the

@@ -1,7 +1,7 @@
 package org.signalbench.labels;
 
-import org.signalbench.testing.Labelling;
 import org.signalbench.domain.Coder;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;

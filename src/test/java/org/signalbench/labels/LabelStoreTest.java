@@ -1,10 +1,10 @@
 package org.signalbench.labels;
 
-import org.signalbench.testing.Labelling;
-import org.signalbench.domain.QueueFilter;
 import org.signalbench.domain.AuditEntry;
-import org.signalbench.domain.Decision;
 import org.signalbench.domain.Coder;
+import org.signalbench.domain.Decision;
+import org.signalbench.domain.QueueFilter;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

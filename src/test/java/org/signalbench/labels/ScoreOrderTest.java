@@ -1,8 +1,8 @@
 package org.signalbench.labels;
 
-import org.signalbench.testing.Labelling;
-import org.signalbench.domain.ScoreOrder;
 import org.signalbench.domain.QueueFilter;
+import org.signalbench.domain.ScoreOrder;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 

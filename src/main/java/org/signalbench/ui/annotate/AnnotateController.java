@@ -29,11 +29,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.signalbench.domain.Role;
-import org.signalbench.labels.Codebook;
 import org.signalbench.domain.Coder;
-import org.signalbench.labels.Progress;
+import org.signalbench.domain.Role;
 import org.signalbench.domain.ScoreOrder;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Progress;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.posts.PostDetailController;
 
