@@ -1,4 +1,4 @@
-package org.signalbench;
+package org.signalbench.models.lstm;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

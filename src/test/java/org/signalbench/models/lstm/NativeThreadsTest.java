@@ -1,4 +1,4 @@
-package org.signalbench;
+package org.signalbench.models.lstm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
