@@ -135,7 +135,7 @@ public final class RunsCommand {
                         v instanceof Map || v instanceof List ? Json.mapper().writer().without(
                                 com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(v) : v);
             }
-            out.printf(Locale.ROOT, "%n%s%n", RunExport.markdown(rows));
+            out.printf(Locale.ROOT, "%n%s%n", RunExport.export(RunExport.Format.MARKDOWN, rows));
             out.printf(Locale.ROOT, "%-14s %-7s %4s %6s %5s %5s %5s %5s %5s %9s %7s %7s %7s %8s %7s%n", "variant", "model", "fold",
                     "train", "test", "tp", "fp", "tn", "fn", "precision", "recall", "F1", "AUC", "train s", "test s");
             for (FoldResult f : folds) {

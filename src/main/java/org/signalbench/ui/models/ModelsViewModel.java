@@ -46,6 +46,7 @@ import org.signalbench.models.FoldResult;
 import org.signalbench.models.Folds;
 import org.signalbench.models.ModelCatalog;
 import org.signalbench.models.RunStatus;
+import org.signalbench.models.PublishedValues;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
 import org.signalbench.models.TrainingEpoch;
