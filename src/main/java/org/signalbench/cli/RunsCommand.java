@@ -52,8 +52,22 @@ public final class RunsCommand {
             return time == null ? null : time.toString();
         }
 
+        /** The run of this id, or of the one run whose id starts with it (the app shows the first 8 characters). */
         static RunStore.Run run(RunStore store, String id) throws Exception {
-            return store.run(id).orElseThrow(() -> new IllegalArgumentException("no run '" + id + "' in this workbench (`runs list`)"));
+            var exact = store.run(id);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
+            var matching = id.length() < 4 ? List.<RunStore.Run>of()
+                    : store.all().stream().filter(r -> r.id().startsWith(id)).toList();
+            if (matching.size() == 1) {
+                return matching.get(0);
+            }
+            if (matching.size() > 1) {
+                throw new IllegalArgumentException("'" + id + "' starts " + matching.size() + " run ids ("
+                        + String.join(", ", matching.stream().map(RunStore.Run::id).toList()) + "); give more of it");
+            }
+            throw new IllegalArgumentException("no run '" + id + "' in this workbench (`runs list`)");
         }
     }
 
@@ -113,6 +127,7 @@ public final class RunsCommand {
         @Override
         void work(RunStore store, PrintWriter out) throws Exception {
             RunStore.Run r = run(store, id);
+            id = r.id();
             List<RunSummary.Row> rows = RunSummary.rows(store, id);
             List<FoldResult> folds = new ArrayList<>();
             for (Variant v : r.config().variants()) {
@@ -228,7 +243,7 @@ public final class RunsCommand {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
             }
-            run(store, id);
+            id = run(store, id).id();
             if (out == null) {
                 stdout.print(RunExport.export(f, RunSummary.rows(store, id)));
             } else {

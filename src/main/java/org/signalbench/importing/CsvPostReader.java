@@ -39,8 +39,7 @@ final class CsvPostReader implements PostFileReader {
                     throw new BadInputException("empty file: no header row");
                 }
                 header = records.next();
-            } catch (UncheckedIOException e) {
-                // a broken quote in the header row: nothing can be read by column
+            } catch (UncheckedIOException e) { // a broken quote in the header row: the file cannot be read
                 throw new BadInputException(1, "not valid CSV in the header row: " + e.getCause().getMessage());
             }
             Map<String, Integer> columns = new HashMap<>();
