@@ -7,9 +7,9 @@ import org.signalbench.domain.Role;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.adjudicate.AdjudicateController;
+import org.signalbench.ui.adjudicate.AdjudicateViewModel;
 import org.signalbench.ui.agreement.AgreementController;
 import org.signalbench.ui.agreement.AgreementViewModel;
-import org.signalbench.ui.adjudicate.AdjudicateViewModel;
 import org.signalbench.ui.annotate.AnnotateController;
 import org.signalbench.ui.annotate.AnnotateViewModel;
 import org.signalbench.ui.common.CurrentWorkbench;
@@ -77,7 +77,8 @@ public final class MainWindow {
         controller.gate(adjudicateTab, annotate.signedInProperty(), role -> role == Role.EXPERT,
                 "Sign in (Annotate tab) as the expert to settle disagreements.");
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
-                new LexiconStore(config.findingsFiles().editableLexicon()));
+                new LexiconStore(config.findingsFiles().editableLexicon(), config.services().settings().lexicons()),
+                config.services().settings().codebook());
         Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
         findings.activeProperty().bind(findingsTab.selectedProperty());
         controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
