@@ -36,7 +36,7 @@ final class ArchitectureRules {
             "org.signalbench.bundle..", "org.signalbench.preprocess..", "org.signalbench.labels..",
             "org.signalbench.agreement..", "org.signalbench.findings..", "org.signalbench.models..",
             "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..",
-            "org.signalbench.filters..");
+            "org.signalbench.filters..", "org.signalbench.links..");
 
     /**
      * Classes outside {@code store} that still speak JDBC, from before the store became the only
