@@ -14,7 +14,17 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.signalbench.agreement.AgreementReport;
+import org.signalbench.agreement.PairAgreement;
+import org.signalbench.domain.Role;
+import org.signalbench.exporting.SafeCsvPrinter;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.findings.ContactPatterns;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.Coder;
+import org.signalbench.labels.FinalLabel;
+import org.signalbench.labels.FinalLabels;
+import org.signalbench.labels.LabelStore;
 import org.signalbench.links.CandidateFunnel;
 import org.signalbench.store.LinkReviews;
 import org.signalbench.store.Session;
@@ -33,14 +43,31 @@ public final class LinkReviewService {
     public record Candidates(long reviewId, String source, CandidateFunnel.Result funnel) {
     }
 
-    private final ContactPatterns contacts;
+    /** The link review's editable codebook. */
+    public static final String CODEBOOK = "codebook/link-review.json";
 
-    public LinkReviewService(ContactPatterns contacts) {
+    /** What one coder file brought: new answers, answers already stored, and the refused lines. */
+    public record CodingImport(int added, int unchanged, List<String> problems) {
+    }
+
+    /** Agreement of two coders on one question of the link-review codebook. */
+    public record QuestionAgreement(String question, Coder first, Coder second, PairAgreement agreement) {
+    }
+
+    private final ContactPatterns contacts;
+    private final Codebook codebook;
+
+    public LinkReviewService(ContactPatterns contacts, Codebook codebook) {
         this.contacts = contacts;
+        this.codebook = codebook;
     }
 
     public LinkReviewService() {
-        this(ContactPatterns.load());
+        this(ContactPatterns.load(), Codebook.load(CODEBOOK));
+    }
+
+    public Codebook codebook() {
+        return codebook;
     }
 
     /**
@@ -96,6 +123,272 @@ public final class LinkReviewService {
                     c.copies())).toList();
             long id = reviews.saveReview(source, result.retrieved(), rows);
             return new Candidates(id, source, result);
+        }
+    }
+
+    // ---- coding -----------------------------------------------------------------------------------
+
+    /** The latest review's candidates; fails with a clear message when there is none. */
+    public List<LinkReviews.CandidateRow> latestCandidates(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            long id = reviews.latestReview().orElseThrow(() -> new IllegalStateException(
+                    "no link review in this workbench yet: run `twitter candidates` first")).id();
+            return reviews.candidates(id);
+        }
+    }
+
+    /**
+     * A coder's (or, with {@link Role#EXPERT}, the expert's) answers from a CSV: {@code external_id}
+     * and one column per codebook question (blank: not answered), {@code reason} for the expert. A
+     * bad cell refuses its line with the reason; the other lines are taken, all in one transaction.
+     * An answer equal to the person's latest one adds nothing, so a file imported twice changes nothing.
+     */
+    public CodingImport importAnswers(Workbench workbench, Path csv, String person, Role role) throws IOException {
+        List<String> problems = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
+             Session s = workbench.openSession()) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("external_id")) {
+                throw new IllegalArgumentException(csv + ", line 1: the header must name external_id and codebook questions ("
+                        + String.join(", ", codebook.questions().stream().map(Codebook.Question::key).toList()) + ")");
+            }
+            List<String> questions = header.stream().filter(h -> codebook.question(h).isPresent()).toList();
+            List<CSVRecord> records = parser.getRecords();
+            Map<String, Long> ids = new LinkReviews(s).postIds(records.stream().map(r -> r.isSet("external_id") ? r.get("external_id") : "").toList());
+            int[] unchanged = {0};
+            int added = s.inTransaction(c -> {
+                try (LabelStore store = new LabelStore(c, codebook)) {
+                    Coder coder = store.coder(person, role);
+                    java.time.Instant now = java.time.Instant.now();
+                    List<LabelStore.FileAnswer> answers = new ArrayList<>();
+                    for (CSVRecord r : records) {
+                        long line = r.getRecordNumber() + 1;
+                        String externalId = r.isSet("external_id") ? r.get("external_id") : "";
+                        Long postId = ids.get(externalId);
+                        if (postId == null) {
+                            problems.add(csv + ", line " + line + ": no tweet '" + externalId + "' in this workbench");
+                            continue;
+                        }
+                        List<LabelStore.FileAnswer> line_ = new ArrayList<>();
+                        try {
+                            for (String q : questions) {
+                                String raw = r.isSet(q) ? r.get(q) : "";
+                                if (raw.isEmpty()) {
+                                    continue;
+                                }
+                                String value = codebook.canonical(q, raw);
+                                var latest = store.latest(coder, postId, q);
+                                if (latest.isPresent() && latest.get().value().equals(value)) {
+                                    unchanged[0]++;
+                                    continue;
+                                }
+                                String reason = role == Role.EXPERT ? (r.isSet("reason") && !r.get("reason").isEmpty()
+                                        ? r.get("reason") : "imported from " + csv.getFileName()) : null;
+                                line_.add(new LabelStore.FileAnswer(postId, q, value,
+                                        LabelStore.timeAfter(now, latest.map(LabelStore.Latest::at).orElse(null)), reason));
+                            }
+                            answers.addAll(line_);
+                        } catch (IllegalArgumentException e) {
+                            problems.add(csv + ", line " + line + ": " + e.getMessage());
+                        }
+                    }
+                    return store.appendFromFile(coder, answers, codebook.version());
+                }
+            });
+            return new CodingImport(added, unchanged[0], problems);
+        }
+    }
+
+    /**
+     * Writes a person's latest answers for the latest review's candidates as a CSV (blank cells for
+     * unanswered questions, so a new coder's file is the blank form), with the tweet's text and link.
+     */
+    public Path exportAnswers(Workbench workbench, String person, Path out) throws IOException {
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        try (Session s = workbench.openSession()) {
+            Map<String, Map<Long, String>> byQuestion = new LinkedHashMap<>();
+            Long coderId = org.signalbench.store.LabelReads.coders(s).stream().filter(k -> k.name().equals(person))
+                    .map(org.signalbench.store.LabelReads.CoderRow::id).findFirst().orElse(null);
+            for (Codebook.Question q : codebook.questions()) {
+                Map<Long, String> answers = new java.util.HashMap<>();
+                if (coderId != null) {
+                    org.signalbench.labels.LatestAnswers.of(s, q.key()).forEach((postId, byCoder) -> {
+                        var a = byCoder.get(coderId);
+                        if (a != null) {
+                            answers.put(postId, a.value());
+                        }
+                    });
+                }
+                byQuestion.put(q.key(), answers);
+            }
+            List<String> header = new ArrayList<>(List.of("external_id", "account", "url", "copies"));
+            header.addAll(byQuestion.keySet());
+            return SafeOutputFile.write(out, s, stream -> {
+                var w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                try (SafeCsvPrinter csv = new SafeCsvPrinter(w, false, header.toArray(String[]::new))) {
+                    for (LinkReviews.CandidateRow c : candidates) {
+                        List<Object> row = new ArrayList<>(List.of(c.externalId(), c.account() == null ? "" : c.account(),
+                                c.url() == null ? "" : c.url(), c.copies().size()));
+                        byQuestion.values().forEach(m -> row.add(m.getOrDefault(c.postId(), "")));
+                        csv.printRecord(row);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Cohen's kappa and the other coefficients per question for the two coders with the most candidates in common. */
+    public List<QuestionAgreement> agreement(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            AgreementReport report = new AgreementReport(s, codebook);
+            List<QuestionAgreement> rows = new ArrayList<>();
+            for (Codebook.Question q : codebook.questions()) {
+                report.busiestPair(q.key()).ifPresent(pair ->
+                        rows.add(new QuestionAgreement(q.key(), pair.get(0), pair.get(1), report.pair(pair.get(0), pair.get(1), q.key()))));
+            }
+            return rows;
+        }
+    }
+
+    /** The final answer per candidate post and question: the expert's decision, else the coders' agreed answer. */
+    public Map<String, Map<Long, String>> finalAnswers(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            Map<String, Map<Long, String>> answers = new LinkedHashMap<>();
+            for (Codebook.Question q : codebook.questions()) {
+                Map<Long, String> m = new LinkedHashMap<>();
+                FinalLabels.of(s, q.key()).forEach((postId, label) -> {
+                    if (label.status() != FinalLabel.Status.DISPUTED) {
+                        m.put(postId, label.value());
+                    }
+                });
+                answers.put(q.key(), m);
+            }
+            return answers;
+        }
+    }
+
+    // ---- evidence ---------------------------------------------------------------------------------
+
+    /** What an evidence file brought: records added or updated, and the refused lines. */
+    public record EvidenceImport(int records, List<String> problems) {
+    }
+
+    private static final Set<String> LEGITSCRIPT = Set.of("rogue", "unapproved", "unverified", "legitimate", "not-listed", "not-checked");
+    private static final Set<String> LIVENESS = Set.of("live", "dead", "redirected-elsewhere");
+
+    /**
+     * Evidence records from a CSV with a {@code url} column and any of the record's columns
+     * ({@code final_url, http_status, liveness, checked_at, title, domain, registrar,
+     * registrant_country, domain_created, ip_address, ip_country, legitscript, notes, raw_url}):
+     * a LegitScript export with just {@code url,legitscript} is fine. Non-empty cells replace what
+     * the record held; empty ones keep it. A bad line is refused with its reason.
+     */
+    public EvidenceImport importEvidence(Workbench workbench, Path csv) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<LinkReviews.EvidenceRow> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
+             Session s = workbench.openSession()) {
+            if (!parser.getHeaderNames().contains("url")) {
+                throw new IllegalArgumentException(csv + ", line 1: the header must name the column url");
+            }
+            LinkReviews reviews = new LinkReviews(s);
+            Map<String, LinkReviews.EvidenceRow> known = reviews.evidence();
+            for (CSVRecord r : parser) {
+                long line = r.getRecordNumber() + 1;
+                try {
+                    String url = cell(r, "url");
+                    if (url == null) {
+                        throw new IllegalArgumentException("url is empty");
+                    }
+                    LinkReviews.EvidenceRow old = known.get(url);
+                    String liveness = cell(r, "liveness");
+                    if (liveness != null && !LIVENESS.contains(liveness)) {
+                        throw new IllegalArgumentException("liveness '" + liveness + "' is not one of " + LIVENESS);
+                    }
+                    String legit = cell(r, "legitscript");
+                    if (legit != null) {
+                        legit = legit.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+                        if (!LEGITSCRIPT.contains(legit)) {
+                            throw new IllegalArgumentException("legitscript '" + cell(r, "legitscript") + "' is not one of " + LEGITSCRIPT);
+                        }
+                    }
+                    Integer status = null;
+                    if (cell(r, "http_status") != null) {
+                        try {
+                            status = Integer.valueOf(cell(r, "http_status"));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("http_status '" + cell(r, "http_status") + "' is no number");
+                        }
+                    }
+                    String domain = or(cell(r, "domain"), old == null ? null : old.domain());
+                    rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
+                            or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
+                            status != null ? status : old == null ? null : old.httpStatus(),
+                            or(liveness, old == null ? null : old.liveness()), or(cell(r, "checked_at"), old == null ? null : old.checkedAt()),
+                            or(cell(r, "title"), old == null ? null : old.title()), old == null ? null : old.screenshotPath(),
+                            old == null ? null : old.screenshotSha256(), old == null ? null : old.snapshotPath(),
+                            old == null ? null : old.snapshotSha256(), domain != null ? domain : org.signalbench.links.Domains.registrable(url),
+                            or(cell(r, "registrar"), old == null ? null : old.registrar()),
+                            or(cell(r, "registrant_country"), old == null ? null : old.registrantCountry()),
+                            or(cell(r, "domain_created"), old == null ? null : old.domainCreated()),
+                            or(cell(r, "ip_address"), old == null ? null : old.ipAddress()),
+                            or(cell(r, "ip_country"), old == null ? null : old.ipCountry()),
+                            or(legit, old == null ? null : old.legitScript()), or(cell(r, "notes"), old == null ? null : old.notes()),
+                            "import:" + csv.getFileName()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(csv + ", line " + line + ": " + e.getMessage());
+                }
+            }
+            reviews.saveEvidence(rows);
+        }
+        return new EvidenceImport(rows.size(), problems);
+    }
+
+    private static String cell(CSVRecord r, String column) {
+        return r.isMapped(column) && r.isSet(column) && !r.get(column).isBlank() ? r.get(column).trim() : null;
+    }
+
+    private static String or(String given, String old) {
+        return given != null ? given : old;
+    }
+
+    /** Stores evidence records as they are (a link check, a hand entry). */
+    public void saveEvidence(Workbench workbench, List<LinkReviews.EvidenceRow> rows) {
+        try (Session s = workbench.openSession()) {
+            new LinkReviews(s).saveEvidence(rows);
+        }
+    }
+
+    /** Every evidence record by URL. */
+    public Map<String, LinkReviews.EvidenceRow> evidence(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            return new LinkReviews(s).evidence();
+        }
+    }
+
+    // ---- results ----------------------------------------------------------------------------------
+
+    /** The study's figures for the latest review, from the final coded answers and the evidence. */
+    public org.signalbench.links.LinkReviewResults.Figures results(Workbench workbench) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            LinkReviews.ReviewRow review = reviews.latestReview().orElseThrow(() -> new IllegalStateException(
+                    "no link review in this workbench yet: run `twitter candidates` first"));
+            List<LinkReviews.CandidateRow> candidates = reviews.candidates(review.id());
+            Map<String, LinkReviews.EvidenceRow> evidence = reviews.evidence();
+            List<LinkReviews.CandidateRow> live = org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence);
+            Set<String> handles = new LinkedHashSet<>();
+            live.forEach(c -> handles.add(c.account()));
+            List<String> types = codebook.question(org.signalbench.links.LinkReviewResults.SELLER_TYPE)
+                    .map(q -> q.values().stream().map(Codebook.Value::key).toList()).orElse(List.of());
+            return org.signalbench.links.LinkReviewResults.of(reviews.twitterPosts(), review.retrieved(), candidates, answers,
+                    evidence, types, reviews.accounts(handles));
         }
     }
 }

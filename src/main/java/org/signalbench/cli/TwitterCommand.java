@@ -18,14 +18,15 @@ import picocli.CommandLine.Spec;
 /** {@code twitter ...}: the Twitter study's link review, from retrieved signal tweets to sellers (docs/link-review.md). */
 @Command(name = "twitter", mixinStandardHelpOptions = true,
         description = "The Twitter study's link review: candidates, coding, link evidence, results.",
-        subcommands = {TwitterCommand.Candidates.class})
+        subcommands = {TwitterCommand.Candidates.class, TwitterCommand.Code.class, TwitterCommand.Agreement.class,
+                TwitterCommand.Evidence.class, TwitterCommand.Results.class})
 public final class TwitterCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command (candidates)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command (candidates, code, agreement, evidence, results)");
     }
 
     /** {@code twitter candidates}: the funnel's first steps over a retrieval, stored as a review. */
@@ -81,6 +82,204 @@ public final class TwitterCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** {@code twitter code import|export}: coders' and the expert's answers for the candidates, as CSV. */
+    @Command(name = "code", mixinStandardHelpOptions = true,
+            description = {"A coder's answers to the link-review codebook (resources/codebook/link-review.json) in or out as CSV: "
+                    + "external_id and one column per question. `export` of a new coder writes the blank form.",
+                    "Usage: twitter code import --db DB --coder NAME [--expert] FILE.csv | twitter code export --db DB --coder NAME --out FILE.csv"})
+    public static final class Code implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "import|export")
+        String action;
+
+        @CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "FILE.csv")
+        Path file;
+
+        @Option(names = "--coder", required = true, paramLabel = "NAME", description = "The coder (or, with --expert, the expert).")
+        String coder;
+
+        @Option(names = "--expert", description = "The file holds the expert's final answers (with a reason column).")
+        boolean expert;
+
+        @Option(names = "--out", paramLabel = "FILE.csv", description = "Where export writes.")
+        Path out;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                switch (action) {
+                    case "import" -> {
+                        if (file == null) {
+                            throw new CommandLine.ParameterException(spec.commandLine(), "code import needs FILE.csv");
+                        }
+                        var result = service.importAnswers(wb, file, coder,
+                                expert ? org.signalbench.domain.Role.EXPERT : org.signalbench.domain.Role.CODER);
+                        result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
+                        spec.commandLine().getOut().printf("answers added: %d, unchanged: %d, lines rejected: %d%n",
+                                result.added(), result.unchanged(), result.problems().size());
+                    }
+                    case "export" -> {
+                        if (out == null) {
+                            throw new CommandLine.ParameterException(spec.commandLine(), "code export needs --out FILE.csv");
+                        }
+                        spec.commandLine().getOut().println("written: " + service.exportAnswers(wb, coder, out));
+                    }
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(), "code takes import or export, not '" + action + "'");
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter agreement}: kappa per question of the link-review codebook. */
+    @Command(name = "agreement", mixinStandardHelpOptions = true,
+            description = "Agreement of the two coders with the most candidates in common, per link-review question: "
+                    + "observed agreement, Cohen's kappa with its 95% CI, Krippendorff's alpha.")
+    public static final class Agreement implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workbench wb = workbench.openExisting()) {
+                List<Map<String, Object>> rows = new java.util.ArrayList<>();
+                for (var q : new LinkReviewService().agreement(wb)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("question", q.question());
+                    m.put("coders", List.of(q.first().name(), q.second().name()));
+                    m.put("items", q.agreement().items());
+                    m.put("observedAgreement", number(q.agreement().observedAgreement()));
+                    m.put("cohenKappa", number(q.agreement().cohenKappa()));
+                    m.put("kappaCi95", java.util.Arrays.asList(number(q.agreement().kappaLow()), number(q.agreement().kappaHigh())));
+                    m.put("krippendorffAlpha", number(q.agreement().krippendorffAlpha()));
+                    rows.add(m);
+                }
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), rows);
+                } else {
+                    var o = spec.commandLine().getOut();
+                    o.printf("%-16s %6s %9s %7s%n", "question", "items", "observed", "kappa");
+                    rows.forEach(m -> o.printf("%-16s %6s %9s %7s%n", m.get("question"), m.get("items"),
+                            fmt(m.get("observedAgreement")), fmt(m.get("cohenKappa"))));
+                    o.flush();
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter evidence import FILE.csv}: link evidence (or a LegitScript list) from CSV. */
+    @Command(name = "evidence", mixinStandardHelpOptions = true,
+            description = "Link evidence records: `import FILE.csv` (columns url and any of final_url, http_status, liveness, "
+                    + "checked_at, title, domain, registrar, registrant_country, domain_created, ip_address, ip_country, "
+                    + "legitscript, notes); `list` prints them.")
+    public static final class Evidence implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "import|list")
+        String action;
+
+        @CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "FILE.csv")
+        Path file;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                if ("import".equals(action)) {
+                    if (file == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "evidence import needs FILE.csv");
+                    }
+                    var result = service.importEvidence(wb, file);
+                    result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
+                    spec.commandLine().getOut().printf("records stored: %d, lines rejected: %d%n", result.records(), result.problems().size());
+                } else if ("list".equals(action)) {
+                    var all = service.evidence(wb).values();
+                    if (json) {
+                        Json.print(spec.commandLine().getOut(), all);
+                    } else {
+                        all.forEach(e -> spec.commandLine().getOut().printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
+                                e.liveness(), e.legitScript()));
+                    }
+                } else {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "evidence takes import or list, not '" + action + "'");
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter results}: the study's figures from coded data. */
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = "The study's figures for the latest review, counted from the final coded answers and the link "
+                    + "evidence: retrieved and its share, with links, unique, live, accounts, seller types, LegitScript "
+                    + "classes among live pharmacy tweets, registrant countries, the accounts (likely automated ones flagged).")
+    public static final class Results implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workbench wb = workbench.openExisting()) {
+                var f = new LinkReviewService().results(wb);
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), f);
+                } else {
+                    var o = spec.commandLine().getOut();
+                    o.printf("retrieved:            %d of %d tweets (%.2f%%)%n", f.retrieved(), f.workbenchTweets(), 100 * f.share());
+                    o.printf("with links/contacts:  %d (links %d)%n", f.withLinksOrContacts(), f.withLinks());
+                    o.printf("unique:               %d (coded %d, false positives %d)%n", f.unique(), f.coded(), f.falsePositives());
+                    o.printf("live:                 %d tweets from %d accounts (%d followers)%n", f.live(), f.liveAccounts(),
+                            f.liveAccountFollowers());
+                    f.liveByType().forEach((t, n) -> o.printf("  %-20s %3d (%.0f%%)%n", t, n, 100 * f.liveShareByType().get(t)));
+                    o.printf("live pharmacy sites:  %d%n", f.livePharmacySites());
+                    o.printf("LegitScript (live pharmacy tweets): %s%n", f.legitScriptAmongLivePharmacyTweets());
+                    o.printf("registrant countries (live pharmacy sites): %s%n", f.registrantCountriesOfLivePharmacySites());
+                    f.accounts().stream().filter(a -> a.likelyAutomated()).forEach(a -> o.printf(
+                            "likely automated:     @%s, %.0f tweets a year%n", a.handle(), a.tweetsPerYear()));
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** JSON has no NaN: an undefined coefficient is null. */
+    static Double number(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
+    }
+
+    private static String fmt(Object x) {
+        return x == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", (Double) x);
     }
 
     static Map<String, Object> funnelJson(LinkReviewService.Candidates result) {

@@ -206,15 +206,15 @@ public final class LinkReviews {
         });
     }
 
-    /** The accounts of the given account ids, with how many tweets of theirs the workbench holds. */
-    public List<AccountRow> accounts(Collection<String> accountIds) {
+    /** The accounts with the given handles, with how many tweets of theirs the workbench holds. */
+    public List<AccountRow> accounts(Collection<String> handles) {
         return session.call(c -> {
             List<AccountRow> rows = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT a.account_id, a.handle, a.created_at, a.tweet_count, a.followers, a.seen_at, "
                             + "(SELECT COUNT(*) FROM tweet t WHERE t.account_id = a.account_id) "
-                            + "FROM twitter_account a WHERE a.account_id = ?")) {
-                for (String id : accountIds) {
+                            + "FROM twitter_account a WHERE a.handle = ?")) {
+                for (String id : handles) {
                     st.setString(1, id);
                     try (ResultSet rs = st.executeQuery()) {
                         if (rs.next()) {
@@ -226,6 +226,17 @@ public final class LinkReviews {
                 }
             }
             return rows;
+        });
+    }
+
+    /** How many Twitter posts the workbench holds. */
+    public int twitterPosts() {
+        return session.call(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM post WHERE platform = 'twitter'");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         });
     }
 

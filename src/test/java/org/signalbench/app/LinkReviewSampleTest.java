@@ -15,6 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.jobs.JobContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.signalbench.sample.LinkReviewSampleFiles;
 import org.signalbench.sample.TwitterStudySample;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
@@ -58,7 +63,7 @@ class LinkReviewSampleTest {
     }
 
     @Test
-    void theFunnelOfThePlantedRetrievalReproducesTheStudysCounts() throws Exception {
+    void fromThePlantedRetrievalToTheStudysFiguresFromCodedData() throws Exception {
         LinkReviewService service = new LinkReviewService();
         try (Workbench wb = Workbench.open(db)) {
             LinkReviewService.Retrieval retrieval = service.readIds(wb, sample.resolve(TwitterStudySample.TRUTH_FILE), true);
@@ -73,5 +78,55 @@ class LinkReviewSampleTest {
             assertEquals(130, c.funnel().unique());
             assertTrue(c.funnel().byDomain().containsKey("rxbargainmeds.test"));
         }
+        // the sample ships two coders' answers, the expert's decisions and the link evidence
+        for (String[] file : new String[][] {{LinkReviewSampleFiles.CODER_A, LinkReviewSampleFiles.CODER_A_NAME, ""},
+                {LinkReviewSampleFiles.CODER_B, LinkReviewSampleFiles.CODER_B_NAME, ""},
+                {LinkReviewSampleFiles.EXPERT, LinkReviewSampleFiles.EXPERT_NAME, "--expert"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("twitter", "code", "import", "--db", db.toString(),
+                    "--coder", file[1], sample.resolve(file[0]).toString()));
+            if (!file[2].isEmpty()) {
+                args.add(file[2]);
+            }
+            CliRun coded = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, coded.exit(), coded.err());
+            assertEquals("", coded.err());
+        }
+        CliRun evidence = CliRun.of("twitter", "evidence", "import", "--db", db.toString(),
+                sample.resolve(LinkReviewSampleFiles.EVIDENCE).toString());
+        assertEquals(0, evidence.exit(), evidence.err());
+
+        JsonNode agreement = new ObjectMapper().readTree(CliRun.of("twitter", "agreement", "--db", db.toString(), "--json").out());
+        Map<String, JsonNode> byQuestion = new HashMap<>();
+        agreement.forEach(q -> byQuestion.put(q.get("question").asText(), q));
+        assertEquals(130, byQuestion.get("seller_type").get("items").asInt());
+        double kappa = byQuestion.get("seller_type").get("cohenKappa").asDouble();
+        assertTrue(kappa > 0.9 && kappa < 1, "seller type kappa " + kappa);
+        assertTrue(byQuestion.get("link_status").get("cohenKappa").asDouble() < 1);
+
+        CliRun run = CliRun.of("twitter", "results", "--db", db.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode r = new ObjectMapper().readTree(run.out());
+        assertEquals(692, r.get("retrieved").asInt());
+        assertEquals(476, r.get("withLinks").asInt());
+        assertEquals(130, r.get("unique").asInt());
+        assertEquals(130, r.get("coded").asInt());
+        assertEquals(34, r.get("live").asInt());
+        assertEquals(23, r.get("liveAccounts").asInt());
+        assertEquals(15, r.get("liveByType").get("online-pharmacy").asInt());
+        assertEquals(11, r.get("liveByType").get("individual-seller").asInt());
+        assertEquals(7, r.get("liveByType").get("marketing-affiliate").asInt());
+        assertEquals(1, r.get("liveByType").get("darknet").asInt());
+        assertEquals(10, r.get("livePharmacySites").asInt());
+        assertEquals(6, r.get("legitScriptAmongLivePharmacyTweets").get("rogue").asInt());
+        assertEquals(9, r.get("legitScriptAmongLivePharmacyTweets").get("not-listed").asInt());
+        assertEquals(1800, r.get("liveAccountFollowers").asInt());
+        List<String> automated = new java.util.ArrayList<>();
+        r.get("accounts").forEach(a -> {
+            if (a.get("likelyAutomated").asBoolean()) {
+                automated.add(a.get("handle").asText());
+                assertTrue(a.get("tweetsPerYear").asDouble() > 100_000, a.toString());
+            }
+        });
+        assertEquals(1, automated.size(), automated.toString());
     }
 }
