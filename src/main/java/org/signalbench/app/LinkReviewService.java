@@ -371,6 +371,74 @@ public final class LinkReviewService {
         }
     }
 
+    /** What a link check did. */
+    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, List<String> problems) {
+    }
+
+    /** Where evidence files (page snapshots, screenshots) live: {@code <data directory>/evidence}, named by their SHA-256. */
+    public static Path evidenceFolder() {
+        return org.signalbench.store.DataLocations.dataDirectory().resolve("evidence");
+    }
+
+    /**
+     * THE "CHECK LINKS" JOB CONTACTS THE SITES (and, with {@code rdap}, the RDAP service): it visits
+     * each distinct link of the latest review's candidates with {@link org.signalbench.links.LinkChecker}
+     * and stores what it found as the link's evidence; what was entered by hand or imported
+     * (LegitScript class, notes, IP country, and registration data when RDAP gives none) is kept. Runs
+     * as a job: progress per link, cancel between links (what was checked so far is kept).
+     */
+    public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
+                                  org.signalbench.links.Rdap rdap, org.signalbench.jobs.JobContext job) {
+        List<String> urls = latestCandidates(workbench).stream().map(LinkReviews.CandidateRow::url)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, LinkReviews.EvidenceRow> known = evidence(workbench);
+        Map<String, org.signalbench.links.Rdap.Registration> registrations = new java.util.HashMap<>();
+        int live = 0;
+        int dead = 0;
+        int elsewhere = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            if (job.isCancelled()) {
+                throw new org.signalbench.jobs.CancelledException();
+            }
+            String url = urls.get(i);
+            job.progress(i, urls.size(), "checking " + url);
+            var r = checker.check(url);
+            switch (r.liveness()) {
+                case "live" -> live++;
+                case "dead" -> dead++;
+                default -> elsewhere++;
+            }
+            if (r.problem() != null) {
+                problems.add(url + ": " + r.problem());
+            }
+            String domain = org.signalbench.links.Domains.registrable(url);
+            var reg = rdap == null || domain == null ? null : registrations.computeIfAbsent(domain, rdap::lookup);
+            LinkReviews.EvidenceRow old = known.get(url);
+            String chain;
+            try {
+                chain = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.chain());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            Path folder = org.signalbench.store.DataLocations.dataDirectory();
+            String snapshot = r.snapshot() == null ? null
+                    : (r.snapshot().startsWith(folder) ? folder.relativize(r.snapshot()) : r.snapshot()).toString();
+            String notes = r.problem() == null ? (old == null ? null : old.notes())
+                    : (old == null || old.notes() == null ? "" : old.notes() + "; ") + "check: " + r.problem();
+            saveEvidence(workbench, List.of(new LinkReviews.EvidenceRow(url, old == null ? null : old.rawUrl(), r.finalUrl(), chain,
+                    r.status(), r.liveness(), r.checkedAt(), r.title(), old == null ? null : old.screenshotPath(),
+                    old == null ? null : old.screenshotSha256(), snapshot, r.snapshotSha256(), domain,
+                    reg != null && reg.registrar() != null ? reg.registrar() : old == null ? null : old.registrar(),
+                    reg != null && reg.registrantCountry() != null ? reg.registrantCountry() : old == null ? null : old.registrantCountry(),
+                    reg != null && reg.created() != null ? reg.created() : old == null ? null : old.domainCreated(),
+                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(), old == null ? null : old.ipCountry(),
+                    old == null ? null : old.legitScript(), notes, "check")));
+        }
+        job.progress(urls.size(), urls.size(), "links checked");
+        return new CheckReport(urls.size(), live, dead, elsewhere, problems);
+    }
+
     // ---- results ----------------------------------------------------------------------------------
 
     /** The study's figures for the latest review, from the final coded answers and the evidence. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "twitter", mixinStandardHelpOptions = true,
         description = "The Twitter study's link review: candidates, coding, link evidence, results.",
         subcommands = {TwitterCommand.Candidates.class, TwitterCommand.Code.class, TwitterCommand.Agreement.class,
-                TwitterCommand.Evidence.class, TwitterCommand.Results.class})
+                TwitterCommand.Evidence.class, TwitterCommand.CheckLinks.class, TwitterCommand.Results.class})
 public final class TwitterCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -226,6 +226,54 @@ public final class TwitterCommand implements Runnable {
                 } else {
                     throw new CommandLine.ParameterException(spec.commandLine(), "evidence takes import or list, not '" + action + "'");
                 }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter check-links --contact-sites}: visits the candidates' links (off unless asked). */
+    @Command(name = "check-links", mixinStandardHelpOptions = true,
+            description = {"CONTACTS THE SITES: visits each link of the latest review (redirects followed and recorded, "
+                    + "time-outs, a size cap), stores status, liveness, title and a hashed page snapshot in the data folder's "
+                    + "evidence/; with --rdap also asks RDAP for registration data. Does nothing without --contact-sites."})
+    public static final class CheckLinks implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--contact-sites", description = "Required: you agree that the sites (and RDAP) are contacted.")
+        boolean contactSites;
+
+        @Option(names = "--rdap", arity = "0..1", fallbackValue = org.signalbench.links.Rdap.DEFAULT_BASE, paramLabel = "BASE",
+                description = "Also look up registration data by RDAP (default service: ${FALLBACK-VALUE}).")
+        String rdap;
+
+        @Option(names = "--timeout", defaultValue = "20", paramLabel = "SECONDS", description = "Per request (default ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Option(names = "--max-bytes", defaultValue = "2097152", paramLabel = "N", description = "Body size cap (default ${DEFAULT-VALUE}).")
+        int maxBytes;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!contactSites) {
+                spec.commandLine().getErr().println("error: check-links contacts the sites of the candidates' links; "
+                        + "add --contact-sites to agree (nothing was contacted)");
+                return SignalBenchCommand.EXIT_USAGE;
+            }
+            var defaults = org.signalbench.links.LinkChecker.Options.defaults();
+            var checker = new org.signalbench.links.LinkChecker(new org.signalbench.links.LinkChecker.Options(
+                    defaults.connectTimeout(), java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes,
+                    defaults.userAgent()), LinkReviewService.evidenceFolder(), java.time.Clock.systemUTC());
+            var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
+            try (Workbench wb = workbench.openExisting()) {
+                var report = new LinkReviewService().checkLinks(wb, checker, lookup, new StderrProgress(spec.commandLine().getErr()));
+                report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
+                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%n",
+                        report.links(), report.live(), report.dead(), report.redirectedElsewhere());
                 spec.commandLine().getOut().flush();
             }
             return 0;

@@ -219,7 +219,7 @@ public final class LinkReviews {
                     try (ResultSet rs = st.executeQuery()) {
                         if (rs.next()) {
                             rows.add(new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                                    (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class),
+                                    nullableLong(rs, 4), nullableLong(rs, 5),
                                     rs.getString(6), rs.getInt(7)));
                         }
                     }
@@ -227,6 +227,16 @@ public final class LinkReviews {
             }
             return rows;
         });
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** How many Twitter posts the workbench holds. */
@@ -281,7 +291,7 @@ public final class LinkReviews {
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new EvidenceRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), (Integer) rs.getObject(5, Integer.class), rs.getString(6), rs.getString(7),
+                            rs.getString(4), nullableInt(rs, 5), rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                             rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21)));
