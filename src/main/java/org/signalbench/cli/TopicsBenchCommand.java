@@ -59,6 +59,11 @@ final class TopicsBenchCommand implements Callable<Integer> {
             description = "Iterations (sweeps, updates, Lloyd rounds) of each --models fit (default: ${DEFAULT-VALUE}).")
     int modelIterations;
 
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "Also write the generated tweets to FILE, one per line, tokens separated by spaces (for "
+                    + "benchmarks/topics_sklearn.py).")
+    Path export;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -81,7 +86,15 @@ final class TopicsBenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts = threads != null ? threads : cores > 1 ? List.of(1, cores) : List.of(1);
         PrintWriter out = spec.commandLine().getOut();
-        TopicCorpus corpus = TopicCorpus.fromTokens(SyntheticTweets.generate(docs, seed).tokens());
+        SyntheticTweets tweets = SyntheticTweets.generate(docs, seed);
+        if (export != null) {
+            try {
+                Files.write(export, tweets.tokens().stream().map(t -> String.join(" ", t)).toList());
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot write " + export + ": " + e.getMessage());
+            }
+        }
+        TopicCorpus corpus = TopicCorpus.fromTokens(tweets.tokens());
         int biterms = BtmBenchmark.biterms(corpus);
         if (!json) {
             out.printf("%,d generated tweets, %,d words in the vocabulary, %,d biterms; K = %d; load average %s%n",

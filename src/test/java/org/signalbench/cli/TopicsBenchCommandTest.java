@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.testing.CliRun;
 import org.signalbench.topics.BtmBenchmark;
 import org.signalbench.topics.SyntheticTweets;
@@ -31,6 +35,17 @@ class TopicsBenchCommandTest {
         }
         assertTrue(json.get("sumBInferenceSeconds").asDouble() > 0);
         assertEquals("nmf", json.get("models").get(0).get("model").asText());
+    }
+
+    @Test
+    void exportsTheGeneratedTweetsOnePerLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tweets.txt");
+        CliRun run = CliRun.of("bench", "topics", "--docs", "40", "--k", "3", "--iterations", "1", "--threads", "1",
+                "--export", file.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(40, lines.size());
+        assertEquals(String.join(" ", SyntheticTweets.generate(40, 1).tokens().get(7)), lines.get(7));
     }
 
     @Test
