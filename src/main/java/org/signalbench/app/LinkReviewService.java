@@ -459,4 +459,114 @@ public final class LinkReviewService {
                     evidence, types, reviews.accounts(handles));
         }
     }
+
+    // ---- report packets ---------------------------------------------------------------------------
+
+    /** The files a packet wrote, with their SHA-256. */
+    public record Packet(Map<Path, String> files, List<String> domains) {
+    }
+
+    /** The registrable domains of the live candidates coded as online pharmacies: the sites to report by default. */
+    public List<String> livePharmacySites(Workbench workbench) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<Long, String> types = answers.getOrDefault(org.signalbench.links.LinkReviewResults.SELLER_TYPE, Map.of());
+        return org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence(workbench)).stream()
+                .filter(c -> org.signalbench.links.LinkReviewResults.PHARMACY.equals(types.get(c.postId())))
+                .map(LinkReviews.CandidateRow::domain).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** Each site's record for a packet: its link's evidence, the coders' final answers over its candidates, its tweets. */
+    public List<org.signalbench.links.ReportPacket.Site> sites(Workbench workbench, List<String> domains) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
+        Path data = org.signalbench.store.DataLocations.dataDirectory();
+        List<org.signalbench.links.ReportPacket.Site> sites = new ArrayList<>();
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            for (String domain : domains) {
+                List<LinkReviews.CandidateRow> of = candidates.stream().filter(c -> domain.equals(c.domain())).toList();
+                if (of.isEmpty()) {
+                    throw new IllegalArgumentException("no candidate of the latest review links to '" + domain + "'");
+                }
+                LinkReviews.CandidateRow first = of.stream().filter(c -> evidence.containsKey(c.url())).findFirst().orElse(of.get(0));
+                Map<String, String> merged = new LinkedHashMap<>();
+                for (Codebook.Question q : codebook.questions()) {
+                    java.util.TreeSet<String> values = new java.util.TreeSet<>();
+                    for (LinkReviews.CandidateRow c : of) {
+                        String v = answers.getOrDefault(q.key(), Map.of()).get(c.postId());
+                        if (v != null) {
+                            values.addAll(q.multiple() ? Codebook.choices(v) : List.of(v));
+                        }
+                    }
+                    if (!values.isEmpty()) {
+                        merged.put(q.key(), q.multiple() ? String.join(",", values) : values.first());
+                    }
+                }
+                List<Long> own = new ArrayList<>();
+                of.forEach(c -> {
+                    own.add(c.postId());
+                    c.copies().forEach((id, kind) -> {
+                        if (org.signalbench.links.CandidateFunnel.IDENTICAL_COPY.equals(kind)) {
+                            own.add(id);
+                        }
+                    });
+                });
+                List<org.signalbench.links.ReportPacket.Tweet> tweets = reviews.tweets(own).stream()
+                        .map(t -> new org.signalbench.links.ReportPacket.Tweet(t.externalId(), t.author(), t.postedAt(), t.caption()))
+                        .sorted(java.util.Comparator.comparing(org.signalbench.links.ReportPacket.Tweet::postedAt,
+                                java.util.Comparator.nullsLast(String::compareTo))).toList();
+                LinkReviews.EvidenceRow e = evidence.get(first.url());
+                Path screenshot = e == null || e.screenshotPath() == null ? null : data.resolve(e.screenshotPath());
+                sites.add(new org.signalbench.links.ReportPacket.Site(domain, first.url(), e, merged, tweets, screenshot));
+            }
+        }
+        return sites;
+    }
+
+    /**
+     * Writes, into {@code folder}, {@code packet-<agency>.html} and {@code .pdf} per agency and one
+     * {@code packet.csv} (a row per site per agency); masked unless {@code mask} is false. Each file is
+     * written whole or not at all (SafeOutputFile). Submits nothing.
+     */
+    public Packet writePacket(Workbench workbench, List<String> domains, List<String> agencyKeys, Path folder, boolean mask)
+            throws IOException {
+        var forms = org.signalbench.links.ReportPacket.Forms.load();
+        List<org.signalbench.links.ReportPacket.Agency> agencies = agencyKeys.stream().map(forms::agency).toList();
+        List<org.signalbench.links.ReportPacket.Site> sites = sites(workbench, domains);
+        Map<Path, String> files = new LinkedHashMap<>();
+        try (Session s = workbench.openSession()) {
+            for (var agency : agencies) {
+                byte[] html = org.signalbench.links.ReportPacket.html(agency, sites, mask).getBytes(StandardCharsets.UTF_8);
+                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".html"), s, out -> out.write(html)),
+                        org.signalbench.links.LinkChecker.sha256(html));
+                java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+                org.signalbench.links.ReportPacket.pdf(agency, sites, mask, pdf);
+                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".pdf"), s, out -> pdf.writeTo(out)),
+                        org.signalbench.links.LinkChecker.sha256(pdf.toByteArray()));
+            }
+            byte[] csv = org.signalbench.links.ReportPacket.csv(agencies, sites, mask);
+            files.put(SafeOutputFile.write(folder.resolve("packet.csv"), s, out -> out.write(csv)),
+                    org.signalbench.links.LinkChecker.sha256(csv));
+        }
+        return new Packet(files, domains);
+    }
+
+    /** Records that a site was reported to an agency, when, and the reference the agency gave (null until it gives one). */
+    public void recordReport(Workbench workbench, String domain, String agency, java.time.Instant at, String reference,
+                             String packetSha256) {
+        org.signalbench.links.ReportPacket.Forms.load().agency(agency);
+        try (Session s = workbench.openSession()) {
+            new LinkReviews(s).saveReport(new LinkReviews.ReportRow(domain, agency.toLowerCase(java.util.Locale.ROOT),
+                    at.toString(), reference, packetSha256));
+        }
+    }
+
+    /** Every recorded report, oldest first. */
+    public List<LinkReviews.ReportRow> reports(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            return new LinkReviews(s).reports();
+        }
+    }
 }

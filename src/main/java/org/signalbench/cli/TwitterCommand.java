@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "twitter", mixinStandardHelpOptions = true,
         description = "The Twitter study's link review: candidates, coding, link evidence, results.",
         subcommands = {TwitterCommand.Candidates.class, TwitterCommand.Code.class, TwitterCommand.Agreement.class,
-                TwitterCommand.Evidence.class, TwitterCommand.CheckLinks.class, TwitterCommand.Results.class})
+                TwitterCommand.Evidence.class, TwitterCommand.CheckLinks.class, TwitterCommand.Results.class,
+                TwitterCommand.PacketCommand.class, TwitterCommand.Reported.class})
 public final class TwitterCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -274,6 +275,102 @@ public final class TwitterCommand implements Runnable {
                 report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
                 spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%n",
                         report.links(), report.live(), report.dead(), report.redirectedElsewhere());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter packet}: report packets per agency (HTML, PDF, CSV). */
+    @Command(name = "packet", mixinStandardHelpOptions = true,
+            description = {"Writes a report packet per agency (resources/reporting/agency-forms.json): packet-<agency>.html "
+                    + "and .pdf with one page per site, and packet.csv with a row per site per agency. Handles, phone numbers "
+                    + "and e-mail addresses are masked unless --no-mask. Submits nothing: copy the fields into the agency's form, "
+                    + "then record it with `twitter reported`."})
+    public static final class PacketCommand implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the packet files.")
+        Path out;
+
+        @Option(names = "--sites", split = ",", paramLabel = "DOMAIN,...",
+                description = "Registrable domains to report (default: every live online-pharmacy site).")
+        List<String> sites;
+
+        @Option(names = "--agencies", split = ",", defaultValue = "fda,dea", paramLabel = "KEY,...",
+                description = "Agencies (default: ${DEFAULT-VALUE}).")
+        List<String> agencies;
+
+        @Option(names = "--no-mask", description = "Show handles, phone numbers and e-mail addresses unmasked (for the agency only).")
+        boolean noMask;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                List<String> domains = sites == null ? service.livePharmacySites(wb) : sites;
+                if (domains.isEmpty()) {
+                    spec.commandLine().getErr().println("error: no sites to report (no live online-pharmacy site is coded yet; name them with --sites)");
+                    return SignalBenchCommand.EXIT_FAILURE;
+                }
+                var packet = service.writePacket(wb, domains, agencies, out, !noMask);
+                packet.files().forEach((f, sha) -> spec.commandLine().getOut().printf("%s  %s%n", sha, f));
+                spec.commandLine().getOut().printf("sites: %d (%s)%s%n", domains.size(), String.join(", ", domains),
+                        noMask ? "; UNMASKED" : "");
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter reported}: records a report to an agency, or lists the reports. */
+    @Command(name = "reported", mixinStandardHelpOptions = true,
+            description = "Records that a site was reported: --domain D --agency fda|dea [--reference REF] [--at TIME]; "
+                    + "with no --domain lists the recorded reports.")
+    public static final class Reported implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--domain", paramLabel = "DOMAIN")
+        String domain;
+
+        @Option(names = "--agency", paramLabel = "KEY")
+        String agency;
+
+        @Option(names = "--reference", paramLabel = "REF", description = "The reference the agency gave.")
+        String reference;
+
+        @Option(names = "--at", paramLabel = "TIME", description = "When it was reported (ISO-8601; default now).")
+        String at;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                if (domain != null) {
+                    if (agency == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--domain needs --agency");
+                    }
+                    service.recordReport(wb, domain, agency, at == null ? java.time.Instant.now() : java.time.Instant.parse(at),
+                            reference, null);
+                }
+                var reports = service.reports(wb);
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), reports);
+                } else {
+                    reports.forEach(r -> spec.commandLine().getOut().printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
+                            r.reportedAt(), r.reference() == null ? "(no reference yet)" : r.reference()));
+                }
                 spec.commandLine().getOut().flush();
             }
             return 0;

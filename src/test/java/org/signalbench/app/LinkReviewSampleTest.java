@@ -128,5 +128,24 @@ class LinkReviewSampleTest {
             }
         });
         assertEquals(1, automated.size(), automated.toString());
+
+        // the packet for the live pharmacy sites, masked by default
+        Path packet = dir.resolve("packet");
+        CliRun written = CliRun.of("twitter", "packet", "--db", db.toString(), "--out", packet.toString());
+        assertEquals(0, written.exit(), written.err());
+        assertTrue(written.out().contains("sites: 10 ("), written.out());
+        for (String agency : List.of("fda", "dea")) {
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(packet.resolve("packet-" + agency + ".pdf").toFile())) {
+                assertTrue(doc.getNumberOfPages() >= 11, agency + " pages " + doc.getNumberOfPages());
+            }
+        }
+        String csv = Files.readString(packet.resolve("packet.csv"));
+        assertEquals(21, org.apache.commons.csv.CSVParser.parse(csv, org.apache.commons.csv.CSVFormat.DEFAULT).getRecords().size());
+        assertTrue(csv.contains("@[handle]"));
+        assertTrue(csv.contains("rogue"));
+        CliRun reported = CliRun.of("twitter", "reported", "--db", db.toString(), "--domain", "rxbargainmeds.test", "--agency", "fda",
+                "--reference", "FDA-2017-0001", "--at", "2017-12-08T09:00:00Z");
+        assertEquals(0, reported.exit(), reported.err());
+        assertTrue(reported.out().contains("rxbargainmeds.test           fda  2017-12-08T09:00:00Z FDA-2017-0001"), reported.out());
     }
 }
