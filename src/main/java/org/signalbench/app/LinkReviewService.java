@@ -246,8 +246,12 @@ public final class LinkReviewService {
             AgreementReport report = new AgreementReport(s, codebook);
             List<QuestionAgreement> rows = new ArrayList<>();
             for (Codebook.Question q : codebook.questions()) {
-                report.busiestPair(q.key()).ifPresent(pair ->
-                        rows.add(new QuestionAgreement(q.key(), pair.get(0), pair.get(1), report.pair(pair.get(0), pair.get(1), q.key()))));
+                report.busiestPair(q.key()).ifPresent(pair -> {
+                    PairAgreement a = report.pair(pair.get(0), pair.get(1), q.key());
+                    if (a.items() > 0) { // a question nobody answered has no agreement to show
+                        rows.add(new QuestionAgreement(q.key(), pair.get(0), pair.get(1), a));
+                    }
+                });
             }
             return rows;
         }

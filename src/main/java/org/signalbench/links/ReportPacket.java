@@ -114,7 +114,7 @@ public final class ReportPacket {
         v.put("payment", choices(a.get("payment")).isEmpty() ? "not recorded" : String.join(", ", choices(a.get("payment"))));
         String type = a.getOrDefault("seller_type", "not coded").replace('-', ' ');
         v.put("seller_type", type);
-        v.put("description", "A " + type + " site offering " + opioids.toLowerCase(Locale.ROOT)
+        v.put("description", (type.matches("(?i)^[aeiou].*") ? "An " : "A ") + type + " site offering " + opioids.toLowerCase(Locale.ROOT)
                 + ("yes".equals(a.get("no_prescription")) ? " without a prescription" : "")
                 + ", promoted on Twitter by " + accounts(site.tweets()).size() + " account(s) in " + site.tweets().size() + " tweet(s)."
                 + (e != null && e.legitScript() != null && !e.legitScript().equals("not-checked") ? " LegitScript: " + e.legitScript() + "." : ""));

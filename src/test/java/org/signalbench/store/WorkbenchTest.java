@@ -55,7 +55,16 @@ class WorkbenchTest {
         // Opening again applies nothing new.
         try (Workbench wb = Workbench.open(file)) {
             assertEquals(latest, wb.schemaVersion());
-            assertEquals(Long.parseLong(latest), scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
+            // one row per migration file (versions may have a gap while a parallel branch's migration is on its way)
+            assertEquals(migrationCount(), scalar(wb.connection(), "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
+        }
+    }
+
+    /** How many migration files are shipped on the class path. */
+    private static long migrationCount() throws Exception {
+        Path folder = Path.of(Workbench.class.getResource("/db/migration").toURI());
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
     }
 
