@@ -330,12 +330,28 @@ public final class LinkReviewService {
                         }
                     }
                     String domain = or(cell(r, "domain"), old == null ? null : old.domain());
+                    String shotPath = old == null ? null : old.screenshotPath();
+                    String shotSha = old == null ? null : old.screenshotSha256();
+                    if (cell(r, "screenshot") != null) {
+                        Path given = csv.toAbsolutePath().getParent().resolve(cell(r, "screenshot"));
+                        if (!Files.isRegularFile(given)) {
+                            throw new IllegalArgumentException("no screenshot file " + given);
+                        }
+                        byte[] bytes = Files.readAllBytes(given);
+                        shotSha = org.signalbench.links.LinkChecker.sha256(bytes);
+                        String recorded = cell(r, "screenshot_sha256");
+                        if (recorded != null && !recorded.equalsIgnoreCase(shotSha)) {
+                            throw new IllegalArgumentException("the screenshot " + given.getFileName()
+                                    + " has changed since it was recorded (SHA-256 " + shotSha + ", recorded " + recorded + ")");
+                        }
+                        shotPath = storeEvidenceFile(bytes, shotSha, given.getFileName().toString());
+                    }
                     rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
                             or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
                             status != null ? status : old == null ? null : old.httpStatus(),
                             or(liveness, old == null ? null : old.liveness()), or(cell(r, "checked_at"), old == null ? null : old.checkedAt()),
-                            or(cell(r, "title"), old == null ? null : old.title()), old == null ? null : old.screenshotPath(),
-                            old == null ? null : old.screenshotSha256(), old == null ? null : old.snapshotPath(),
+                            or(cell(r, "title"), old == null ? null : old.title()), shotPath,
+                            shotSha, old == null ? null : old.snapshotPath(),
                             old == null ? null : old.snapshotSha256(), domain != null ? domain : org.signalbench.links.Domains.registrable(url),
                             or(cell(r, "registrar"), old == null ? null : old.registrar()),
                             or(cell(r, "registrant_country"), old == null ? null : old.registrantCountry()),
@@ -351,6 +367,26 @@ public final class LinkReviewService {
             reviews.saveEvidence(rows);
         }
         return new EvidenceImport(rows.size(), problems);
+    }
+
+    /**
+     * Copies an evidence file into the data folder's {@code evidence/}, named by its SHA-256 (so the
+     * same bytes are stored once and a changed file is a new one); returns its path relative to the data folder.
+     */
+    static String storeEvidenceFile(byte[] bytes, String sha256, String originalName) {
+        String ext = originalName.contains(".") ? originalName.substring(originalName.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) : "";
+        Path target = evidenceFolder().resolve(sha256 + ext);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), "evidence-", ".partial");
+                Files.write(temp, bytes);
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot store evidence file " + target, e);
+        }
+        return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
     }
 
     private static String cell(CSVRecord r, String column) {

@@ -138,7 +138,9 @@ public final class LinkReviewSampleFiles {
     /** The evidence columns, as the evidence import reads them. */
     public static final List<String> EVIDENCE_HEADER = List.of("url", "final_url", "http_status", "liveness", "checked_at",
             "title", "domain", "registrar", "registrant_country", "domain_created", "ip_address", "ip_country",
-            "legitscript", "notes");
+            "legitscript", "notes", "screenshot");
+    /** The folder of the drawn stand-in screenshots of live sites, beside the evidence file. */
+    public static final String SCREENSHOTS = "screenshots";
 
     private static void writeEvidence(Path file, List<Planned> planned, Random random) throws IOException {
         Map<String, Planned> byUrl = new LinkedHashMap<>();
@@ -164,10 +166,64 @@ public final class LinkReviewSampleFiles {
                     case "marketing-affiliate" -> "Where to buy pain medication online - a guide";
                     default -> "nightbazaar - community";
                 } : "";
+                String shot = "";
+                if (p.live()) {
+                    shot = SCREENSHOTS + "/" + p.site().replaceAll("[^A-Za-z0-9.-]", "_") + ".png";
+                    Path png = file.resolveSibling(shot);
+                    if (!Files.exists(png)) {
+                        Files.createDirectories(png.getParent());
+                        drawScreenshot(png, p.site(), title);
+                    }
+                }
                 out.printRecord(p.link(), p.live() ? p.link() : "", p.live() ? "200" : "404", p.live() ? "live" : "dead",
                         CHECKED_AT, title, "", site.get(0), site.get(1), site.get(2), site.get(3), site.get(4), legit,
-                        p.sellerType().equals("marketing-affiliate") && p.live() ? "links out to online pharmacies" : "");
+                        p.sellerType().equals("marketing-affiliate") && p.live() ? "links out to online pharmacies" : "", shot);
             }
         }
+    }
+
+    /**
+     * A drawn stand-in for a screenshot of an invented site (an address bar, the title, a price
+     * list), clearly labelled as a sample, so the packets of the demo show where a real screenshot goes.
+     */
+    private static void drawScreenshot(Path png, String site, String title) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, 640, 400);
+            g.setColor(new java.awt.Color(0xE4E4E4));
+            g.fillRect(0, 0, 640, 36);
+            g.setColor(new java.awt.Color(0x2E7D32));
+            g.fillRect(0, 36, 640, 56);
+            g.setColor(new java.awt.Color(0xF2F2F2));
+            for (int i = 0; i < 4; i++) {
+                g.fillRect(24 + i * 152, 120, 136, 150);
+            }
+            try {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setColor(java.awt.Color.DARK_GRAY);
+                g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+                g.drawString("https://www." + site + "/", 16, 24);
+                g.setColor(java.awt.Color.WHITE);
+                g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18));
+                g.drawString(title.length() > 60 ? title.substring(0, 60) : title, 20, 70);
+                g.setColor(java.awt.Color.DARK_GRAY);
+                g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+                String[] items = {"Oxycodone 30mg", "Hydrocodone 10mg", "Percocet 10/325", "Codeine syrup"};
+                for (int i = 0; i < 4; i++) {
+                    g.drawString(items[i], 32 + i * 152, 150);
+                    g.drawString("from $" + (3 + i) + ".90 / pill", 32 + i * 152, 172);
+                    g.drawString("no prescription", 32 + i * 152, 194);
+                }
+                g.setColor(new java.awt.Color(0xB00020));
+                g.drawString("SAMPLE: drawn by SignalBench for an invented site, not a real screenshot", 20, 380);
+            } catch (RuntimeException | Error e) {
+                // no fonts on this machine: the shapes alone will do
+            }
+        } finally {
+            g.dispose();
+        }
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
     }
 }

@@ -139,6 +139,7 @@ class LinkReviewSampleTest {
                 assertTrue(doc.getNumberOfPages() >= 11, agency + " pages " + doc.getNumberOfPages());
             }
         }
+        assertTrue(Files.readString(packet.resolve("packet-fda.html")).contains("data:image/png;base64,"), "the sample's screenshots");
         String csv = Files.readString(packet.resolve("packet.csv"));
         assertEquals(21, org.apache.commons.csv.CSVParser.parse(csv, org.apache.commons.csv.CSVFormat.DEFAULT).getRecords().size());
         assertTrue(csv.contains("@[handle]"));

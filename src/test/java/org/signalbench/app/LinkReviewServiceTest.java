@@ -102,6 +102,29 @@ class LinkReviewServiceTest {
     }
 
     @Test
+    void aScreenshotIsStoredInTheDataFolderUnderItsHashAndAChangedOneIsRefused() throws Exception {
+        try (Workbench wb = workbench("https://www.rxbargainmeds.test/oxycodone", "https://guide.blogsite.test/")) {
+            LinkReviewService service = new LinkReviewService();
+            Files.createDirectories(dir.resolve("shots"));
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+            Files.write(dir.resolve("shots/rx.png"), png);
+            String sha = LinkChecker.sha256(png);
+            Path csv = write("shots.csv", "url,screenshot,screenshot_sha256\n"
+                    + "https://www.rxbargainmeds.test/oxycodone,shots/rx.png," + sha + "\n"
+                    + "https://guide.blogsite.test/,shots/rx.png," + "0".repeat(64) + "\n");
+            var result = service.importEvidence(wb, csv);
+            assertEquals(1, result.problems().size());
+            assertTrue(result.problems().get(0).startsWith(csv + ", line 3: the screenshot rx.png has changed since it was recorded"),
+                    result.problems().get(0));
+            LinkReviews.EvidenceRow e = service.evidence(wb).get("https://www.rxbargainmeds.test/oxycodone");
+            assertEquals(sha, e.screenshotSha256());
+            Path stored = org.signalbench.store.DataLocations.dataDirectory().resolve(e.screenshotPath());
+            assertEquals(LinkReviewService.evidenceFolder().resolve(sha + ".png"), stored);
+            assertEquals(sha, LinkChecker.sha256(stored));
+        }
+    }
+
+    @Test
     void checkingLinksRecordsWhatTheSitesAnsweredAndKeepsHandEnteredFields() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/shop", ex -> {
