@@ -530,7 +530,12 @@ public final class LinkReviewService {
                 if (of.isEmpty()) {
                     throw new IllegalArgumentException("no candidate of the latest review links to '" + domain + "'");
                 }
-                LinkReviews.CandidateRow first = of.stream().filter(c -> evidence.containsKey(c.url())).findFirst().orElse(of.get(0));
+                // the link that shows the site best: live with a screenshot, else live, else any with evidence
+                java.util.function.Predicate<LinkReviews.CandidateRow> live = c -> evidence.containsKey(c.url())
+                        && "live".equals(evidence.get(c.url()).liveness());
+                LinkReviews.CandidateRow first = of.stream().filter(live.and(c -> evidence.get(c.url()).screenshotPath() != null)).findFirst()
+                        .or(() -> of.stream().filter(live).findFirst())
+                        .or(() -> of.stream().filter(c -> evidence.containsKey(c.url())).findFirst()).orElse(of.get(0));
                 Map<String, String> merged = new LinkedHashMap<>();
                 for (Codebook.Question q : codebook.questions()) {
                     java.util.TreeSet<String> values = new java.util.TreeSet<>();
@@ -608,5 +613,42 @@ public final class LinkReviewService {
         try (Session s = workbench.openSession()) {
             return new LinkReviews(s).reports();
         }
+    }
+
+    // ---- the review view --------------------------------------------------------------------------
+
+    /** One site in the review list: its seller type (the candidates' final answer), whether a candidate is live, its LegitScript class. */
+    public record SiteSummary(String domain, String sellerType, boolean live, String legitScript, int candidates) {
+    }
+
+    /** What the link review view shows: the figures, and every site of the latest review (live ones first). */
+    public record Overview(org.signalbench.links.LinkReviewResults.Figures figures, List<SiteSummary> sites) {
+    }
+
+    /** The overview, or null when the workbench has no review yet. */
+    public Overview overview(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            if (new LinkReviews(s).latestReview().isEmpty()) {
+                return null;
+            }
+        }
+        var figures = results(workbench);
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
+        Set<Long> live = new java.util.HashSet<>();
+        org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence).forEach(c -> live.add(c.postId()));
+        Map<String, List<LinkReviews.CandidateRow>> byDomain = new java.util.TreeMap<>();
+        candidates.stream().filter(c -> c.domain() != null).forEach(c -> byDomain.computeIfAbsent(c.domain(), k -> new ArrayList<>()).add(c));
+        List<SiteSummary> sites = new ArrayList<>();
+        byDomain.forEach((domain, of) -> {
+            String type = of.stream().map(c -> answers.getOrDefault(org.signalbench.links.LinkReviewResults.SELLER_TYPE, Map.of()).get(c.postId()))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("not coded");
+            String legit = of.stream().map(c -> evidence.get(c.url())).filter(java.util.Objects::nonNull)
+                    .map(LinkReviews.EvidenceRow::legitScript).findFirst().orElse("not-checked");
+            sites.add(new SiteSummary(domain, type, of.stream().anyMatch(c -> live.contains(c.postId())), legit, of.size()));
+        });
+        sites.sort(java.util.Comparator.comparing((SiteSummary x) -> !x.live()).thenComparing(SiteSummary::domain));
+        return new Overview(figures, sites);
     }
 }

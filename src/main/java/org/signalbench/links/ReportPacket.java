@@ -145,10 +145,15 @@ public final class ReportPacket {
         v.put("snapshot_sha256", e == null || e.snapshotSha256() == null ? "none" : e.snapshotSha256());
         v.put("notes", e == null || e.notes() == null ? "" : e.notes());
         if (mask) {
-            v.replaceAll((k, x) -> k.equals("site_url") || k.equals("domain") || k.equals("final_url") ? x : Masking.maskText(x));
+            // only the free text: addresses, hashes, dates and numbers stay as they are (a hash's digit run is no phone)
+            v.replaceAll((k, x) -> MASKED.contains(k) ? Masking.maskText(x) : x);
         }
         return v;
     }
+
+    /** The values written by people (tweets, handles, titles, notes) that masking applies to. */
+    private static final Set<String> MASKED = Set.of("tweets", "accounts", "title", "notes", "description", "how_found",
+            "redirect_chain", "products", "opioids");
 
     private static List<String> choices(String canonical) {
         return canonical == null || canonical.isEmpty() || canonical.equals("none") ? List.of() : List.of(canonical.split(","));

@@ -121,6 +121,7 @@ class ReportPacketTest {
         assertFalse(masked.contains("@rx_deals_12"));
         assertTrue(masked.contains("[email]") && masked.contains("[phone]") && masked.contains("[handle]"));
         assertTrue(masked.contains("https://www.rxbargainmeds.test/oxycodone?aff=101"), "the reported site itself stays");
+        assertTrue(masked.contains(sites.get(0).evidence().screenshotSha256()), "hashes stay whole");
         String unmasked = ReportPacket.html(dea, sites, false);
         assertTrue(unmasked.contains("orders@example.com") && unmasked.contains("213-555-0142") && unmasked.contains("@rx_deals_12"));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();

@@ -65,6 +65,8 @@ public final class MainWindow {
                 new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
         controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
                 config.services().crossValidation())).view());
+        controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current, config.executor(),
+                new org.signalbench.app.LinkReviewService()).view());
         Scene scene = new Scene(controller.view(), 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
