@@ -3,6 +3,7 @@ package org.signalbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.signalbench.cli.SignalBenchCommand;
+import org.signalbench.models.lstm.NativeThreads;
 
 /**
  * Entry point of {@code signalbench.jar} and of the installed launchers: with no arguments it opens

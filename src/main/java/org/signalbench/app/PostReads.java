@@ -24,6 +24,13 @@ public final class PostReads {
         }
     }
 
+    /** How people name each of the posts ("instagram BlZHhNH_OUC"), by post id. */
+    public static java.util.Map<Long, String> names(Workbench workbench, java.util.Collection<Long> ids) {
+        try (Session s = workbench.openSession()) {
+            return org.signalbench.store.ExportReads.names(s, ids);
+        }
+    }
+
     /** The post with its comments and media; empty if there is none. */
     public static Optional<Post> post(Workbench workbench, long postId) throws Exception {
         return read(workbench, q -> q.load(postId));

@@ -10,14 +10,16 @@ import org.signalbench.models.FinalModels;
  */
 public record Services(Settings settings, WorkbenchCorpus corpus, ImportingService importing,
                        AdjudicationService adjudication, AgreementService agreement,
-                       CrossValidationService crossValidation, FinalModelService finalModels) {
+                       CrossValidationService crossValidation, FinalModelService finalModels,
+                       LabelExportService labelExports, AccessService access) {
 
     /** Services over these settings, saving final models under {@code modelsDirectory}. */
     public static Services of(Settings settings, Path modelsDirectory) {
         WorkbenchCorpus corpus = new WorkbenchCorpus(settings);
         return new Services(settings, corpus, new ImportingService(corpus, settings.codebook()),
                 new AdjudicationService(settings.codebook()), new AgreementService(settings.codebook()),
-                new CrossValidationService(corpus), new FinalModelService(corpus, modelsDirectory));
+                new CrossValidationService(corpus), new FinalModelService(corpus, modelsDirectory),
+                new LabelExportService(corpus, settings.codebook()), new AccessService());
     }
 
     /** Services over the settings in use and the user's models directory. */

@@ -81,6 +81,13 @@ public final class ImportCommand implements Callable<Integer> {
             report = new ImportService(wb).run(sources, forced, JobContext.NONE, filter);
         }
         print(report);
+        if (report.imported() + report.duplicates() + report.labels() == 0 && report.rejected().isEmpty() && !report.cancelled()) {
+            // Nothing read and nothing refused: the sources hold no file SignalBench recognises.
+            err.println("error: nothing to import in " + String.join(", ", sources.stream().map(Path::toString).toList())
+                    + ": no file of a known format was found. SignalBench reads Instaloader folders (*.json, *.json.xz), "
+                    + "Twitter API JSON, posts CSV (*.csv), bundles (*.jsonl) and coder files (docs/formats/).");
+            return SignalBenchCommand.EXIT_FAILURE;
+        }
         return 0;
     }
 

@@ -117,7 +117,9 @@ public final class LabelsCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write one coder's (or the expert's) latest answers as a coder file with a corpus fingerprint.")
+            description = {"Write one coder's (or the expert's) latest answers as a coder file with a corpus fingerprint.",
+                    "A FILE ending in .csv gets the dealer answers only, as the CSV `labels import` reads "
+                            + "(external_id,label,platform)."})
     static final class ExportLabels implements Callable<Integer> {
         @Mixin
         WorkbenchOption workbench;
@@ -125,7 +127,7 @@ public final class LabelsCommand {
         @Option(names = "--coder", required = true, paramLabel = "NAME", description = "Whose answers to write.")
         String coder;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Coder file to write (.json).")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Coder file to write (.json), or a dealer CSV (.csv).")
         Path out;
 
         @Spec
@@ -142,6 +144,18 @@ public final class LabelsCommand {
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("error: no coder '" + coder + "' in " + workbench.path());
                     return SignalBenchCommand.EXIT_FAILURE;
+                }
+                if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                    var table = org.signalbench.exporting.LabelTables.dealerAnswersOf(org.signalbench.store.Session.over(wb.connection()),
+                            found.get().id(), found.get().role());
+                    org.signalbench.exporting.SafeOutputFile.write(out, wb.file(), stream -> {
+                        var w = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+                        table.writeCsv(w, true);
+                        w.flush();
+                    });
+                    spec.commandLine().getErr().printf("wrote %,d dealer answers of %s to %s (CSV: the dealer question only; "
+                            + "a .json coder file holds every question)%n", table.rows().size(), coder, out.toAbsolutePath());
+                    return 0;
                 }
                 int entries = CoderFileExport.write(wb.connection(), found.get(), codebook, out);
                 spec.commandLine().getErr().printf("wrote %,d answers of %s to %s%n", entries, coder, out.toAbsolutePath());

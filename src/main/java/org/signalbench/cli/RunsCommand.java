@@ -47,8 +47,22 @@ public final class RunsCommand {
 
         abstract void work(RunStore store, PrintWriter out) throws Exception;
 
+        /** The run of this id, or of the one run whose id starts with it (the app shows the first 8 characters). */
         static RunStore.Run run(RunStore store, String id) throws Exception {
-            return store.run(id).orElseThrow(() -> new IllegalArgumentException("no run '" + id + "' in this workbench (`runs list`)"));
+            var exact = store.run(id);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
+            var matching = id.length() < 4 ? List.<RunStore.Run>of()
+                    : store.all().stream().filter(r -> r.id().startsWith(id)).toList();
+            if (matching.size() == 1) {
+                return matching.get(0);
+            }
+            if (matching.size() > 1) {
+                throw new IllegalArgumentException("'" + id + "' starts " + matching.size() + " run ids ("
+                        + String.join(", ", matching.stream().map(RunStore.Run::id).toList()) + "); give more of it");
+            }
+            throw new IllegalArgumentException("no run '" + id + "' in this workbench (`runs list`)");
         }
     }
 
@@ -108,6 +122,7 @@ public final class RunsCommand {
         @Override
         void work(RunStore store, PrintWriter out) throws Exception {
             RunStore.Run r = run(store, id);
+            id = r.id();
             List<RunSummary.Row> rows = RunSummary.rows(store, id);
             List<FoldResult> folds = new ArrayList<>();
             for (Variant v : r.config().variants()) {
@@ -130,7 +145,7 @@ public final class RunsCommand {
                         v instanceof Map || v instanceof List ? Json.mapper().writer().without(
                                 com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(v) : v);
             }
-            out.printf(Locale.ROOT, "%n%s%n", RunExport.markdown(rows));
+            out.printf(Locale.ROOT, "%n%s%n", RunExport.export(RunExport.Format.MARKDOWN, rows));
             out.printf(Locale.ROOT, "%-14s %-7s %4s %6s %5s %5s %5s %5s %5s %9s %7s %7s %7s %8s %7s%n", "variant", "model", "fold",
                     "train", "test", "tp", "fp", "tn", "fn", "precision", "recall", "F1", "AUC", "train s", "test s");
             for (FoldResult f : folds) {
@@ -223,7 +238,7 @@ public final class RunsCommand {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
             }
-            run(store, id);
+            id = run(store, id).id();
             if (out == null) {
                 stdout.print(RunExport.export(f, RunSummary.rows(store, id)));
             } else {

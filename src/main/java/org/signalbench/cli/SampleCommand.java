@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code sample --out DIR [--seed N] [--posts N] [--no-images]}: writes the invented sample corpus. */
+/** {@code sample --out DIR [--seed N] [--posts N] [--dealer-share F] [--no-images]}: writes the invented sample corpus. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Writes the built-in sample (an invented corpus shaped like the published Instagram study).",
                 "With the defaults it writes exactly the committed sample-data/; --posts N scales every figure."})
@@ -28,6 +28,10 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--posts", paramLabel = "N", description = "Number of Instagram posts (default: ${DEFAULT-VALUE}).")
     int posts = SampleFigures.STUDY_POSTS;
+
+    @Option(names = "--dealer-share", paramLabel = "F",
+            description = "Share of dealer posts, above 0 and below 0.5 (default: the study's 1,228 of 12,857).")
+    Double dealerShare;
 
     @Option(names = "--no-images", negatable = false, description = "Write no pictures (fast; the bundle then lists no media).")
     boolean noImages;
@@ -47,8 +51,12 @@ public final class SampleCommand implements Callable<Integer> {
         if (posts < 50) {
             throw new ParameterException(spec.commandLine(), "--posts must be at least 50, got " + posts);
         }
+        if (dealerShare != null && !(dealerShare > 0 && dealerShare < 0.5)) {
+            throw new ParameterException(spec.commandLine(), "--dealer-share must be above 0 and below 0.5, got " + dealerShare);
+        }
         long started = System.nanoTime();
-        SampleGenerator.Summary summary = new SampleGenerator(new SampleGenerator.Options(out, seed, posts, !noImages))
+        SampleGenerator.Summary summary = new SampleGenerator(new SampleGenerator.Options(out, seed, posts, !noImages,
+                dealerShare == null ? Double.NaN : dealerShare))
                 .generate(new JobContext() {
                     @Override
                     public void progress(long done, long total, String message) {

@@ -53,6 +53,19 @@ public final class SignalBenchCommand implements Runnable {
         CommandLine cli = new CommandLine(new SignalBenchCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // Bad usage: the reason and where the help is, not the whole usage text (which buried the reason).
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter stderr = failed.getErr();
+            if (failed.getCommand() instanceof SignalBenchCommand && "Missing command".equals(ex.getMessage())) {
+                failed.usage(stderr);
+                return EXIT_USAGE;
+            }
+            stderr.println("error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, stderr);
+            stderr.println("See '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (Boolean.getBoolean("signalbench.debug")) {

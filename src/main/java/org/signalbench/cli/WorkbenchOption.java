@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The {@code --db PATH} option shared by every command that works on a workbench. */
 public final class WorkbenchOption {
     @Option(names = "--db", paramLabel = "PATH",
-            description = "Workbench SQLite file (default: ${DEFAULT-VALUE}); created when missing.")
+            description = "Workbench SQLite file (default: ${DEFAULT-VALUE}). Commands that add to it (import, "
+                    + "labels import, adjudicate import) create it when missing; the others refuse a missing file.")
     Path db = DataLocations.defaultWorkbench();
 
     /** Opens the workbench, creating it when missing (for commands that add to it). */

@@ -2,9 +2,18 @@ package org.signalbench.domain;
 
 import java.util.Locale;
 
-/** What a person does in the annotation: a coder labels blind, an expert settles disagreements. */
+/**
+ * What a person does: a coder labels blind, the expert settles disagreements (and sees everything),
+ * an analyst reads the results (findings, models, agreement) and codes nothing. Coders and experts
+ * are stored with their answers; an analyst writes nothing and is never stored.
+ */
 public enum Role {
-    CODER, EXPERT;
+    CODER, EXPERT, ANALYST;
+
+    /** Whether this role may see results computed from everyone's labels (findings, models, agreement). */
+    public boolean seesResults() {
+        return this != CODER;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +25,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + key + "' (expected coder or expert)");
+        throw new IllegalArgumentException("unknown role '" + key + "' (expected coder, expert or analyst)");
     }
 }

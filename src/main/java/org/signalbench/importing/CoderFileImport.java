@@ -177,6 +177,9 @@ public final class CoderFileImport {
             throw new IllegalArgumentException("'coder.name' is missing");
         }
         Role role = Role.fromKey(coder.path("role").asText("coder"));
+        if (role == Role.ANALYST) {
+            throw new IllegalArgumentException("'coder.role' must be coder or expert");
+        }
         if (corpus != null && (!corpus.isObject() || !corpus.path("sha256").isTextual() || !corpus.path("posts").canConvertToInt())) {
             throw new IllegalArgumentException("'corpus' must be an object with 'posts' (a count) and 'sha256'");
         }

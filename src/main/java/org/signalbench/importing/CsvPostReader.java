@@ -33,11 +33,16 @@ final class CsvPostReader implements PostFileReader {
         String source = file.toAbsolutePath().toString();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new BadInputException("empty file: no header row");
+            CSVRecord header;
+            try {
+                if (!records.hasNext()) {
+                    throw new BadInputException("empty file: no header row");
+                }
+                header = records.next();
+            } catch (UncheckedIOException e) { // a broken quote in the header row: the file cannot be read
+                throw new BadInputException(1, "not valid CSV in the header row: " + e.getCause().getMessage());
             }
             Map<String, Integer> columns = new HashMap<>();
-            CSVRecord header = records.next();
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
             }

@@ -152,11 +152,8 @@ final class InstaloaderReader implements PostFileReader {
     private static List<JsonNodeAt> sortedByTime(JsonNode array, String prefix) throws BadInputException {
         List<JsonNodeAt> items = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            JsonNode item = array.get(i);
             String path = prefix + "[" + i + "]";
-            if (!item.isObject()) {
-                throw JsonInput.wrongType(path, "an object", item);
-            }
+            JsonNode item = JsonInput.objectAt(array, i, path);
             Long time = JsonInput.optLong(item, "created_at", path + ".created_at");
             items.add(new JsonNodeAt(item, path, time == null ? Long.MAX_VALUE : time, i));
         }

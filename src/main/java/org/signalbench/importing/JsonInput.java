@@ -323,6 +323,15 @@ final class JsonInput {
         return values;
     }
 
+    /** Element {@code i} of {@code array}, which must be an object; {@code at} is its path for the message. */
+    static JsonNode objectAt(JsonNode array, int i, String at) throws BadInputException {
+        JsonNode item = array.get(i);
+        if (!item.isObject()) {
+            throw wrongType(at, "an object", item);
+        }
+        return item;
+    }
+
     /** The {@code field} strings of the objects in an array (e.g. urls[].expanded_url). */
     static List<String> textsOfObjects(JsonNode array, String field, String path) throws BadInputException {
         List<String> values = new ArrayList<>();
@@ -330,10 +339,7 @@ final class JsonInput {
             return values;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode item = array.get(i);
-            if (!item.isObject()) {
-                throw wrongType(path + "[" + i + "]", "an object", item);
-            }
+            JsonNode item = objectAt(array, i, path + "[" + i + "]");
             String value = optText(item, field, path + "[" + i + "]." + field);
             if (value != null && !value.isBlank()) {
                 values.add(value);

@@ -155,10 +155,7 @@ final class TwitterReader implements PostFileReader {
         JsonNode array = JsonInput.optArray(includes, name, "includes." + name);
         if (array != null) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode item = array.get(i);
-                if (!item.isObject()) {
-                    throw JsonInput.wrongType("includes." + name + "[" + i + "]", "an object", item);
-                }
+                JsonNode item = JsonInput.objectAt(array, i, "includes." + name + "[" + i + "]");
                 String id = JsonInput.optId(item, "id", "includes." + name + "[" + i + "].id");
                 if (id != null) {
                     byId.put(id, item);
@@ -312,11 +309,8 @@ final class TwitterReader implements PostFileReader {
             return urls;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode item = array.get(i);
             String at = path + "[" + i + "]";
-            if (!item.isObject()) {
-                throw JsonInput.wrongType(at, "an object", item);
-            }
+            JsonNode item = JsonInput.objectAt(array, i, at);
             String expanded = JsonInput.optText(item, "expanded_url", at + ".expanded_url");
             String unwound = JsonInput.optText(item, "unwound_url", at + ".unwound_url");
             Long status = JsonInput.optLong(item, "status", at + ".status");
@@ -391,11 +385,8 @@ final class TwitterReader implements PostFileReader {
         JsonNode references = JsonInput.optArray(tweet, "referenced_tweets", path + "referenced_tweets");
         if (references != null) {
             for (int i = 0; i < references.size(); i++) {
-                JsonNode reference = references.get(i);
                 String at = path + "referenced_tweets[" + i + "]";
-                if (!reference.isObject()) {
-                    throw JsonInput.wrongType(at, "an object", reference);
-                }
+                JsonNode reference = JsonInput.objectAt(references, i, at);
                 String type = JsonInput.optText(reference, "type", at + ".type");
                 String referencedId = JsonInput.optId(reference, "id", at + ".id");
                 if (type == null || referencedId == null) {

@@ -86,6 +86,25 @@ public record Codebook(String version, String definition, List<Question> questio
         return String.join(",", chosen);
     }
 
+    /** The questions asked of a post: those marked {@code whenImage} only when it has images. */
+    public List<Question> applicableTo(boolean hasImages) {
+        return questions.stream().filter(q -> hasImages || !q.whenImage()).toList();
+    }
+
+    /**
+     * Whether every question that applies to a post has an answer among {@code answers} (question
+     * to value, as a coder's own answers are read; a retracted answer is absent).
+     */
+    public boolean complete(Map<String, String> answers, boolean hasImages) {
+        return applicableTo(hasImages).stream().allMatch(q -> answers.get(q.key()) != null && !answers.get(q.key()).isEmpty());
+    }
+
+    /** The labels of the questions that apply to a post but have no answer among {@code answers}, in codebook order. */
+    public List<String> unanswered(Map<String, String> answers, boolean hasImages) {
+        return applicableTo(hasImages).stream()
+                .filter(q -> answers.get(q.key()) == null || answers.get(q.key()).isEmpty()).map(Question::label).toList();
+    }
+
     /** Splits a canonical multiple-choice answer into its choices (empty for {@code none}). */
     public static List<String> choices(String canonical) {
         return canonical == null || canonical.isEmpty() || canonical.equals(NONE)

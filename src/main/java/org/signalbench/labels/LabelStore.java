@@ -69,6 +69,9 @@ public final class LabelStore implements AutoCloseable {
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("a coder needs a name");
         }
+        if (role == Role.ANALYST) {
+            throw new IllegalArgumentException("an analyst codes nothing and answers nothing: only coders and the expert are stored");
+        }
         Optional<Coder> found = findCoder(trimmed);
         if (found.isPresent()) {
             if (found.get().role() != role) {

@@ -54,15 +54,28 @@ public record SampleFigures(
 
     /** The study's figures scaled to {@code posts} posts (identical to {@link #study()} at 12,857). */
     public static SampleFigures scaledTo(int posts) {
+        return scaledTo(posts, Double.NaN);
+    }
+
+    /**
+     * The study's figures scaled to {@code posts} posts of which a share {@code dealerShare} are
+     * dealer posts (NaN: the study's 1,228 / 12,857); the dealers' figures scale with the dealer
+     * posts, the others with the posts.
+     */
+    public static SampleFigures scaledTo(int posts, double dealerShare) {
         if (posts < 50) {
             throw new IllegalArgumentException("need at least 50 posts, got " + posts);
         }
+        if (!Double.isNaN(dealerShare) && !(dealerShare > 0 && dealerShare < 0.5)) {
+            throw new IllegalArgumentException("the dealer share must be above 0 and below 0.5, got " + dealerShare);
+        }
         SampleFigures s = study();
-        if (posts == STUDY_POSTS) {
+        if (posts == STUDY_POSTS && Double.isNaN(dealerShare)) {
             return s;
         }
-        double f = (double) posts / STUDY_POSTS;
-        int dealers = Math.max(8, scale(s.dealerPosts, f));
+        double fp = (double) posts / STUDY_POSTS;
+        int dealers = Math.max(8, Double.isNaN(dealerShare) ? scale(s.dealerPosts, fp) : (int) Math.round(posts * dealerShare));
+        double f = Double.isNaN(dealerShare) ? fp : (double) dealers / s.dealerPosts;
         int accounts = Math.max(2, Math.min(dealers, scale(s.dealerAccounts, f)));
         int withoutTags = Math.max(1, scale(s.dealersWithoutHashtags, f));
         int hashtagged = dealers - withoutTags;
@@ -87,8 +100,8 @@ public record SampleFigures(
                 scale(s.exchange, f),
                 rx, illicit, both, unclassifiable, unrelated,
                 Math.min(scale(s.contactNotes, f), images - unrelated),
-                scale(s.coderDisagreements, f),
-                scale(s.negativesWithImages, f));
+                scale(s.coderDisagreements, fp),
+                scale(s.negativesWithImages, fp));
     }
 
     public int dealerImages() {

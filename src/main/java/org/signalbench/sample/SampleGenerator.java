@@ -52,9 +52,14 @@ public final class SampleGenerator {
     private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     /**
-     * @param images write PNG media (off for the fast benchmark corpus; the bundle then lists no media)
+     * @param images      write PNG media (off for the fast benchmark corpus; the bundle then lists no media)
+     * @param dealerShare share of dealer posts, or NaN for the study's (1,228 of 12,857)
      */
-    public record Options(Path out, long seed, int posts, boolean images) {
+    public record Options(Path out, long seed, int posts, boolean images, double dealerShare) {
+        public Options(Path out, long seed, int posts, boolean images) {
+            this(out, seed, posts, images, Double.NaN);
+        }
+
         public static Options standard(Path out) {
             return new Options(out, DEFAULT_SEED, SampleFigures.STUDY_POSTS, true);
         }
@@ -91,6 +96,7 @@ public final class SampleGenerator {
         List<Integer> drugGroups = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         boolean tagsInFirstComment;
+        SampleText.DealerStyle style = SampleText.DealerStyle.OPEN;
 
         String imageCategory() {
             if (images.isEmpty()) {
@@ -134,7 +140,7 @@ public final class SampleGenerator {
 
     public SampleGenerator(Options options) {
         this.options = options;
-        this.figures = SampleFigures.scaledTo(options.posts());
+        this.figures = SampleFigures.scaledTo(options.posts(), options.dealerShare());
         this.random = new Random(options.seed());
         this.text = new SampleText(random);
     }
@@ -206,14 +212,40 @@ public final class SampleGenerator {
         for (int k = 0; k < disagreeing.size(); k++) {
             posts.get(disagreeing.get(k)).disagreement = 1 + k % 2;
         }
+        assignDealerImages(posts);
+        assignDealerStyles(posts);
         for (PlannedPost p : posts) {
             p.caption = text.dealerCaption(p.drugGroups, p.tagsInFirstComment ? List.of() : p.tags,
-                    SampleText.channelsOrNone(p.channels), p.author);
+                    SampleText.channelsOrNone(p.channels), p.author, p.style);
             p.comments = dealerComments(p);
         }
-        assignDealerImages(posts);
         return posts;
     }
+
+    /**
+     * Which dealer posts hide their offer: as many NOISE posts as the coders had dealer
+     * disagreements (label noise of the size the study's kappa allows), on posts that name no contact
+     * app (an app a post is coded with is always named in its caption); then HIDDEN on 60 % of
+     * the posts whose picture shows the drugs and on {@value #HIDDEN_SHARE} of the others.
+     */
+    private void assignDealerStyles(List<PlannedPost> posts) {
+        Set<String> apps = Set.of("wickr", "telegram", "kik", "whatsapp");
+        int noise = figures.coderDisagreements() / 2;
+        for (int i : shuffledIndexes(posts.size())) {
+            PlannedPost p = posts.get(i);
+            if (noise > 0 && p.channels.stream().noneMatch(apps::contains)) {
+                p.style = SampleText.DealerStyle.NOISE;
+                noise--;
+            } else {
+                boolean drugPicture = !p.images.isEmpty() && !"unrelated".equals(p.imageCategory());
+                if (text.chance(drugPicture ? 0.6 : HIDDEN_SHARE)) {
+                    p.style = SampleText.DealerStyle.HIDDEN;
+                }
+            }
+        }
+    }
+
+    private static final double HIDDEN_SHARE = 0.12;
 
     /** Table 2: each hashtag covers a cyclic run of its drug group's posts, so counts and unions are exact. */
     private void assignHashtags(List<PlannedPost> posts) {
@@ -295,6 +327,10 @@ public final class SampleGenerator {
             }
             raw.add(new String[] {p.author, String.join(" ", marked)});
         }
+        if (p.style != SampleText.DealerStyle.OPEN) {
+            // the offer and the contacts the caption leaves out, under the post (where the findings' patterns look too)
+            raw.add(new String[] {p.author, text.ownerOffer(p.drugGroups, SampleText.channelsOrNone(p.channels), p.author)});
+        }
         if (p.exchange) {
             if (text.chance(0.3)) {
                 raw.add(new String[] {text.pick(commenters), text.casualComment()});
@@ -368,13 +404,15 @@ public final class SampleGenerator {
         }
         List<String> searches = searches();
         List<PlannedPost> posts = new ArrayList<>();
+        // label noise the other way: as many dealer-like ads settled as not a dealer post as there are NOISE dealers
+        int lookalikes = figures.coderDisagreements() / 2;
         for (int i = 0; i < n; i++) {
             PlannedPost p = new PlannedPost();
             double u = random.nextDouble();
             int a = (int) (accounts.size() * u * u * u); // a few accounts post a lot
             p.author = accounts.get(a);
             p.authorId = accountIds.get(a);
-            p.kind = text.negativeKind();
+            p.kind = i < lookalikes ? NegativeKind.DEALER_LOOKALIKE : text.negativeKind();
             String seller = p.kind == NegativeKind.OTHER_SELLER || p.kind == NegativeKind.FOLLOWER_SELLER
                     ? p.author : null;
             p.caption = text.negativeText(p.kind, seller == null ? p.author : seller, text.pick(commenters));
@@ -383,7 +421,7 @@ public final class SampleGenerator {
                     p.channels.add(c);
                 }
             }
-            p.caption = text.decorate(p.caption, text.pick(commenters));
+            p.caption = text.decorate(p.kind, p.caption, text.pick(commenters));
             // searches bring in every kind of post: each carries at least one searched hashtag,
             // mostly one that fits the drug its text names
             List<String> fitting = fittingSearches(p.caption, searches);
@@ -513,6 +551,10 @@ public final class SampleGenerator {
             case PARTY -> text.chance(0.8) ? SampleImages.Kind.PARTY_LIGHTS : SampleImages.Kind.CITY;
             case HARM_REDUCTION -> text.chance(0.5) ? SampleImages.Kind.OXY_PILLS : SampleImages.Kind.UNCLEAR;
             case ART -> text.chance(0.5) ? SampleImages.Kind.BLOTTER : SampleImages.Kind.SUNSET;
+            case LIFESTYLE -> text.pick(List.of(SampleImages.Kind.SUNSET, SampleImages.Kind.CITY, SampleImages.Kind.PARTY_LIGHTS));
+            case BUYER, SCAM_WARNING -> text.chance(0.5) ? SampleImages.Kind.MEME_CARD : SampleImages.Kind.CITY;
+            case PHARMACY_AD -> SampleImages.Kind.PHARMACY_SIGN;
+            case DEALER_LOOKALIKE -> text.chance(0.5) ? SampleImages.Kind.RX_PILLS : SampleImages.Kind.BAGGIE;
         };
     }
 

@@ -64,6 +64,9 @@ final class SampleText {
     }
 
     String dealerHandle() {
+        if (chance(0.4)) {
+            return personHandle(); // many dealers' handles say nothing about what they sell
+        }
         String a = pick(ADJECTIVES);
         String w = pick(DEALER_WORDS);
         return switch (random.nextInt(5)) {
@@ -177,26 +180,70 @@ final class SampleText {
             "xanaxbars", "percocet", "roxy", "molly", "acid", "bars", "oxy", "pain", "codeine", "lean",
             "adderall", "trippy", "meds", "onlineshop", "shipping");
 
-    /** A dealer caption: products, offer, contact phrases and (if any) the given hashtags. */
-    String dealerCaption(List<Integer> drugGroups, List<String> hashtags, List<String> channels, String handle) {
+    /**
+     * How a dealer post shows its offer. OPEN: products, offer and contact in the caption. HIDDEN: the
+     * caption is chatter with at most a bare contact handle; the products and prices are in the
+     * picture or the owner's comment. NOISE: the caption reads like an ordinary post (the coders
+     * labelled it from the picture, the comments or the account): the label noise a text model meets.
+     */
+    enum DealerStyle { OPEN, HIDDEN, NOISE }
+
+    /** Street names, quantities and prices per drug group (Table 2's order: Xanax, oxycodone, LSD, MDMA). */
+    private static final List<List<String>> SLANG = List.of(
+            List.of("bars", "xannies", "zannies", "xanny bars", "ladders", "hulks", "school buses", "footballs", "greenies",
+                    "planks", "alprazolam", "xans", "yellow bars", "white bars", "xanex", "xanaz"),
+            List.of("percs", "perkys", "roxies", "blues", "m box 30s", "oc 80s", "oxys", "ox", "roxycodone",
+                    "oxycontin", "oxycodon", "hillbilly heroin", "30s", "80s", "pain pills", "opana"),
+            List.of("tabs", "blotter", "sheets", "acid", "lucy", "gel tabs", "vials", "doses", "strips", "hits",
+                    "liquid", "cid"),
+            List.of("molly", "beans", "rolls", "caps", "emma", "crystal", "presses", "x pills", "e", "mandy",
+                    "pressed pills", "mdma"));
+    private static final List<String> QUANTITIES = List.of("10", "20", "25", "50", "100", "a half", "a full sheet",
+            "a zip", "1g", "3.5g", "a boat", "a pack", "a few", "bulk");
+    private static final List<String> PRICES = List.of("$3 each", "$5 a pop", "$60", "$120", "$250", "$400 a boat",
+            "cheap af", "best price", "deals on bulk", "price in dm", "prices low", "$$ negotiable");
+    private static final List<String> HIDDEN_HINTS = List.of("menu in pic 👆", "check the pic 👀", "details in comments 👇",
+            "link in bio", "you know what it is", "ask me", "if you know you know", "swipe ➡️", "open for business",
+            "new stuff in", "serious ppl only", "back at it", "catch me on my other page", "still around");
+
+    /** A dealer caption: products, offer, contact phrases and (if any) the given hashtags, as {@code style} shows them. */
+    String dealerCaption(List<Integer> drugGroups, List<String> hashtags, List<String> channels, String handle,
+                         DealerStyle style) {
         List<String> parts = new ArrayList<>();
-        if (chance(0.6)) {
-            parts.add(pick(OPENERS));
-        }
-        for (int g : drugGroups) {
-            parts.add(pick(PRODUCTS.get(g)) + (chance(0.3) ? " " + emoji() : ""));
-        }
-        if (chance(0.8)) {
-            parts.add(pick(OFFERS));
-        }
-        if (chance(0.3)) {
-            String second = pick(OFFERS);
-            if (!parts.contains(second)) {
-                parts.add(second);
+        if (style == DealerStyle.NOISE) {
+            parts.add(negativeText(pick(List.of(NegativeKind.PERSONAL_USE, NegativeKind.PARTY, NegativeKind.MEME,
+                    NegativeKind.ART)), handle, handle));
+        } else if (style == DealerStyle.HIDDEN) {
+            parts.add(SampleVocabulary.chatter(random, between(2, 7)) + (chance(0.5) ? " " + emoji() : ""));
+            parts.add(pick(HIDDEN_HINTS));
+            for (String c : channels) {
+                if (List.of("wickr", "telegram", "kik", "whatsapp").contains(c)) {
+                    parts.add(chance(0.5) ? contactPhrase(c, handle) : pick("hmu on ", "", "my ", "add me on ") + c
+                            + pick(" only", " in bio", "", " 📲", " for more"));
+                }
             }
-        }
-        for (String c : channels) {
-            parts.add(contactPhrase(c, handle));
+        } else {
+            if (chance(0.6)) {
+                parts.add(pick(OPENERS));
+            }
+            if (chance(0.35)) {
+                parts.add(SampleVocabulary.chatter(random, between(1, 6)));
+            }
+            for (int g : drugGroups) {
+                parts.add(chance(0.5) ? pick(PRODUCTS.get(g)) + (chance(0.3) ? " " + emoji() : "") : slangOffer(g));
+            }
+            if (chance(0.7)) {
+                parts.add(pick(OFFERS));
+            }
+            if (chance(0.25)) {
+                String second = pick(OFFERS);
+                if (!parts.contains(second)) {
+                    parts.add(second);
+                }
+            }
+            for (String c : channels) {
+                parts.add(contactPhrase(c, handle));
+            }
         }
         List<String> tags = new ArrayList<>(hashtags);
         if (!tags.isEmpty()) {
@@ -209,6 +256,32 @@ final class SampleText {
             }
         }
         return assemble(parts, tags);
+    }
+
+    /** A product line in street words: "20 bars $60", "got percs, cheap af". */
+    private String slangOffer(int group) {
+        String item = pick(SLANG.get(group));
+        return switch (random.nextInt(4)) {
+            case 0 -> pick(QUANTITIES) + " " + item + " " + pick(PRICES);
+            case 1 -> "got " + item + ", " + pick(PRICES);
+            case 2 -> item + " " + item + " " + item + " " + emoji();
+            default -> item + " available " + pick(PRICES);
+        };
+    }
+
+    /** What the owner of a HIDDEN or NOISE dealer post writes under it: the offer the caption leaves out. */
+    String ownerOffer(List<Integer> drugGroups, List<String> channels, String handle) {
+        List<String> parts = new ArrayList<>();
+        for (int g : drugGroups) {
+            parts.add(slangOffer(g));
+        }
+        parts.add(pick(OFFERS));
+        for (String c : channels) {
+            if (!c.equals("none")) {
+                parts.add(contactPhrase(c, handle));
+            }
+        }
+        return String.join(" ", parts);
     }
 
     /** Joins text parts and hashtags; some hashtags are mixed into the text, some cases changed. */
@@ -309,7 +382,17 @@ final class SampleText {
     /** The kinds of non-dealer posts a hashtag search brings in. */
     enum NegativeKind {
         PERSONAL_USE, RECOVERY, NEWS, MUSIC, PHARMACY, HELPLINE, OTHER_SELLER, FOLLOWER_SELLER, MEME, PARTY,
-        HARM_REDUCTION, ART, HASHTAG_SPAM
+        HARM_REDUCTION, ART, HASHTAG_SPAM,
+        /** Everyday chatter that carries the searched hashtags for reach. */
+        LIFESTYLE,
+        /** People asking to buy: drug words and apps, no offer. */
+        BUYER,
+        /** Licensed pharmacies' ads: delivery, prices and phone numbers, legal products. */
+        PHARMACY_AD,
+        /** Warnings about scam sellers: handles, apps and drug words. */
+        SCAM_WARNING,
+        /** A dealer's ad the coders settled as not a dealer post (a repost, a joke, an old ad): label noise. */
+        DEALER_LOOKALIKE
     }
 
     private static final List<NegativeKind> NEGATIVE_WEIGHTS = weights();
@@ -329,6 +412,10 @@ final class SampleText {
         addTimes(w, NegativeKind.HARM_REDUCTION, 5);
         addTimes(w, NegativeKind.ART, 4);
         addTimes(w, NegativeKind.HASHTAG_SPAM, 5);
+        addTimes(w, NegativeKind.LIFESTYLE, 14);
+        addTimes(w, NegativeKind.BUYER, 8);
+        addTimes(w, NegativeKind.PHARMACY_AD, 5);
+        addTimes(w, NegativeKind.SCAM_WARNING, 3);
         return List.copyOf(w);
     }
 
@@ -434,6 +521,35 @@ final class SampleText {
             case HASHTAG_SPAM -> pick(
                     "follow for follow 💯 like4like", "f4f l4l always follow back",
                     "daily post " + emoji() + emoji(), "new post check it out");
+            case LIFESTYLE -> SampleVocabulary.chatter(random, between(2, 9)) + (chance(0.5) ? " " + emoji() : "")
+                    + (chance(0.3) ? " " + pick(HIDDEN_HINTS) : "");
+            case BUYER -> pick(
+                    "who got " + pick(SLANG.get(random.nextInt(4))) + " near " + town + "? need " + pick(QUANTITIES) + " asap",
+                    "looking for a legit plug for " + pick(SLANG.get(random.nextInt(4))) + ", "
+                            + contactPhrase(pick("kik", "wickr", "telegram"), handle),
+                    "anyone selling " + d + "?? will pay " + pick(PRICES) + " hmu",
+                    "need " + pick(SLANG.get(random.nextInt(4))) + " for the weekend, who ships to " + town + "? dm me",
+                    "been scammed twice, where do u guys get real " + d + " " + emoji(),
+                    "tryna find " + pick(SLANG.get(random.nextInt(4))) + " " + pick(PRICES) + " budget, "
+                            + contactPhrase(pick("kik", "telegram", "other"), handle));
+            case PHARMACY_AD -> pick(
+                    "Refills ready in 15 minutes 💊 free home delivery in " + town + ". Call " + phone(),
+                    "Licensed online pharmacy: upload your prescription, discreet packaging, fast shipping 📦 "
+                            + "https://pharmacy.example.com",
+                    "Flu shots and prescription delivery, best prices in " + town + " ✅ " + phone(),
+                    "We ship your prescriptions overnight 🚚 in stock: insulin, inhalers, blood pressure meds. Order: "
+                            + phone(),
+                    "New: same day delivery of your prescribed meds, no extra fees. Text " + phone());
+            case SCAM_WARNING -> pick(
+                    "everyone on " + pick("wickr", "kik", "telegram") + " asking for " + d + " is a cop or a scammer lol",
+                    "⚠️ @" + mention + " is a scammer, took my cashapp for " + d + " and blocked me on "
+                            + pick("wickr", "kik", "telegram"),
+                    "PSA: 9 out of 10 'plugs' on here are scams. never pay upfront for " + pick(SLANG.get(random.nextInt(4))),
+                    "got sent fake " + d + " from a page on here, reported. dont trust the 'legit' pages",
+                    "if someone on " + pick("wickr", "kik", "telegram") + " promises overnight " + d
+                            + " it's a scam or a cop lol");
+            case DEALER_LOOKALIKE -> dealerCaption(List.of(random.nextInt(4)), List.of(),
+                    List.of(pick("kik", "wickr", "telegram", "whatsapp", "phone", "none")), handle, DealerStyle.OPEN);
         };
     }
 
@@ -448,8 +564,19 @@ final class SampleText {
             new String[] {"xanax", "xanex"}, new String[] {"oxycodone", "oxycodon"}, new String[] {" what ", " wat "});
 
     /** Varies a caption the way people write: an opener, a sign-off, a mention, a typo or slang spelling. */
-    String decorate(String caption, String mention) {
+    String decorate(NegativeKind kind, String caption, String mention) {
         String s = caption;
+        if ((kind == NegativeKind.OTHER_SELLER || kind == NegativeKind.FOLLOWER_SELLER) && chance(0.6)) {
+            s = s + " " + pick(OFFERS); // sellers of anything write the dealers' offers
+        }
+        if (chance(kind == NegativeKind.OTHER_SELLER || kind == NegativeKind.PHARMACY_AD ? 0.5 : 0.1)) {
+            s = s + " " + pick(HIDDEN_HINTS);
+        }
+        if (chance(0.08)) {
+            // people share their messaging handles for all kinds of reasons
+            s = s + " " + pick("add me on ", "hmu on ", "my ", "new ") + pick("kik", "wickr", "telegram", "whatsapp", "snap")
+                    + pick(" ", " is ", " → ", ": ") + handleVariant(mention);
+        }
         for (String[] typo : TYPOS) {
             if (s.contains(typo[0]) && chance(0.25)) {
                 s = s.replace(typo[0], typo[1]);
@@ -457,6 +584,10 @@ final class SampleText {
         }
         if (chance(0.3)) {
             s = pick(PREFIXES) + " " + s;
+        }
+        if (chance(0.45)) {
+            String chat = SampleVocabulary.chatter(random, between(1, 8));
+            s = chance(0.5) ? chat + " " + s : s + " " + chat;
         }
         if (chance(0.4)) {
             s = s + " " + pick(SUFFIXES);
@@ -485,6 +616,11 @@ final class SampleText {
             case HARM_REDUCTION -> List.of("harmreduction", "naloxone", "narcan", "publichealth", "savelives");
             case ART -> List.of("art", "tattoo", "psychedelicart", "illustration", "poster");
             case HASHTAG_SPAM -> List.of("f4f", "l4l", "instagood", "follow", "like4like", "photooftheday");
+            case LIFESTYLE -> List.of("love", "instagood", "photooftheday", "happy", "weekend", "vibes", "life");
+            case BUYER -> List.of("help", "lookingfor", "weekend", "needit", "plug", "anxiety");
+            case PHARMACY_AD -> List.of("pharmacy", "health", "delivery", "prescription", "localbusiness");
+            case SCAM_WARNING -> List.of("scam", "scammer", "warning", "psa", "becareful");
+            case DEALER_LOOKALIKE -> List.of("plug", "pills", "meds", "shipping");
         };
     }
 

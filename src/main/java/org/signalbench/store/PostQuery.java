@@ -19,7 +19,7 @@ import org.signalbench.domain.Post;
  */
 public final class PostQuery {
     /** Characters of the caption a page row carries. */
-    public static final int PREVIEW_LENGTH = 160;
+    public static final int PREVIEW_LENGTH = 600;
 
     // The WHERE clause is fixed text; each filter is switched on or off by a bound parameter. The
     // collection filter is an uncorrelated IN, which SQLite evaluates once per query, not per post.

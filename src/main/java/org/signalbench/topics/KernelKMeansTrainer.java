@@ -334,33 +334,19 @@ public final class KernelKMeansTrainer implements TopicModelTrainer {
     }
 
     /** The clustering as a topic model. */
-    private static final class KMeansModel implements TopicModel {
+    private static final class KMeansModel extends TopicWordTable {
         private final int k;
-        private final double[][] phi;
         private final double[] idf;
         private final Nystroem map;
         private final double[] centroids;
         private final double[] norms;
 
         KMeansModel(TopicCorpus corpus, int[] assignment, int k, double beta, double[] idf, Nystroem map, double[] centroids) {
+            super(topicWords(corpus, assignment, k, beta));
             this.k = k;
             this.idf = idf;
             this.map = map;
             this.centroids = centroids;
-            int v = corpus.vocabularySize();
-            phi = new double[k][v];
-            double[] totals = new double[k];
-            for (int d = 0; d < corpus.size(); d++) {
-                for (int w : corpus.document(d)) {
-                    phi[assignment[d]][w]++;
-                }
-                totals[assignment[d]] += corpus.document(d).length;
-            }
-            for (int z = 0; z < k; z++) {
-                for (int w = 0; w < v; w++) {
-                    phi[z][w] = (phi[z][w] + beta) / (totals[z] + v * beta);
-                }
-            }
             int r = map.dimensions();
             norms = new double[k];
             for (int c = 0; c < k; c++) {
@@ -370,19 +356,17 @@ public final class KernelKMeansTrainer implements TopicModelTrainer {
             }
         }
 
-        @Override
-        public int k() {
-            return k;
-        }
-
-        @Override
-        public int vocabularySize() {
-            return phi[0].length;
-        }
-
-        @Override
-        public double[] topicWords(int z) {
-            return phi[z];
+        /** p(w|z) from the words of the documents in cluster z, smoothed with {@code beta}. */
+        private static double[][] topicWords(TopicCorpus corpus, int[] assignment, int k, double beta) {
+            double[][] counts = new double[k][corpus.vocabularySize()];
+            double[] totals = new double[k];
+            for (int d = 0; d < corpus.size(); d++) {
+                for (int w : corpus.document(d)) {
+                    counts[assignment[d]][w]++;
+                }
+                totals[assignment[d]] += corpus.document(d).length;
+            }
+            return smoothed(counts, totals, beta);
         }
 
         @Override

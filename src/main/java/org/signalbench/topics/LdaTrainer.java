@@ -111,17 +111,19 @@ public final class LdaTrainer implements TopicModelTrainer {
     }
 
     /** p(w|z) from MALLET's counts and its inferencer for new documents. */
-    private static final class MalletLda implements TopicModel {
-        private final int k;
-        private final double[][] phi;
+    private static final class MalletLda extends TopicWordTable {
         private final TopicInferencer inferencer;
         private final Alphabet alphabet;
 
         MalletLda(ParallelTopicModel lda, TopicInferencer inferencer, Alphabet alphabet, int w) {
-            this.k = lda.numTopics;
+            super(topicWords(lda, w));
             this.inferencer = inferencer;
             this.alphabet = alphabet;
-            phi = new double[k][w];
+        }
+
+        /** MALLET's word counts per topic over {@code w} words, smoothed with its beta. */
+        private static double[][] topicWords(ParallelTopicModel lda, int w) {
+            double[][] counts = new double[lda.numTopics][w];
             int[][] typeTopicCounts = lda.getTypeTopicCounts();
             for (int type = 0; type < typeTopicCounts.length; type++) {
                 // MALLET packs each (topic, count) into one int: count << topicBits | topic, zero-terminated.
@@ -129,31 +131,15 @@ public final class LdaTrainer implements TopicModelTrainer {
                     if (packed == 0) {
                         break;
                     }
-                    phi[packed & lda.topicMask][type] += packed >> lda.topicBits;
+                    counts[packed & lda.topicMask][type] += packed >> lda.topicBits;
                 }
             }
             int[] tokensPerTopic = lda.getTokensPerTopic();
-            for (int z = 0; z < k; z++) {
-                double denominator = tokensPerTopic[z] + w * lda.beta;
-                for (int word = 0; word < w; word++) {
-                    phi[z][word] = (phi[z][word] + lda.beta) / denominator;
-                }
+            double[] totals = new double[tokensPerTopic.length];
+            for (int z = 0; z < totals.length; z++) {
+                totals[z] = tokensPerTopic[z];
             }
-        }
-
-        @Override
-        public int k() {
-            return k;
-        }
-
-        @Override
-        public int vocabularySize() {
-            return phi[0].length;
-        }
-
-        @Override
-        public double[] topicWords(int z) {
-            return phi[z];
+            return smoothed(counts, totals, lda.beta);
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.signalbench.ui.common.BackgroundExecutor;
 import org.signalbench.ui.findings.FindingsFiles;
 import org.signalbench.ui.importing.FileDialogs;
 import org.signalbench.ui.main.MainWindow;
+import org.signalbench.ui.main.WindowSettings;
 
 /**
  * The desktop app. Started by {@link org.signalbench.Launcher} with no arguments (the default
@@ -34,7 +35,8 @@ public final class SignalBenchApp extends Application {
         AppConfig config = new AppConfig(isDefault ? DataLocations.defaultWorkbench() : workbench, isDefault, executor,
                 Integrations.importer(services), BuiltInSample::locate, Integrations.explainers(services), FileDialogs.NATIVE,
                 FindingsFiles.NATIVE, services);
-        MainWindow.open(stage, config);
+        MainWindow window = MainWindow.open(stage, config);
+        WindowSettings.inDataDirectory().attach(stage, window);
     }
 
     /** The path after {@code --db}, or null when none is given. */

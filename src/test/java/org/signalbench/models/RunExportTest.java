@@ -80,7 +80,7 @@ class RunExportTest {
 
     @Test
     void csvHasOneParseableRecordPerVariantAndModel() throws Exception {
-        String csv = RunExport.csv(rows());
+        String csv = RunExport.csv(rows(), PublishedValues.none());
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertEquals(3, records.size());
@@ -95,35 +95,57 @@ class RunExportTest {
         assertEquals(0.0, Double.parseDouble(dt.get("auc_sd")), "one defined fold AUC");
         RunSummary.Row oneClass = new RunSummary.Row("hashtags-only", "svm", 2, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN);
         CSVRecord undefined = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(RunExport.csv(List.of(oneClass)))).getRecords().get(0);
+                .parse(new StringReader(RunExport.csv(List.of(oneClass), PublishedValues.none()))).getRecords().get(0);
         assertEquals(List.of("", "", ""), List.of(undefined.get("auc"), undefined.get("auc_sd"), undefined.get("auc_pooled")),
                 "an undefined figure is an empty cell");
-        assertTrue(RunExport.markdown(List.of(oneClass)).contains("| AUC pooled | – |"));
+        assertTrue(RunExport.markdown(List.of(oneClass), PublishedValues.none()).contains("| AUC pooled | – | – | – |"));
         assertEquals(0.25, Double.parseDouble(dt.get("recall")), "(0 + 0.5) / 2");
         assertEquals("with-hashtags", records.get(2).get("variant"));
-        assertTrue(csv.startsWith("variant,model,folds,precision,precision_sd,recall,recall_sd,f1,f1_sd,auc,auc_sd,auc_pooled\r\n"), csv);
+        assertTrue(csv.startsWith("variant,model,folds,precision,precision_sd,recall,recall_sd,f1,f1_sd,auc,auc_sd,auc_pooled,"
+                + "paper_precision,diff_precision,paper_recall,diff_recall,paper_f1,diff_f1,paper_auc,diff_auc_pooled\r\n"), csv);
     }
 
     @Test
-    void markdownAndLatexAreTable1() throws Exception {
-        String md = RunExport.markdown(rows());
-        List<String> lines = md.lines().toList();
-        assertEquals("| variant | measure | svm | dt |", lines.get(0));
-        assertEquals("|---|---|---|---|", lines.get(1));
-        assertEquals(2 + 2 * 5, lines.size(), "two variants × five measures");
-        assertTrue(lines.contains("|  | F1 | 0.750 ± 0.354 | 0.333 ± 0.471 |"), md);
-        assertTrue(lines.contains("|  | AUC | 0.750 ± 0.354 | 0.750 ± 0.000 |"), md);
-        assertTrue(lines.contains("| with-hashtags | precision | 1.000 ± 0.000 | – |"), "dt never ran there: " + md);
+    void csvGivesThePapersValueAndTheDifferenceBesideEachFigure() throws Exception {
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(RunExport.csv(rows(), PublishedValues.load()))).getRecords();
+        CSVRecord svm = records.get(0);
+        assertEquals(0.9337, Double.parseDouble(svm.get("paper_f1")), 1e-12, "Table 1, text without hashtags, SVM F1 93.37");
+        assertEquals(0.75 - 0.9337, Double.parseDouble(svm.get("diff_f1")), 1e-12);
+        assertEquals(0.9349, Double.parseDouble(svm.get("paper_auc")), 1e-12);
+        assertEquals(Double.parseDouble(svm.get("auc_pooled")) - 0.9349, Double.parseDouble(svm.get("diff_auc_pooled")), 1e-12,
+                "the paper's AUC is compared with the pooled one");
+        RunSummary.Row unknown = new RunSummary.Row("no-hashtags", "libsvm", 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0);
+        CSVRecord none = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(RunExport.csv(List.of(unknown), PublishedValues.load()))).getRecords().get(0);
+        assertEquals(List.of("", ""), List.of(none.get("paper_f1"), none.get("diff_f1")), "the paper has no libsvm");
+    }
 
-        String tex = RunExport.latex(rows());
+    @Test
+    void markdownAndLatexAreTable1WithThePapersValueAndTheDifference() throws Exception {
+        String md = RunExport.markdown(rows(), PublishedValues.load());
+        List<String> lines = md.lines().toList();
+        assertEquals("| variant | measure | svm | svm paper | svm Δ | dt | dt paper | dt Δ |", lines.get(0));
+        assertEquals("|---|---|---|---|---|---|---|---|", lines.get(1));
+        assertEquals(2 + 2 * 5, lines.size(), "two variants × five measures");
+        assertTrue(lines.contains("|  | F1 | 0.750 ± 0.354 | 0.9337 | -0.184 | 0.333 ± 0.471 | 0.9073 | -0.574 |"), md);
+        assertTrue(lines.contains("|  | AUC | 0.750 ± 0.354 | – | – | 0.750 ± 0.000 | – | – |"),
+                "the paper's AUC is the pooled one, not a fold mean: " + md);
+        assertTrue(lines.contains("| with-hashtags | precision | 1.000 ± 0.000 | 0.9686 | +0.031 | – | 0.9505 | – |"),
+                "dt never ran there: " + md);
+
+        String tex = RunExport.latex(rows(), PublishedValues.load());
         List<String> texLines = tex.lines().toList();
-        assertEquals("\\begin{tabular}{llrr}", texLines.get(0));
+        assertEquals("\\begin{tabular}{llrrrrrr}", texLines.get(0));
         assertEquals("\\end{tabular}", texLines.get(texLines.size() - 1));
-        assertTrue(texLines.contains(" & F1 & 0.750 $\\pm$ 0.354 & 0.333 $\\pm$ 0.471 \\\\"), tex);
-        assertTrue(texLines.contains("with-hashtags & precision & 1.000 $\\pm$ 0.000 & -- \\\\"), tex);
+        assertTrue(texLines.contains(" & F1 & 0.750 $\\pm$ 0.354 & 0.9337 & -0.184 & 0.333 $\\pm$ 0.471 & 0.9073 & -0.574 \\\\"), tex);
+        assertTrue(texLines.contains("with-hashtags & precision & 1.000 $\\pm$ 0.000 & 0.9686 & +0.031 & -- & 0.9505 & -- \\\\"), tex);
         long dataRows = texLines.stream().filter(l -> l.endsWith("\\\\")).count();
         assertEquals(1 + 10, dataRows, "header and ten figure rows");
-        assertTrue(texLines.stream().filter(l -> l.endsWith("\\\\")).allMatch(l -> l.chars().filter(ch -> ch == '&').count() == 3));
+        assertTrue(texLines.stream().filter(l -> l.endsWith("\\\\")).allMatch(l -> l.chars().filter(ch -> ch == '&').count() == 7));
+
+        String withoutPaper = RunExport.markdown(rows(), PublishedValues.none());
+        assertTrue(withoutPaper.lines().toList().contains("|  | F1 | 0.750 ± 0.354 | – | – | 0.333 ± 0.471 | – | – |"), withoutPaper);
     }
 
     @Test
@@ -149,14 +171,14 @@ class RunExportTest {
         assertEquals(6, json.get("folds").size());
         assertTrue(json.get("folds").get(2).get("auc").isNull(), "undefined AUC is null");
         CliRun showText = CliRun.of("runs", "show", RUN, "--db", db);
-        assertTrue(showText.out().contains("|  | F1 | 0.750 ± 0.354 |"), showText.out());
+        assertTrue(showText.out().contains("|  | F1 | 0.750 ± 0.354 | 0.9337 | -0.184 |"), showText.out());
 
         Path out = dir.resolve("table1.tex");
         CliRun export = CliRun.of("runs", "export", RUN, "--db", db, "--format", "latex", "--out", out.toString());
         assertEquals(0, export.exit(), export.err());
-        assertEquals(RunExport.latex(rows()), Files.readString(out));
+        assertEquals(RunExport.latex(rows(), PublishedValues.load()), Files.readString(out));
         CliRun csv = CliRun.of("runs", "export", RUN, "--db", db, "--format", "CSV");
-        assertEquals(RunExport.csv(rows()), csv.out());
+        assertEquals(RunExport.csv(rows(), PublishedValues.load()), csv.out());
 
         assertEquals(2, CliRun.of("runs", "export", RUN, "--db", db, "--format", "pdf").exit());
         assertEquals(2, CliRun.of("runs", "export", RUN, "--db", db).exit(), "--format is required");

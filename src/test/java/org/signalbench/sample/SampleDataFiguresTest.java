@@ -303,4 +303,47 @@ class SampleDataFiguresTest {
             assertTrue(ids.add(t.get("data").get("id").asText()));
         }
     }
+
+    @Test
+    void captionsHaveTheVarietyOfRealPosts() {
+        Set<String> words = new HashSet<>();
+        int withEmoji = 0;
+        for (String id : sample.order) {
+            String c = caption(id);
+            for (String w : c.toLowerCase(Locale.ROOT).replaceAll("#\\w+|@[\\w.]+|https?://\\S+", " ").split("[^\\p{L}']+")) {
+                if (w.length() > 1) {
+                    words.add(w);
+                }
+            }
+            if (c.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL)) {
+                withEmoji++;
+            }
+        }
+        assertTrue(words.size() >= 10_000, "distinct caption words: " + words.size());
+        assertTrue(withEmoji > sample.order.size() / 5, "captions with emoji: " + withEmoji);
+    }
+
+    @Test
+    void someDealerPostsHideTheOfferInTheOwnersCommentAndSomeOtherPostsLookLikeDealers() {
+        List<String> drugWords = List.of("xan", "bars", "oxy", "perc", "roxy", "lsd", "tabs", "acid", "molly", "mdma", "pills");
+        int hidden = 0;
+        for (String id : dealers) {
+            String text = caption(id).toLowerCase(Locale.ROOT).replaceAll("#\\w+", " ");
+            if (drugWords.stream().noneMatch(text::contains)) {
+                String author = sample.posts.get(id).get("author").asText();
+                for (JsonNode c : sample.posts.get(id).get("comments")) {
+                    String t = c.get("text").asText().toLowerCase(Locale.ROOT);
+                    if (c.get("author").asText().equals(author) && !t.startsWith("#") && !t.startsWith("@")) {
+                        hidden++;
+                        break;
+                    }
+                }
+            }
+        }
+        assertTrue(hidden > dealers.size() / 10, "dealer posts whose caption names no drug, offer in a comment: " + hidden);
+        long buyers = sample.order.stream().filter(id -> !dealers.contains(id))
+                .filter(id -> caption(id).matches("(?s).*\\b(who got|anyone selling|looking for a legit plug|need \\S+ for the weekend).*"))
+                .count();
+        assertTrue(buyers > 100, "non-dealer posts asking to buy: " + buyers);
+    }
 }

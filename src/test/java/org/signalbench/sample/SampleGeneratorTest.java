@@ -60,6 +60,19 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void aDealerShareSetsTheNumberOfDealerPosts(@TempDir Path dir) throws IOException {
+        new SampleGenerator(new SampleGenerator.Options(dir, SampleGenerator.DEFAULT_SEED, 600, false, 0.15))
+                .generate(JobContext.NONE);
+        SampleFiles sample = new SampleFiles(dir);
+        long dealers = sample.order.stream().filter(id -> "yes".equals(sample.finalValue(id, "dealer"))).count();
+        assertEquals(600, sample.posts.size());
+        assertEquals(90, dealers);
+        int bad = SignalBenchCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .execute("sample", "--out", dir.resolve("x").toString(), "--posts", "600", "--dealer-share", "0.7");
+        assertEquals(SignalBenchCommand.EXIT_USAGE, bad);
+    }
+
+    @Test
     void theCommandWritesTheSampleAndRejectsTooFewPosts(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

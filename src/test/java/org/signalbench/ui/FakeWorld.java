@@ -73,6 +73,11 @@ public final class FakeWorld {
             public Optional<Path> chooseNewWorkbench(Window owner) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Path> chooseCsvToWrite(Window owner, String title, String initialName) {
+                return Optional.of(dir.resolve("exports").resolve(initialName));
+            }
         };
     }
 

@@ -164,6 +164,8 @@ class ImportJobUiTest {
         assertTrue(held.await(10, TimeUnit.SECONDS));
         String name = "Importing incoming";
         FakeWorld.waitUntil("the running job", () -> jobRow(robot, name) != null);
+        // The panel opens for a job that runs longer than a moment.
+        FakeWorld.waitUntil("the jobs panel", () -> robot.lookup("#jobsPane").queryAs(javafx.scene.control.TitledPane.class).isExpanded());
         Button cancel = robot.from(jobRow(robot, name)).lookup(".button").queryButton();
         robot.clickOn(cancel);
         FakeWorld.waitUntil("the cancel to reach the job", () -> job(name).isCancelled());

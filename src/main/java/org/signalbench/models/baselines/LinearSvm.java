@@ -12,13 +12,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.signalbench.models.Example;
-import org.signalbench.models.Scored;
-import org.signalbench.models.TfIdf;
 
 /**
  * A linear SVM: L2-regularized squared hinge loss solved in the dual by LIBLINEAR's coordinate
@@ -32,7 +28,7 @@ import org.signalbench.models.TfIdf;
  * weights (tested), but its one object per nonzero made it several times slower than scikit-learn's
  * C LIBLINEAR on the sample (decision 0008).
  */
-public final class LinearSvm implements BaselineModel.Predictor {
+public final class LinearSvm implements SparsePredictor {
     static final String ENTRY = "signalbench-linear.bin";
     private static final int MAGIC = 0x53424c4e; // "SBLN"
 
@@ -240,16 +236,10 @@ public final class LinearSvm implements BaselineModel.Predictor {
         return sum + bias;
     }
 
+    /** The decision value; a row without a known word never comes here, so the intercept alone scores nothing. */
     @Override
-    public List<Scored> score(TfIdf tfIdf, List<Example> examples) {
-        SparseRows rows = SparseRows.of(tfIdf, examples);
-        List<Scored> scored = new ArrayList<>(examples.size());
-        for (int r = 0; r < examples.size(); r++) {
-            // a text without a known word scores 0, "not dealer" (docs/models.md), whatever the intercept
-            double score = rows.length(r) == 0 ? 0.0 : decision(rows, r);
-            scored.add(new Scored(examples.get(r).postId(), score, score > 0));
-        }
-        return scored;
+    public double rowScore(SparseRows rows, int r) {
+        return decision(rows, r);
     }
 
     @Override
@@ -259,8 +249,7 @@ public final class LinearSvm implements BaselineModel.Predictor {
 
     @Override
     public void write(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
+        DataOutputStream out = SparsePredictor.startEntry(stream, MAGIC);
         out.writeInt(weights.length);
         for (double w : weights) {
             out.writeDouble(w);
@@ -270,10 +259,7 @@ public final class LinearSvm implements BaselineModel.Predictor {
     }
 
     static LinearSvm read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a SignalBench linear model");
-        }
+        DataInputStream in = SparsePredictor.openEntry(stream, MAGIC, "not a SignalBench linear model");
         int n = in.readInt();
         if (n < 0 || n > 1 << 28) {
             throw new IOException("a linear model with " + n + " weights");

@@ -2,6 +2,7 @@ package org.signalbench.models.baselines;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.signalbench.models.Example;
 import org.signalbench.models.TfIdf;
 
@@ -36,28 +37,44 @@ public record SparseRows(int[] rowStart, int[] columns, double[] values, int fea
 
     /** The TF-IDF rows of these examples, in their order (a text without a known word gives an empty row). */
     public static SparseRows of(TfIdf tfIdf, List<Example> examples) {
-        double[] idf = idfByColumn(tfIdf);
-        int[] rowStart = new int[examples.size() + 1];
-        int capacity = 0;
-        for (Example e : examples) {
-            capacity += e.tokens().size();
-        }
-        int[] columns = new int[capacity];
-        double[] values = new double[capacity];
-        int[] buffer = new int[16];
-        int nnz = 0;
-        for (int r = 0; r < examples.size(); r++) {
-            List<String> tokens = examples.get(r).tokens();
-            if (buffer.length < tokens.size()) {
-                buffer = new int[tokens.size()];
-            }
+        return counted(idfByColumn(tfIdf), examples.size(), r -> examples.get(r).tokens().size(), (r, buffer) -> {
             int known = 0;
-            for (String w : tokens) {
+            for (String w : examples.get(r).tokens()) {
                 int c = tfIdf.column(w);
                 if (c >= 0) {
                     buffer[known++] = c;
                 }
             }
+            return known;
+        });
+    }
+
+    /** Puts a row's known columns (repeats and all, in any order) into a buffer. */
+    @FunctionalInterface
+    interface RowColumns {
+        /** Writes row {@code r}'s columns into {@code buffer} (as long as the row's length or longer) and returns how many. */
+        int fill(int r, int[] buffer);
+    }
+
+    /**
+     * Rows whose weights are each column's count times its idf, summed and scaled to unit length in
+     * ascending column order, so every caller gets the same doubles for the same columns.
+     */
+    static SparseRows counted(double[] idf, int rows, IntUnaryOperator rowLength, RowColumns rowColumns) {
+        int[] rowStart = new int[rows + 1];
+        int capacity = 0;
+        int longest = 0;
+        for (int r = 0; r < rows; r++) {
+            int length = rowLength.applyAsInt(r);
+            capacity += length;
+            longest = Math.max(longest, length);
+        }
+        int[] columns = new int[capacity];
+        double[] values = new double[capacity];
+        int[] buffer = new int[longest];
+        int nnz = 0;
+        for (int r = 0; r < rows; r++) {
+            int known = rowColumns.fill(r, buffer);
             Arrays.sort(buffer, 0, known);
             int start = nnz;
             double norm = 0;

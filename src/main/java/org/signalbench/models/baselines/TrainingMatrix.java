@@ -67,48 +67,16 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
         return new TrainingMatrix(tfIdf, SparseRows.of(tfIdf, training));
     }
 
-    /** As {@link SparseRows#of}: counts per column, times idf, summed and scaled in column order (the same doubles). */
+    /** As {@link SparseRows#of}, through the word ids' columns (the same doubles). */
     private static SparseRows rows(List<Example> training, int[] columnOf, double[] idf) {
-        int[] rowStart = new int[training.size() + 1];
-        int capacity = 0;
-        for (Example e : training) {
-            capacity += e.indices().length;
-        }
-        int[] columns = new int[capacity];
-        double[] values = new double[capacity];
-        int[] buffer = new int[16];
-        int nnz = 0;
-        for (int r = 0; r < training.size(); r++) {
-            int[] indices = training.get(r).indices();
-            if (buffer.length < indices.length) {
-                buffer = new int[indices.length];
-            }
+        return SparseRows.counted(idf, training.size(), r -> training.get(r).indices().length, (r, buffer) -> {
             int known = 0;
-            for (int index : indices) {
+            for (int index : training.get(r).indices()) {
                 if (columnOf[index] >= 0) {
                     buffer[known++] = columnOf[index];
                 }
             }
-            Arrays.sort(buffer, 0, known);
-            int start = nnz;
-            double norm = 0;
-            for (int i = 0; i < known; ) {
-                int j = i;
-                while (j < known && buffer[j] == buffer[i]) {
-                    j++;
-                }
-                double v = (j - i) * idf[buffer[i]];
-                columns[nnz] = buffer[i];
-                values[nnz++] = v;
-                norm += v * v;
-                i = j;
-            }
-            norm = Math.sqrt(norm);
-            for (int k = start; k < nnz && norm > 0; k++) {
-                values[k] /= norm;
-            }
-            rowStart[r + 1] = nnz;
-        }
-        return new SparseRows(rowStart, Arrays.copyOf(columns, nnz), Arrays.copyOf(values, nnz), idf.length);
+            return known;
+        });
     }
 }

@@ -13,9 +13,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
-import org.signalbench.models.Example;
-import org.signalbench.models.Scored;
-import org.signalbench.models.TfIdf;
 
 /**
  * A decision tree (one tree) or a random forest (Breiman's: every tree grown fully on its own
@@ -24,7 +21,7 @@ import org.signalbench.models.TfIdf;
  * (scikit-learn's {@code predict_proba}); its score is that probability minus the other class's,
  * so a text is "dealer" when the score is above 0 (the probability above one half).
  */
-public final class TreeEnsemble implements BaselineModel.Predictor {
+public final class TreeEnsemble implements SparsePredictor {
     static final String ENTRY = "signalbench-trees.bin";
     private static final int MAGIC = 0x53425452; // "SBTR"
 
@@ -99,17 +96,11 @@ public final class TreeEnsemble implements BaselineModel.Predictor {
         return sum / trees.size();
     }
 
+    /** The dealer probability minus the other class's. */
     @Override
-    public List<Scored> score(TfIdf tfIdf, List<Example> examples) {
-        SparseRows rows = SparseRows.of(tfIdf, examples);
-        List<Scored> scored = new ArrayList<>(examples.size());
-        for (int r = 0; r < examples.size(); r++) {
-            double p = dealerProbability(rows, r);
-            // a text without a known word scores 0, "not dealer" (docs/models.md), as with the other baselines
-            double score = rows.length(r) == 0 ? 0.0 : p - (1.0 - p);
-            scored.add(new Scored(examples.get(r).postId(), score, score > 0));
-        }
-        return scored;
+    public double rowScore(SparseRows rows, int r) {
+        double p = dealerProbability(rows, r);
+        return p - (1.0 - p);
     }
 
     @Override
@@ -119,8 +110,7 @@ public final class TreeEnsemble implements BaselineModel.Predictor {
 
     @Override
     public void write(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
+        DataOutputStream out = SparsePredictor.startEntry(stream, MAGIC);
         out.writeInt(features);
         out.writeInt(trees.size());
         for (CartTree t : trees) {
@@ -130,10 +120,7 @@ public final class TreeEnsemble implements BaselineModel.Predictor {
     }
 
     static TreeEnsemble read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a SignalBench tree file");
-        }
+        DataInputStream in = SparsePredictor.openEntry(stream, MAGIC, "not a SignalBench tree file");
         int features = in.readInt();
         int count = in.readInt();
         if (features < 0 || count < 1) {

@@ -22,9 +22,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * stores the class name in the network's JSON (ModelSerializer) and Jackson recreates it.
  */
 public class FusedLstm extends LSTM {
+    /**
+     * Share of the recurrent state dropped in training (Keras' recurrent_dropout), 0 for none. A
+     * bean property, so model files store it; files saved before it existed read as 0, the
+     * behaviour they were trained with.
+     */
+    private double recurrentDropout;
 
     /** For Jackson (model files); use {@link #of(LSTM)}. */
     public FusedLstm() {
+    }
+
+    public double getRecurrentDropout() {
+        return recurrentDropout;
+    }
+
+    public void setRecurrentDropout(double recurrentDropout) {
+        if (!(recurrentDropout >= 0 && recurrentDropout < 1)) {
+            throw new IllegalArgumentException("recurrent dropout must be in [0, 1), not " + recurrentDropout);
+        }
+        this.recurrentDropout = recurrentDropout;
+    }
+
+    /** This layer with recurrent dropout {@code share} (0: none, the behaviour before it was applied). */
+    public FusedLstm withRecurrentDropout(double share) {
+        setRecurrentDropout(share);
+        return this;
     }
 
     /** The fused layer with every setting of {@code stock} (tanh activation and sigmoid gates required). */

@@ -34,6 +34,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * state after the last real step, which padding after it cannot change; padding steps are computed
  * but receive no gradient. Input dropout is DL4J's (a fresh mask per element). FLOAT only.
  *
+ * <p>Recurrent dropout ({@link FusedLstm#getRecurrentDropout()}, Keras' recurrent_dropout): in
+ * training, each step's recurrent product uses the previous state times a mask m, drawn once per
+ * sequence and batch (0 with the dropout's probability p, else 1/(1−p)) and the same at every step:
+ * z_t = x_t·W + (h_{t−1} ⊙ m)·RW + b. The masks come from a generator seeded with the network's
+ * seed, so a training run is repeatable. Scoring uses no mask.
+ *
  * <p>Working arrays live outside DL4J's workspaces; in training they are kept from the forward
  * pass for the backward pass and reused from batch to batch while the batch shape stays the same.
  */
@@ -47,6 +53,8 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
 
     private Steps steps;       // arrays of the latest training forward pass
     private int[] lastStep;    // per sequence, the index of its last real step
+    private float[] recurrentMask; // [b·H] of the latest training forward pass, or null without recurrent dropout
+    private java.util.Random maskRandom; // created on first use from the network's seed
 
     FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -67,6 +75,7 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         final INDArray cells;         // [(T+1)·b, H]; block 0 is the zero initial cell
         final INDArray cellsTanh;     // [T·b, H]
         final INDArray outputs;       // [(T+1)·b, H]; block 0 is the zero initial state
+        final INDArray droppedOutputs; // [(T+1)·b, H]: outputs ⊙ recurrent mask (recurrent dropout only), else null
         final INDArray gateGradients; // [T·b, 4H], training only
         final INDArray outputGrad;    // [b, H]: dL/dh of the step being processed
         final INDArray ones;          // [1, T·b], sums the bias gradient over rows
@@ -74,6 +83,7 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         final FloatBuffer c;
         final FloatBuffer tc;
         final FloatBuffer h;
+        final FloatBuffer hd;
         final FloatBuffer dz;
         final FloatBuffer dh;
         int batch;                    // the current batch, set by use()
@@ -83,7 +93,9 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         INDArray[] gateGradientRows;
         INDArray outputGradRows;      // the first b rows of outputGrad
 
-        Steps(int capacity, int maxBatch, int nIn, int units, boolean training) {
+        float[] mask;                 // the current batch's recurrent mask [b·H], or null: the recurrent product uses outputs
+
+        Steps(int capacity, int maxBatch, int nIn, int units, boolean training, boolean dropped) {
             this.capacity = capacity;
             this.nIn = nIn;
             this.units = units;
@@ -92,6 +104,7 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             cells = Nd4j.create(DataType.FLOAT, capacity, units);
             cellsTanh = Nd4j.create(DataType.FLOAT, capacity, units);
             outputs = Nd4j.create(DataType.FLOAT, capacity, units);
+            droppedOutputs = dropped ? Nd4j.create(DataType.FLOAT, capacity, units) : null;
             gateGradients = training ? Nd4j.create(DataType.FLOAT, capacity, 4L * units) : null;
             outputGrad = Nd4j.create(DataType.FLOAT, maxBatch, units);
             ones = Nd4j.ones(DataType.FLOAT, 1, capacity);
@@ -99,19 +112,22 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             c = cells.data().asNioFloat();
             tc = cellsTanh.data().asNioFloat();
             h = outputs.data().asNioFloat();
+            hd = dropped ? droppedOutputs.data().asNioFloat() : null;
             dz = training ? gateGradients.data().asNioFloat() : null;
             dh = outputGrad.data().asNioFloat();
         }
 
-        boolean fits(int b, int t, int in, int hidden, boolean training) {
+        boolean fits(int b, int t, int in, int hidden, boolean training, boolean dropped) {
             return (long) (t + 1) * b <= capacity && b <= outputGrad.size(0) && nIn == in && units == hidden
-                    && (!training || gateGradients != null);
+                    && (!training || gateGradients != null) && (!dropped || droppedOutputs != null);
         }
 
         /** Makes the arrays' prefixes the working arrays of a batch of b sequences of t steps. */
-        void use(int b, int t) {
+        void use(int b, int t, float[] recurrentMask) {
             batch = b;
             length = t;
+            mask = recurrentMask;
+            INDArray recurrentInputs = mask == null ? outputs : droppedOutputs;
             gateRows = new INDArray[t];
             previousOutputs = new INDArray[t];
             gateGradientRows = new INDArray[t];
@@ -119,9 +135,12 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             // the zero initial state and cell (a batch of another size may have written these rows)
             rows(cells, 0, 1).assign(0);
             rows(outputs, 0, 1).assign(0);
+            if (mask != null) {
+                rows(droppedOutputs, 0, 1).assign(0);
+            }
             for (int step = 0; step < t; step++) {
                 gateRows[step] = rows(gates, step, step + 1);
-                previousOutputs[step] = rows(outputs, step, step + 1);
+                previousOutputs[step] = rows(recurrentInputs, step, step + 1);
                 gateGradientRows[step] = gateGradients == null ? null : rows(gateGradients, step, step + 1);
             }
         }
@@ -132,7 +151,8 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         }
 
         void release() {
-            for (INDArray array : new INDArray[] {inputs, gates, cells, cellsTanh, outputs, gateGradients, outputGrad, ones}) {
+            for (INDArray array : new INDArray[] {inputs, gates, cells, cellsTanh, outputs, droppedOutputs, gateGradients,
+                    outputGrad, ones}) {
                 if (array != null) {
                     array.close();
                 }
@@ -161,7 +181,11 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
                     g.put(gate + 3 * units + j, (float) m);
                     c.put(next + j, stateF);
                     tc.put(cell + j, (float) stateTanh);
-                    h.put(next + j, (float) (o * (float) stateTanh));
+                    float out = (float) (o * (float) stateTanh);
+                    h.put(next + j, out);
+                    if (mask != null) {
+                        hd.put(next + j, out * mask[i * units + j]);
+                    }
                 }
             }
         }
@@ -179,7 +203,8 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
                 int carried = i * units;
                 boolean ends = lastStep[i] == t;
                 for (int j = 0; j < units; j++) {
-                    float dOut = dh.get(carried + j);
+                    // dh holds dL/d(h_t ⊙ m) from step t+1's recurrent product: times m gives dL/dh_t
+                    float dOut = mask == null ? dh.get(carried + j) : dh.get(carried + j) * mask[carried + j];
                     if (ends) {
                         dOut += epsilon.get(carried + j);
                     }
@@ -240,15 +265,16 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, units);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             if (training) {
-                steps = working(steps, batch, length, nIn, units, true);
-                forward(steps, x, lastStep, out);
+                recurrentMask = recurrentMask(batch, units);
+                steps = working(steps, batch, length, nIn, units, true, recurrentMask != null);
+                forward(steps, x, lastStep, out, recurrentMask);
             } else {
                 // Scoring batches can be large (256 posts): run them in slices to bound the working arrays.
-                Steps s = working(steps, Math.min(batch, INFERENCE_SLICE), length, nIn, units, false);
+                Steps s = working(steps, Math.min(batch, INFERENCE_SLICE), length, nIn, units, false, false);
                 for (int from = 0; from < batch; from += INFERENCE_SLICE) {
                     int to = Math.min(batch, from + INFERENCE_SLICE);
                     forward(s, x.get(interval(from, to), all(), all()), Arrays.copyOfRange(lastStep, from, to),
-                            out.get(interval(from, to), all()));
+                            out.get(interval(from, to), all()), null);
                 }
                 if (steps == null) {
                     steps = s; // kept for the next scoring batch (training replaces it)
@@ -260,9 +286,34 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
         return out;
     }
 
+    /**
+     * A training batch's recurrent dropout mask, one row of {@code units} per sequence (0 with the
+     * dropout's probability, else 1/(1−p)), or null without recurrent dropout.
+     */
+    private float[] recurrentMask(int batch, int units) {
+        double p = layerConf().getRecurrentDropout();
+        if (p <= 0) {
+            return null;
+        }
+        if (maskRandom == null) {
+            maskRandom = new java.util.Random(conf.getSeed() * 31 + getIndex());
+        }
+        float keep = (float) (1 / (1 - p));
+        float[] mask = new float[batch * units];
+        for (int k = 0; k < mask.length; k++) {
+            mask[k] = maskRandom.nextDouble() < p ? 0f : keep;
+        }
+        return mask;
+    }
+
+    /** The recurrent mask of the latest training forward pass, [b·H] row per sequence, or null (tests). */
+    float[] lastRecurrentMask() {
+        return recurrentMask;
+    }
+
     /** {@code current} if the batch fits in it, else new arrays (releasing {@code current} if training replaces it). */
-    private Steps working(Steps current, int batch, int length, int nIn, int units, boolean training) {
-        if (current != null && current.fits(batch, length, nIn, units, training)) {
+    private Steps working(Steps current, int batch, int length, int nIn, int units, boolean training, boolean dropped) {
+        if (current != null && current.fits(batch, length, nIn, units, training, dropped)) {
             return current;
         }
         if (training && current != null) {
@@ -276,16 +327,19 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             capacity = Math.max(capacity, current.capacity);
             maxBatch = Math.max(maxBatch, (int) current.outputGrad.size(0));
         }
-        return new Steps(capacity, maxBatch, nIn, units, training);
+        return new Steps(capacity, maxBatch, nIn, units, training, dropped);
     }
 
-    /** The forward pass of x [b, nIn, T] into s; writes each sequence's state after its last step to out [b, H]. */
-    private void forward(Steps s, INDArray x, int[] last, INDArray out) {
+    /**
+     * The forward pass of x [b, nIn, T] into s; writes each sequence's state after its last step to
+     * out [b, H]. {@code mask}: the recurrent dropout mask, or null.
+     */
+    private void forward(Steps s, INDArray x, int[] last, INDArray out, float[] mask) {
         int batch = (int) x.size(0);
         int nIn = (int) x.size(1);
         int length = (int) x.size(2);
         INDArray rw = params.get(RW);
-        s.use(batch, length);
+        s.use(batch, length, mask);
         INDArray inputs = s.rows(s.inputs, 0, length);
         INDArray gates = s.rows(s.gates, 0, length);
         inputs.reshape('c', length, batch, nIn).assign(x.permute(2, 0, 1));
@@ -329,7 +383,8 @@ final class FusedLstmLayer extends BaseLayer<FusedLstm> {
             }
             INDArray dz = s.rows(s.gateGradients, 0, length);
             Nd4j.gemm(s.rows(s.inputs, 0, length), dz, gradientViews.get(W), true, false, 1.0, 0.0);
-            Nd4j.gemm(s.rows(s.outputs, 0, length), dz, gradientViews.get(RW), true, false, 1.0, 0.0);
+            Nd4j.gemm(s.rows(s.mask == null ? s.outputs : s.droppedOutputs, 0, length), dz, gradientViews.get(RW), true,
+                    false, 1.0, 0.0);
             INDArray biasGrad = gradientViews.get(B);
             biasGrad.assign(s.ones.get(all(), interval(0, (long) length * batch)).mmul(dz).reshape(biasGrad.shape())); // column sums as a product: faster than sum(0)
             inputGradients = dz.mmul(w.transpose()); // [T·b, nIn]

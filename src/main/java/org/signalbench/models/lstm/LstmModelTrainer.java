@@ -35,8 +35,8 @@ public final class LstmModelTrainer implements ModelTrainer {
 
     /** Hyperparameter names, in the order they are listed, each with the LstmConfig value it sets. */
     private enum Param {
-        embeddingSize, lstmSize, blockDenseSize, mergedDenseSize, textWindow, hashtagWindow, dropout, learningRate,
-        batchSize, maxEpochs, patience, validationShare, bucketing
+        embeddingSize, lstmSize, blockDenseSize, mergedDenseSize, textWindow, hashtagWindow, dropout, recurrentDropout,
+        learningRate, batchSize, maxEpochs, patience, validationShare, bucketing
     }
 
     private final LstmConfig config;
@@ -224,6 +224,7 @@ public final class LstmModelTrainer implements ModelTrainer {
                 case textWindow -> c.textWindow();
                 case hashtagWindow -> c.hashtagWindow();
                 case dropout -> c.dropout();
+                case recurrentDropout -> c.recurrentDropout();
                 case learningRate -> c.learningRate();
                 case batchSize -> c.batchSize();
                 case maxEpochs -> c.maxEpochs();
@@ -239,7 +240,7 @@ public final class LstmModelTrainer implements ModelTrainer {
         LstmConfig c = new LstmConfig(preset, 0, LstmBlocks.TEXT_AND_HASHTAGS, integer(v, Param.textWindow),
                 integer(v, Param.hashtagWindow), integer(v, Param.embeddingSize), integer(v, Param.lstmSize),
                 integer(v, Param.blockDenseSize), integer(v, Param.mergedDenseSize), real(v, Param.dropout),
-                real(v, Param.learningRate), integer(v, Param.batchSize), integer(v, Param.maxEpochs),
+                real(v, Param.recurrentDropout), real(v, Param.learningRate), integer(v, Param.batchSize), integer(v, Param.maxEpochs),
                 integer(v, Param.patience), LstmConfig.preset(preset).seed());
         return new LstmModelTrainer(c, real(v, Param.validationShare), (Boolean) v.get(Param.bucketing.name()));
     }

@@ -61,7 +61,12 @@ final class LstmNetwork {
                 lstm.dropOut(1 - c.dropout()); // DL4J takes the probability of keeping an input
             }
             LSTM stock = lstm.build();
-            graph.addLayer("lstm", implementation == LstmImplementation.FUSED ? FusedLstm.of(stock) : new LastTimeStep(stock),
+            if (implementation == LstmImplementation.STOCK && c.recurrentDropout() > 0) {
+                throw new IllegalArgumentException("DL4J's stock LSTM has no recurrent dropout: set recurrentDropout to 0 "
+                        + "(the fused layer applies it)");
+            }
+            graph.addLayer("lstm", implementation == LstmImplementation.FUSED
+                    ? FusedLstm.of(stock).withRecurrentDropout(c.recurrentDropout()) : new LastTimeStep(stock),
                     "text-embedding");
             graph.addLayer("dense-1", sigmoid(c.lstmSize(), c.blockDenseSize()), "lstm");
             blockOutputs.add("dense-1");

@@ -101,6 +101,9 @@ public final class LstmTrainer {
                 best = stopping.latestIsBest();
             }
             if (best) {
+                if (bestParams != null) {
+                    bestParams.close(); // off-heap: freed now, not whenever the garbage collector gets to it
+                }
                 bestParams = network.params().dup();
             }
             LstmEpoch done = new LstmEpoch(epoch, trainLoss, validationLoss, best, (System.nanoTime() - start) / 1e9);
@@ -113,7 +116,8 @@ public final class LstmTrainer {
                 break;
             }
         }
-        network.setParams(bestParams);
+        network.setParams(bestParams); // copies into the network's own parameter array
+        bestParams.close();
         List<LstmEpoch> marked = new ArrayList<>(history.size());
         int bestEpoch = validation.isEmpty() ? history.size() : stopping.bestEpoch();
         for (LstmEpoch e : history) {

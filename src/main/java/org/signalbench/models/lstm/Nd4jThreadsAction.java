@@ -2,7 +2,6 @@ package org.signalbench.models.lstm;
 
 import org.nd4j.linalg.env.EnvironmentalAction;
 import org.nd4j.nativeblas.NativeOpsHolder;
-import org.signalbench.NativeThreads;
 
 /**
  * Applies the app's thread count ({@link NativeThreads}) to ND4J's OpenMP and OpenBLAS once ND4J has

@@ -132,9 +132,10 @@ public final class AgreementController {
             @Override
             protected void updateItem(Long id, boolean empty) {
                 super.updateItem(id, empty);
-                setText(empty || id == null ? null : "post " + id);
+                setText(empty || id == null ? null : model.postName(id));
             }
         });
+        model.namesReadProperty().addListener((obs, old, now) -> cellPostList.refresh());
         cellPostList.getSelectionModel().selectedItemProperty().addListener((obs, old, id) -> model.selectedPostProperty().set(id));
         model.cellProperty().addListener((obs, old, now) -> cellLabel.setText(now.isEmpty() ? "Click a cell to list its posts" : now));
         model.cellPosts().addListener((ListChangeListener<Long>) c -> cellPostList.getSelectionModel().clearSelection());

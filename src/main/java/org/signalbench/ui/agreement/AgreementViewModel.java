@@ -44,6 +44,8 @@ public final class AgreementViewModel {
     private final ObservableList<FleissRow> fleiss = FXCollections.observableArrayList();
     private final ObjectProperty<PairRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<Long> cellPosts = FXCollections.observableArrayList();
+    private final java.util.Map<Long, String> postNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final javafx.beans.property.IntegerProperty namesRead = new javafx.beans.property.SimpleIntegerProperty();
     private final StringProperty cell = new SimpleStringProperty("");
     private final ObjectProperty<Long> selectedPost = new SimpleObjectProperty<>();
     private final BooleanProperty computing = new SimpleBooleanProperty();
@@ -75,7 +77,8 @@ public final class AgreementViewModel {
     }
 
     private void follow(Coder person) {
-        expert.set(person != null && person.role() == Role.EXPERT ? person : null);
+        // The expert and analysts see the figures; a coder never does (they show other coders' answers).
+        expert.set(person != null && person.role().seesResults() ? person : null);
         pairs.clear();
         fleiss.clear();
         selected.set(null);
@@ -133,7 +136,18 @@ public final class AgreementViewModel {
             cell.set("");
             return;
         }
-        cellPosts.setAll(row.agreement().confusion().posts(first, second));
+        List<Long> ids = List.copyOf(row.agreement().confusion().posts(first, second));
+        Workbench workbench = current.get();
+        if (workbench != null) {
+            // The list names posts as people know them (platform and id), not by the workbench's internal number.
+            Tasks.create(() -> org.signalbench.app.PostReads.names(workbench, ids))
+                    .onSuccess(names -> {
+                        postNames.putAll(names);
+                        namesRead.set(namesRead.get() + 1);
+                    })
+                    .runOn(executor);
+        }
+        cellPosts.setAll(ids);
         cell.set(row.first().name() + " " + first + ", " + row.second().name() + " " + second + ": " + cellPosts.size() + " posts");
     }
 
@@ -174,6 +188,16 @@ public final class AgreementViewModel {
     }
 
     /** The posts of the chosen confusion-matrix cell. */
+    /** How a listed post is named: "instagram BlZHhNH_OUC", or "post N" until its name is read. */
+    public String postName(long id) {
+        return postNames.getOrDefault(id, "post " + id);
+    }
+
+    /** Counts the reads of post names: the list redraws its names when it changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty namesReadProperty() {
+        return namesRead;
+    }
+
     public ObservableList<Long> cellPosts() {
         return cellPosts;
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -24,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -65,6 +67,10 @@ public final class AnnotateController {
     @FXML
     private HBox sessionBar;
     @FXML
+    private PasswordField passphraseField;
+    @FXML
+    private HBox queueControls;
+    @FXML
     private Label coderLabel;
     @FXML
     private ComboBox<String> queueCollectionBox;
@@ -100,6 +106,10 @@ public final class AnnotateController {
     private CheckBox advanceBox;
     @FXML
     private Label messageLabel;
+    @FXML
+    private Label answeringForLabel;
+    @FXML
+    private Label keysStateLabel;
 
     public AnnotateController(AnnotateViewModel model) {
         this.model = model;
@@ -120,12 +130,53 @@ public final class AnnotateController {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         root.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
-        // A click on the post or the panel gives the keys back to the view.
-        root.setOnMouseClicked(e -> {
+        // A click on the post or the questions gives the keys to the coding panel; anywhere else they code nothing.
+        annotateSplit.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!(e.getTarget() instanceof Node target && insideTextInput(target))) {
+                focusCoding();
+            }
+        });
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node target && !inside(target, annotateSplit) && !insideTextInput(target)) {
                 root.requestFocus();
             }
         });
+        answeringForLabel.textProperty().bind(model.answeringForProperty());
+        keysStateLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!annotateSplit.isFocusWithin()) {
+                return "Keys are off: click the post or the questions to code with the keyboard.";
+            }
+            Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            return focus instanceof TextInputControl ? "Writing the note: Esc returns to the keys."
+                    : "Keys code the post above (F1 lists them).";
+        }, annotateSplit.focusWithinProperty(), noteArea.focusedProperty()));
+    }
+
+    /** Gives the keyboard to the coding panel: from now on the coding keys answer the shown post. */
+    private void focusCoding() {
+        annotateSplit.requestFocus();
+    }
+
+    private Node focusOwner() {
+        return root.getScene() == null ? null : root.getScene().getFocusOwner();
+    }
+
+    /** Whether the keyboard is in the coding panel (the post and the questions) and not in a text field. */
+    private boolean codingHasFocus() {
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus == null || focus instanceof TextInputControl) {
+            return false;
+        }
+        return inside(focus, annotateSplit);
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void bindSignIn() {
@@ -144,6 +195,13 @@ public final class AnnotateController {
         });
         model.knownCoders().addListener((javafx.collections.ListChangeListener<Coder>) c ->
                 coderNameBox.getItems().setAll(model.knownCoders().stream().map(Coder::name).toList()));
+        // The last person of the previous run is filled in (not signed in: the expert still types the passphrase).
+        model.suggestedProperty().addListener((obs, old, now) -> {
+            if (now != null && model.signedInProperty().get() == null) {
+                coderNameBox.getEditor().setText(now.name());
+                roleBox.setValue(now.role());
+            }
+        });
         // Picking a known name picks its role too.
         coderNameBox.valueProperty().addListener((obs, old, name) -> model.knownCoders().stream()
                 .filter(k -> k.name().equals(name)).findFirst().ifPresent(k -> roleBox.setValue(k.role())));
@@ -153,8 +211,24 @@ public final class AnnotateController {
         sessionBar.managedProperty().bind(sessionBar.visibleProperty());
         coderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
-            return k == null ? "" : (k.role() == Role.CODER ? "Coding as " : "Expert ") + k.name();
+            if (k == null) {
+                return "";
+            }
+            return switch (k.role()) {
+                case CODER -> "Coding as ";
+                case EXPERT -> "Expert: ";
+                case ANALYST -> "Analyst: ";
+            } + k.name();
         }, model.signedInProperty()));
+        passphraseField.visibleProperty().bind(roleBox.valueProperty().isEqualTo(Role.EXPERT));
+        passphraseField.managedProperty().bind(passphraseField.visibleProperty());
+        passphraseField.setOnAction(e -> start());
+        passphraseField.setTooltip(new Tooltip("The expert passphrase of this workbench; the first expert to sign in sets it "
+                + "(at least 8 characters). It keeps a coder from opening the expert's views by mistake; it is no protection "
+                + "against someone who has the workbench file."));
+        queueControls.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.signedInProperty().get() != null
+                && model.signedInProperty().get().role() == Role.CODER, model.signedInProperty()));
+        queueControls.managedProperty().bind(queueControls.visibleProperty());
     }
 
     private void bindQueue() {
@@ -214,7 +288,7 @@ public final class AnnotateController {
                     // The button shows the saved state, not the click: the model sets it once saved.
                     refreshButtons();
                     choose(q, v.key());
-                    root.requestFocus();
+                    focusCoding();
                 });
                 byValue.put(v.key(), button);
                 row.getChildren().add(button);
@@ -227,7 +301,9 @@ public final class AnnotateController {
             }
             answerBox.getChildren().add(box);
         }
-        advanceBox.selectedProperty().bindBidirectional(model.advanceAfterDealerProperty());
+        advanceBox.selectedProperty().bindBidirectional(model.advanceWhenCompleteProperty());
+        advanceBox.setTooltip(new Tooltip("Ticked: after a yes/no or category answer that leaves no question of this post "
+                + "unanswered, the next post shows. Toggling a contact channel never moves on. Unticked: only Enter or → moves on."));
         noteArea.textProperty().bindBidirectional(model.noteProperty());
     }
 
@@ -241,23 +317,39 @@ public final class AnnotateController {
 
     private void buildKeys() {
         for (Codebook.Question q : model.codebook().questions()) {
+            String effect = q.multiple() ? " — switches it on or off; stays on this post"
+                    : " — saves it; moves on only if no question of this post is left unanswered";
+            String when = q.whenImage() ? " (posts with images only)" : "";
             for (Codebook.Value v : q.values()) {
                 AnswerKeys.keyOf(q.key(), v.key()).ifPresent(key -> keys.add(new KeyAction(key, AnswerKeys.text(key),
-                        q.label() + ": " + v.label() + (q.multiple() ? " (on/off)" : ""), () -> choose(q, v.key()))));
+                        q.label() + ": " + v.label() + when + effect, () -> choose(q, v.key()))));
+            }
+            if (q.multiple()) {
+                AnswerKeys.noneKeyOf(q.key()).ifPresent(key -> keys.add(new KeyAction(key, AnswerKeys.text(key),
+                        q.label() + ": none (switches every choice off and records that there is none); stays on this post",
+                        () -> model.answerNone(q.key()))));
             }
         }
-        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.RIGHT), "→ or Enter", "Next post (after the dealer answer; saves the note)", model::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.RIGHT), "→ or Enter",
+                "Next post; questions left unanswered stay unanswered (needs the dealer answer; saves a changed note)", model::next));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ENTER), null, null, model::next));
-        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.LEFT), "←", "Previous post", model::previous));
-        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.S), "S", "Skip this post", model::skip));
-        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Ctrl+Z", "Undo the last answer", model::undo));
-        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.M), "M", "Write a note (Esc returns to the keys)", this::focusNote));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.LEFT), "←", "Previous post (shows your saved answers)", model::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.S), "S", "Skip this post without saving anything", model::skip));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Ctrl+Z",
+                "Undo the last answer (shows its post again when it was an earlier one)", model::undo));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.M), "M", "Write a note (saved with the next answer; Esc returns to the keys)",
+                this::focusNote));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.F1), "F1 or ?", "Show or hide this help", this::toggleHelp));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ESCAPE), "Esc", "Close the help; leave the note field", this::escape));
 
         Label title = new Label("Keys");
         title.getStyleClass().add("post-author");
         helpBox.getChildren().add(title);
+        Label rules = new Label("Every key saves at once, on the post named at the top of the questions. The keys code only "
+                + "while the post or the questions have the keyboard (blue frame): click them to start; typing in the queue "
+                + "fields or anywhere else codes nothing.");
+        rules.setWrapText(true);
+        helpBox.getChildren().add(rules);
         for (KeyAction k : keys) {
             if (k.shown() != null) {
                 Label key = new Label(k.shown());
@@ -276,10 +368,14 @@ public final class AnnotateController {
         annotateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
             if (k == null) {
-                return "Pick your name (or type a new one) and press Start.";
+                String problem = model.messageProperty().get();
+                return problem.isEmpty() ? "Pick your name (or type a new one), your role, and press Start." : problem;
             }
             if (k.role() == Role.EXPERT) {
-                return "Experts do not code here: the Agreement and Adjudicate tabs are open to you.";
+                return "The expert codes nothing here: Agreement, Adjudicate, Findings and Models are open to you.";
+            }
+            if (k.role() == Role.ANALYST) {
+                return "Analysts code nothing: Findings, Models and Agreement are open to you.";
             }
             return model.postProperty().get() == null ? model.messageProperty().get() : "";
         }, model.signedInProperty(), model.postProperty(), model.messageProperty()));
@@ -288,7 +384,17 @@ public final class AnnotateController {
         // Keys go to the view whenever a new person starts.
         model.signedInProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                root.requestFocus();
+                focusCoding();
+            }
+        });
+        // The panel shows once the first post is read: it takes the keys then (a hidden node cannot).
+        model.postProperty().addListener((obs, old, now) -> {
+            if (old == null && now != null && !(root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl)) {
+                javafx.application.Platform.runLater(this::focusCoding);
+            }
+            if (old != null && now == null && codingHasFocus()) {
+                // The end of the queue hides the panel: the keys stay in the view, where ← goes back.
+                javafx.application.Platform.runLater(root::requestFocus);
             }
         });
     }
@@ -314,8 +420,10 @@ public final class AnnotateController {
         if (model.signedInProperty().get() == null) {
             return;
         }
-        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-        if (focus instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE && e.getCode() != KeyCode.F1) {
+        boolean helpOrEscape = e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F1;
+        boolean backFromTheEnd = e.getCode() == KeyCode.LEFT && model.postProperty().get() == null && focusOwner() == root;
+        if (!helpOrEscape && !backFromTheEnd && !codingHasFocus()) {
+            // Coding keys act only in the coding panel: typing in the queue bar (or with the focus anywhere else) codes nothing.
             return;
         }
         KeyEvent key = e.copyFor(e.getSource(), e.getTarget());
@@ -341,8 +449,7 @@ public final class AnnotateController {
             e.consume();
             return;
         }
-        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-        if ("?".equals(e.getCharacter()) && !(focus instanceof TextInputControl) && model.signedInProperty().get() != null) {
+        if ("?".equals(e.getCharacter()) && codingHasFocus() && model.signedInProperty().get() != null) {
             e.consume();
             toggleHelp();
         }
@@ -350,7 +457,9 @@ public final class AnnotateController {
 
     @FXML
     private void start() {
-        model.signIn(coderNameBox.getEditor().getText(), roleBox.getValue());
+        char[] passphrase = roleBox.getValue() == Role.EXPERT ? passphraseField.getText().toCharArray() : null;
+        passphraseField.clear();
+        model.signIn(coderNameBox.getEditor().getText(), roleBox.getValue(), passphrase);
     }
 
     @FXML
@@ -365,7 +474,7 @@ public final class AnnotateController {
         // An editable combo box commits its text on Enter or focus loss; take what is typed.
         model.collectionFilterProperty().set(queueCollectionBox.getEditor().getText());
         model.applyFilter();
-        root.requestFocus();
+        focusCoding();
     }
 
     @FXML
@@ -380,34 +489,39 @@ public final class AnnotateController {
 
     private void escape() {
         model.helpShownProperty().set(false);
-        root.requestFocus();
+        focusCoding();
     }
 
     @FXML
     private void next() {
         model.next();
-        root.requestFocus();
+        focusCoding();
     }
 
     @FXML
     private void previous() {
         model.previous();
-        root.requestFocus();
+        focusCoding();
     }
 
     @FXML
     private void skip() {
         model.skip();
-        root.requestFocus();
+        focusCoding();
     }
 
     @FXML
     private void undo() {
         model.undo();
-        root.requestFocus();
+        focusCoding();
     }
 
     public Parent view() {
         return view;
+    }
+
+    /** The split between the post and the questions (the window remembers its divider). */
+    public SplitPane codingSplit() {
+        return annotateSplit;
     }
 }

@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.signalbench.app.AccessService;
 import org.signalbench.app.AnnotationSession;
 import org.signalbench.domain.Post;
 import org.signalbench.domain.Role;
@@ -43,7 +44,9 @@ import org.signalbench.ui.posts.PostDetailViewModel;
  *
  * <p>Blind by construction: the only label reads are {@link LabelStore}'s coder-side ones
  * ({@code queue}, {@code progress}, {@code answersOf}). Every answer is committed by
- * {@link LabelStore#saveAnswer} before the view moves on. Actions run strictly in the order the
+ * {@link LabelStore#saveAnswer} before the view moves on. A post is left only once every question
+ * that applies to it has an answer (and only after a single-choice answer, never after a toggle of
+ * a multiple-choice one), or on an explicit next, skip or previous. Actions run strictly in the order the
  * keys were pressed: an action waits until the save before it has finished. The coding session
  * (its own connection and store) lives on a {@link SerialExecutor} over the app's executor.
  */
@@ -53,6 +56,7 @@ public final class AnnotateViewModel {
     private final CurrentWorkbench current;
     private final Executor executor;
     private final Codebook codebook;
+    private final AccessService access;
     private final PostDetailViewModel detail = new PostDetailViewModel();
 
     private final ObjectProperty<Coder> signedIn = new SimpleObjectProperty<>();
@@ -71,8 +75,11 @@ public final class AnnotateViewModel {
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final IntegerProperty queueSize = new SimpleIntegerProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty advanceAfterDealer = new SimpleBooleanProperty(true);
+    private final BooleanProperty advanceWhenComplete = new SimpleBooleanProperty(true);
     private final BooleanProperty helpShown = new SimpleBooleanProperty();
+    private final StringProperty answeringFor = new SimpleStringProperty("");
+    private final ObjectProperty<Coder> suggested = new SimpleObjectProperty<>();
+    private Coder lastPerson;
 
     /** Background state, touched only by tasks on {@link #serial}. */
     private final Executor serial;
@@ -94,6 +101,12 @@ public final class AnnotateViewModel {
 
     /** @param codebook the codebook of the settings in use (loaded once at the app's start) */
     public AnnotateViewModel(CurrentWorkbench current, Executor executor, Codebook codebook) {
+        this(current, executor, codebook, new AccessService());
+    }
+
+    /** @param access checks the expert's passphrase */
+    public AnnotateViewModel(CurrentWorkbench current, Executor executor, Codebook codebook, AccessService access) {
+        this.access = access;
         this.current = current;
         this.executor = executor;
         this.serial = new SerialExecutor(executor);
@@ -123,21 +136,50 @@ public final class AnnotateViewModel {
                 .runOn(executor);
     }
 
+    /** Signs in as a coder or an analyst (the expert needs the passphrase: {@link #signIn(String, Role, char[])}). */
+    public void signIn(String name, Role role) {
+        signIn(name, role, null);
+    }
+
     /**
      * Signs in as {@code name} (created when new) with {@code role}. A coder's queue opens at its
-     * first post; an expert codes nothing here but may use the agreement and adjudicate views.
+     * first post; the expert (with the workbench's expert passphrase; the first expert sets it)
+     * codes nothing here but opens every view; an analyst codes nothing, is not stored, and opens
+     * the results (findings, models, agreement). The passphrase is wiped once checked.
      */
-    public void signIn(String name, Role role) {
+    public void signIn(String name, Role role, char[] passphrase) {
         Workbench workbench = current.get();
         if (workbench == null) {
             message.set("No workbench is open yet.");
+            AccessService.wipe(passphrase);
             return;
         }
         if (name == null || name.isBlank()) {
             message.set("Type your name to start.");
+            AccessService.wipe(passphrase);
+            return;
+        }
+        if (role == Role.ANALYST) {
+            AccessService.wipe(passphrase);
+            perform(() -> background(() -> {
+                closeSession();
+                return new Coder(0, org.signalbench.domain.PersonName.check(name.strip()), Role.ANALYST);
+            }, analyst -> {
+                undoable.clear();
+                lastPerson = analyst;
+                signedIn.set(analyst);
+                showQueue(new Queue(analyst, List.of(), new Progress(0, 0), null));
+            }, "Cannot start: "));
             return;
         }
         perform(() -> background(() -> {
+            if (role == Role.EXPERT) {
+                try {
+                    checkExpert(workbench, passphrase);
+                } finally {
+                    AccessService.wipe(passphrase);
+                }
+            }
             closeSession();
             session = AnnotationSession.open(workbench, codebook, name, role);
             try {
@@ -149,6 +191,7 @@ public final class AnnotateViewModel {
             }
         }, opened -> {
             undoable.clear();
+            lastPerson = opened.coder();
             signedIn.set(opened.coder());
             showQueue(opened);
             if (!knownCoders.contains(opened.coder())) {
@@ -158,6 +201,21 @@ public final class AnnotateViewModel {
     }
 
     private record Queue(Coder coder, List<Long> ids, Progress progress, Shown first) {
+    }
+
+    /** On the session's thread: accepts the expert's passphrase, or sets it when the workbench has none yet. */
+    private void checkExpert(Workbench workbench, char[] passphrase) {
+        switch (access.checkExpert(workbench, passphrase)) {
+            case ACCEPTED -> { }
+            case REFUSED -> throw new IllegalArgumentException("that is not this workbench's expert passphrase.");
+            case NOT_SET -> {
+                if (passphrase == null || passphrase.length < AccessService.MIN_LENGTH) {
+                    throw new IllegalArgumentException("this workbench has no expert passphrase yet: type one of at least "
+                            + AccessService.MIN_LENGTH + " characters to set it (it is asked at every expert sign-in from now on).");
+                }
+                access.setExpertPassphrase(workbench, passphrase);
+            }
+        }
     }
 
     /** On the session's thread: the coder's queue under the filter, their progress, the first post. */
@@ -228,9 +286,20 @@ public final class AnnotateViewModel {
 
     // ---- answering --------------------------------------------------------------------------------
 
+    /** When a save moves on to the next post. */
+    private enum Advance {
+        /** Stay on the post (a toggle of a multiple-choice question). */
+        STAY,
+        /** Move on when every question that applies to the post is answered (and the coder wants that). */
+        WHEN_COMPLETE,
+        /** Move on (an explicit next that also saves a changed note). */
+        ALWAYS
+    }
+
     /**
-     * Saves the answer to a single-choice question. The dealer answer moves on to the next post
-     * once saved when {@link #advanceAfterDealerProperty()} is set.
+     * Saves the answer to a single-choice question. Once saved, the view moves on to the next post
+     * only if every question that applies to this post now has an answer and
+     * {@link #advanceWhenCompleteProperty()} is set; otherwise it stays (Enter moves on).
      */
     public void answer(String question, String value) {
         perform(() -> {
@@ -238,8 +307,18 @@ public final class AnnotateViewModel {
                 finished();
                 return;
             }
-            boolean advance = LabelStore.DEALER.equals(question) && advanceAfterDealer.get();
-            save(question, value, advance);
+            save(question, value, advanceWhenComplete.get() ? Advance.WHEN_COMPLETE : Advance.STAY);
+        });
+    }
+
+    /** Answers a multiple-choice question with "none of these" (contact channels: none). */
+    public void answerNone(String question) {
+        perform(() -> {
+            if (!canAnswer(question)) {
+                finished();
+                return;
+            }
+            save(question, Codebook.NONE, Advance.STAY);
         });
     }
 
@@ -254,7 +333,7 @@ public final class AnnotateViewModel {
             if (!chosen.remove(choice)) {
                 chosen.add(choice);
             }
-            save(question, chosen.isEmpty() ? Codebook.NONE : String.join(",", chosen), false);
+            save(question, chosen.isEmpty() ? Codebook.NONE : String.join(",", chosen), Advance.STAY);
         });
     }
 
@@ -281,22 +360,27 @@ public final class AnnotateViewModel {
         return typed.equals(saved) ? null : typed;
     }
 
-    private void save(String question, String value, boolean advance) {
-        long postId = post.get().id();
+    private void save(String question, String value, Advance advance) {
+        Post shown = post.get();
+        long postId = shown.id();
+        boolean hasImages = !shown.media().isEmpty();
         int index = position.get();
         List<Long> ids = queue;
         String noteToSave = changedNote();
         AnnotationSession mine = session;
         background(() -> {
             SavedAnswer saved = mine.save(postId, question, value, noteToSave);
-            Shown next = advance ? loadOrNull(ids, index + 1) : null;
-            Map<String, String> own = advance ? null : mine.answersOf(postId);
-            return new Saved(saved, next, own);
+            Map<String, String> own = mine.answersOf(postId);
+            boolean moveOn = advance == Advance.ALWAYS
+                    || advance == Advance.WHEN_COMPLETE && codebook.complete(own, hasImages);
+            Shown next = moveOn ? loadOrNull(ids, index + 1) : null;
+            return new Saved(saved, own, moveOn, next);
         }, done -> {
             undoable.push(done.saved());
             progress.set(progress.get().plus(done.saved().doneDelta()));
-            message.set("Saved " + question + " = " + done.saved().value() + ".");
-            if (advance) {
+            message.set("Saved " + labelOf(question) + " = " + done.saved().value() + " on " + describe(index, shown) + "."
+                    + (done.moveOn() ? "" : stillOpen(done.own(), hasImages)));
+            if (done.moveOn()) {
                 showNext(done.next(), index + 1);
             } else {
                 answers.set(done.own());
@@ -304,7 +388,22 @@ public final class AnnotateViewModel {
         });
     }
 
-    private record Saved(SavedAnswer saved, Shown next, Map<String, String> own) {
+    private record Saved(SavedAnswer saved, Map<String, String> own, boolean moveOn, Shown next) {
+    }
+
+    private String labelOf(String question) {
+        return codebook.question(question).map(Codebook.Question::label).orElse(question);
+    }
+
+    /** "post 3 of 10 (instagram 12345)": which post an answer is for, as the top of the questions shows it. */
+    String describe(int index, Post shown) {
+        return "post " + (index + 1) + " of " + queue.size() + " (" + shown.platform().key() + " " + shown.externalId() + ")";
+    }
+
+    private String stillOpen(Map<String, String> own, boolean hasImages) {
+        List<String> open = codebook.unanswered(own, hasImages);
+        return open.isEmpty() ? " Every question is answered: Enter moves on."
+                : " Still open: " + String.join(", ", open) + " (Enter moves on without them).";
     }
 
     // ---- moving -----------------------------------------------------------------------------------
@@ -321,7 +420,7 @@ public final class AnnotateViewModel {
                 message.set("Dealer is required: press Y or N (or S to skip this post).");
                 finished();
             } else if (changedNote() != null) {
-                save(LabelStore.DEALER, dealer, true);
+                save(LabelStore.DEALER, dealer, Advance.ALWAYS);
             } else {
                 move(position.get() + 1);
             }
@@ -397,12 +496,14 @@ public final class AnnotateViewModel {
             note.set("");
             detail.showPost(null);
             position.set(-1);
+            answeringFor.set("");
             return;
         }
         // Answers first: when the post changes, its answers are already in place for the listeners.
         answers.set(shown.answers());
         note.set(shown.answers().getOrDefault(Codebook.NOTE, ""));
         position.set(shown.index());
+        answeringFor.set("Answers go to " + describe(shown.index(), shown.post()) + " by @" + shown.post().author());
         post.set(shown.post());
         detail.showPost(shown.post());
         prefetch(shown.index() + 1);
@@ -568,8 +669,29 @@ public final class AnnotateViewModel {
         return message;
     }
 
-    public BooleanProperty advanceAfterDealerProperty() {
-        return advanceAfterDealer;
+    /** Move on by itself once every question that applies to the post is answered (else only on Enter). */
+    public BooleanProperty advanceWhenCompleteProperty() {
+        return advanceWhenComplete;
+    }
+
+    /** Fills in the sign-in with a name and role (the last person of the previous run); signs nobody in. */
+    public void prefill(String name, Role role) {
+        suggested.set(new Coder(0, name, role));
+    }
+
+    /** The name and role to fill in, set by {@link #prefill}. */
+    public ReadOnlyObjectProperty<Coder> suggestedProperty() {
+        return suggested;
+    }
+
+    /** The last person who signed in during this run, if any. */
+    public java.util.Optional<Coder> lastPerson() {
+        return java.util.Optional.ofNullable(lastPerson);
+    }
+
+    /** Which post the next answer is saved on: "Answers go to post 3 of 10 (instagram 123) by @someone". */
+    public ReadOnlyStringProperty answeringForProperty() {
+        return answeringFor;
     }
 
     public BooleanProperty helpShownProperty() {

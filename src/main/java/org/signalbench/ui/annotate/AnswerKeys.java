@@ -24,9 +24,12 @@ final class AnswerKeys {
                     "other", plain(KeyCode.O)),
             "exchange", Map.of("yes", plain(KeyCode.X), "no", shifted(KeyCode.X)));
 
+    /** The key that answers a multiple-choice question with "none". */
+    private static final Map<String, KeyCombination> NONE_KEYS = Map.of("channels", plain(KeyCode.DIGIT0));
+
     /** The number-pad twins of the digit keys answer too. */
     private static final Map<KeyCode, KeyCode> NUMPAD = Map.of(KeyCode.NUMPAD1, KeyCode.DIGIT1, KeyCode.NUMPAD2, KeyCode.DIGIT2,
-            KeyCode.NUMPAD3, KeyCode.DIGIT3, KeyCode.NUMPAD4, KeyCode.DIGIT4, KeyCode.NUMPAD5, KeyCode.DIGIT5);
+            KeyCode.NUMPAD3, KeyCode.DIGIT3, KeyCode.NUMPAD4, KeyCode.DIGIT4, KeyCode.NUMPAD5, KeyCode.DIGIT5, KeyCode.NUMPAD0, KeyCode.DIGIT0);
 
     private AnswerKeys() {
     }
@@ -41,6 +44,10 @@ final class AnswerKeys {
 
     static Optional<KeyCombination> keyOf(String question, String answer) {
         return Optional.ofNullable(KEYS.getOrDefault(question, Map.of()).get(answer));
+    }
+
+    static Optional<KeyCombination> noneKeyOf(String question) {
+        return Optional.ofNullable(NONE_KEYS.get(question));
     }
 
     /** What a key shows on a button: "Y", "Shift+X", "1". */

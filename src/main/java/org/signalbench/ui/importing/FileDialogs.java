@@ -18,6 +18,15 @@ public interface FileDialogs {
 
     Optional<Path> chooseNewWorkbench(Window owner);
 
+    /** A CSV file to write (the label exports), proposing {@code initialName}; the platform's save dialog unless overridden. */
+    default Optional<Path> chooseCsvToWrite(Window owner, String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
     /** The platform's own choosers. */
     FileDialogs NATIVE = new FileDialogs() {
         private final FileChooser.ExtensionFilter workbenches =

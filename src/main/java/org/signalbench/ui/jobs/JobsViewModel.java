@@ -1,5 +1,6 @@
 package org.signalbench.ui.jobs;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
@@ -10,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.jobs.JobStatus;
+import javafx.util.Duration;
 
 /** All jobs of this session for the jobs panel, newest first, and what the status bar shows of them. */
 public final class JobsViewModel {
@@ -20,6 +22,10 @@ public final class JobsViewModel {
     private final IntegerBinding unfinishedCount;
     private final ObjectBinding<JobViewModel> current;
     private final BooleanProperty panelOpen = new SimpleBooleanProperty();
+    /** How long a job runs before the panel opens for it. */
+    static final Duration OPEN_AFTER = Duration.millis(700);
+    /** Whether the panel is open because a job ran (so it closes when they are done), not because the person opened it. */
+    private boolean openedByAJob;
 
     public JobsViewModel(JobManager manager) {
         this.manager = manager;
@@ -27,11 +33,38 @@ public final class JobsViewModel {
             JobViewModel model = new JobViewModel(job);
             Platform.runLater(() -> {
                 jobs.add(0, model);
-                panelOpen.set(true);
+                // A job that ends within a moment (reading a table) does not flash the panel open.
+                PauseTransition wait = new PauseTransition(OPEN_AFTER);
+                wait.setOnFinished(e -> {
+                    if (!model.statusProperty().get().isFinished()) {
+                        openedByAJob = true;
+                        panelOpen.set(true);
+                    }
+                });
+                wait.play();
             });
         });
         unfinishedCount = Bindings.createIntegerBinding(
                 () -> (int) jobs.stream().filter(j -> !j.statusProperty().get().isFinished()).count(), jobs);
+        // Opened by a job, the panel closes itself once every job is done, unless one failed (its reason stays in view).
+        jobs.addListener((javafx.collections.ListChangeListener<JobViewModel>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        if (jobs.get(i).statusProperty().get() == JobStatus.FAILED) {
+                            openedByAJob = false;
+                            panelOpen.set(true);
+                        }
+                    }
+                }
+            }
+        });
+        unfinishedCount.addListener((obs, old, now) -> {
+            if (now.intValue() == 0 && openedByAJob) {
+                openedByAJob = false;
+                panelOpen.set(false);
+            }
+        });
         current = Bindings.createObjectBinding(
                 () -> jobs.stream().filter(j -> j.statusProperty().get() == JobStatus.RUNNING).findFirst().orElse(null), jobs);
     }
@@ -53,7 +86,7 @@ public final class JobsViewModel {
         return current;
     }
 
-    /** Whether the jobs panel is shown; opened when a job starts. */
+    /** Whether the jobs panel is shown; opened while a job runs (longer than a moment), closed when all are done. */
     public BooleanProperty panelOpenProperty() {
         return panelOpen;
     }

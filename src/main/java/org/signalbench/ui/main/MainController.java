@@ -17,10 +17,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
+import org.signalbench.app.LabelExportService;
 import org.signalbench.jobs.Job;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.importing.FileDialogs;
@@ -178,6 +180,66 @@ public final class MainController {
         return true;
     }
 
+    private LabelExportsViewModel labelExports;
+
+    /**
+     * Opens {@code tab} only while the person signed in (in Annotate) has a role {@code allowed}
+     * accepts; nobody signed in opens nothing gated. A gated tab that closes while shown gives way
+     * to the Annotate tab.
+     */
+    public void gate(Tab tab, javafx.beans.value.ObservableValue<org.signalbench.labels.Coder> signedIn,
+                     java.util.function.Predicate<org.signalbench.domain.Role> allowed, String why) {
+        tab.disableProperty().bind(Bindings.createBooleanBinding(() -> signedIn.getValue() == null
+                || !allowed.test(signedIn.getValue().role()), signedIn));
+        Tooltip tip = new Tooltip(why);
+        tab.setTooltip(tip);
+        tab.disableProperty().addListener((obs, was, disabled) -> {
+            if (disabled && tab.isSelected()) {
+                viewTabs.getTabs().stream().filter(t -> "annotateTab".equals(t.getId())).findFirst()
+                        .ifPresent(t -> viewTabs.getSelectionModel().select(t));
+            }
+        });
+    }
+
+    /** Connects the File menu's label exports (the window builds them from the app's services). */
+    public void useLabelExports(LabelExportsViewModel exports) {
+        this.labelExports = exports;
+        exports.problemProperty().addListener((obs, old, problem) -> {
+            if (!problem.isEmpty()) {
+                error(problem);
+            }
+        });
+        exports.statusProperty().addListener((obs, old, status) -> {
+            Alert done = new Alert(Alert.AlertType.INFORMATION, status, ButtonType.OK);
+            done.setHeaderText("Labels exported");
+            done.initOwner(window());
+            done.show();
+        });
+    }
+
+    @FXML
+    private void exportFinalLabels() {
+        exportLabels(LabelExportService.Kind.FINAL_LABELS, "Export the final labels");
+    }
+
+    @FXML
+    private void exportCoderAnswers() {
+        exportLabels(LabelExportService.Kind.CODER_ANSWERS, "Export every coder's answers");
+    }
+
+    @FXML
+    private void exportAgreement() {
+        exportLabels(LabelExportService.Kind.AGREEMENT, "Export the agreement table");
+    }
+
+    private void exportLabels(LabelExportService.Kind kind, String title) {
+        if (labelExports == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        dialogs.chooseCsvToWrite(window(), title, labelExports.suggestedName(kind)).ifPresent(file -> labelExports.export(kind, file));
+    }
+
     @FXML
     private void quit() {
         window().hide();
@@ -199,6 +261,11 @@ public final class MainController {
      */
     public Parent view() {
         return view;
+    }
+
+    /** The split between the post list and the post detail (the window remembers its divider). */
+    public SplitPane postsSplit() {
+        return splitPane;
     }
 
     /**

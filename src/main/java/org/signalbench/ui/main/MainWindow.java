@@ -1,7 +1,9 @@
 package org.signalbench.ui.main;
 
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import org.signalbench.domain.Role;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.adjudicate.AdjudicateController;
@@ -27,11 +29,18 @@ public final class MainWindow {
     private final MainViewModel model;
     private final MainController controller;
     private final FindingsViewModel findings;
+    private final AnnotateViewModel annotate;
+    private final AnnotateController annotateController;
+    private final ModelsViewModel models;
 
-    private MainWindow(MainViewModel model, MainController controller, FindingsViewModel findings) {
+    private MainWindow(MainViewModel model, MainController controller, FindingsViewModel findings, AnnotateViewModel annotate,
+                       AnnotateController annotateController, ModelsViewModel models) {
         this.model = model;
         this.controller = controller;
         this.findings = findings;
+        this.annotate = annotate;
+        this.annotateController = annotateController;
+        this.models = models;
     }
 
     /** Shows the window on {@code stage} and starts opening the configured workbench. */
@@ -50,31 +59,43 @@ public final class MainWindow {
         current.revisionProperty().addListener((obs, old, now) -> preprocessing.recompute());
 
         MainController controller = new MainController(model, config.dialogs());
+        controller.useLabelExports(new LabelExportsViewModel(current, jobManager, config.services().labelExports()));
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
-        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook());
-        controller.addView("annotateTab", "Annotate", new AnnotateController(annotate).view());
-        controller.addView("agreementTab", "Agreement", new AgreementController(
+        AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook(),
+                config.services().access());
+        AnnotateController annotateController = new AnnotateController(annotate);
+        controller.addView("annotateTab", "Annotate", annotateController.view());
+        // Blinding: results computed from everyone's labels open only to the expert and analysts.
+        String results = "Sign in (Annotate tab) as the expert or an analyst to open this view: it shows results from every coder's labels.";
+        Tab agreementTab = controller.addView("agreementTab", "Agreement", new AgreementController(
                 new AgreementViewModel(current, config.executor(), annotate.signedInProperty(),
                         config.services().agreement())).view());
-        controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
+        controller.gate(agreementTab, annotate.signedInProperty(), Role::seesResults, results);
+        Tab adjudicateTab = controller.addView("adjudicateTab", "Adjudicate", new AdjudicateController(
                 new AdjudicateViewModel(current, config.executor(), annotate.signedInProperty(),
                         config.services().adjudication())).view());
+        controller.gate(adjudicateTab, annotate.signedInProperty(), role -> role == Role.EXPERT,
+                "Sign in (Annotate tab) as the expert to settle disagreements.");
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
                 new LexiconStore(config.findingsFiles().editableLexicon()));
-        findings.activeProperty().bind(controller.addView("findingsTab", "Findings",
-                new FindingsController(findings, config.findingsFiles()).view()).selectedProperty());
-        controller.addView("modelsTab", "Models", new ModelsController(new ModelsViewModel(current, config.executor(), jobManager,
-                config.services().crossValidation())).view());
-        controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current, config.executor(),
-                new org.signalbench.app.LinkReviewService()).view());
-        Scene scene = new Scene(controller.view(), 1280, 800);
+        Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
+        findings.activeProperty().bind(findingsTab.selectedProperty());
+        controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
+        ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation());
+        Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
+        controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
+        // the link review shows the study's results: gated like the other results views
+        Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
+                config.executor(), new org.signalbench.app.LinkReviewService()).view());
+        controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
+        Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleBinding());
         stage.setOnHidden(e -> model.close());
         stage.show();
         model.openWorkbench(config.workbench(), config.defaultWorkbench());
-        return new MainWindow(model, controller, findings);
+        return new MainWindow(model, controller, findings, annotate, annotateController, models);
     }
 
     public MainViewModel model() {
@@ -87,5 +108,18 @@ public final class MainWindow {
 
     public FindingsViewModel findings() {
         return findings;
+    }
+
+    public AnnotateViewModel annotate() {
+        return annotate;
+    }
+
+    /** The Annotate view's split between the post and the questions. */
+    public javafx.scene.control.SplitPane annotateSplit() {
+        return annotateController.codingSplit();
+    }
+
+    public ModelsViewModel models() {
+        return models;
     }
 }

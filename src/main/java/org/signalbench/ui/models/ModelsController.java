@@ -88,6 +88,8 @@ public final class ModelsController {
     @FXML
     private Label setupProblemLabel;
     @FXML
+    private Label estimateLabel;
+    @FXML
     private Button startButton;
     @FXML
     private SplitPane centerSplit;
@@ -202,6 +204,8 @@ public final class ModelsController {
         schemeBox.valueProperty().bindBidirectional(model.schemeProperty());
         ModelsTables.hyperparameters(hyperTable);
         hyperTable.setItems(model.hyperparameters());
+        estimateLabel.textProperty().bind(model.estimateProperty());
+        estimateLabel.managedProperty().bind(model.estimateProperty().isNotEmpty());
         setupProblemLabel.textProperty().bind(model.setupProblemProperty());
         setupProblemLabel.visibleProperty().bind(model.setupProblemProperty().isNotEmpty());
         setupProblemLabel.managedProperty().bind(setupProblemLabel.visibleProperty());
@@ -250,6 +254,9 @@ public final class ModelsController {
         };
     }
 
+    /** Whether the LSTM's loss chart is shown (held here: a binding nobody holds would be collected). */
+    private javafx.beans.binding.BooleanBinding lstmShown;
+
     private void bindProgress() {
         unitLabel.textProperty().bind(model.unitProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -273,9 +280,23 @@ public final class ModelsController {
             // The axes range over the new points at the next layout.
             lossChart.requestLayout();
         });
+        // The loss chart is for the LSTM only: shown while it is chosen or its epochs are on the chart.
+        lstmShown = model.lstmAvailable()
+                ? model.modelProperty(ModelsViewModel.LSTM).or(javafx.beans.binding.Bindings.isNotEmpty(model.epochs()))
+                : javafx.beans.binding.Bindings.isNotEmpty(model.epochs());
         ModelsTables.folds(liveFoldTable, true);
         liveFoldTable.setItems(model.liveFolds());
-        progressSplit.setDividerPositions(0.36);
+        showLossChart(lstmShown.get());
+        lstmShown.addListener((obs, was, shown) -> showLossChart(shown));
+    }
+
+    private void showLossChart(boolean shown) {
+        if (shown && !progressSplit.getItems().contains(lossChart)) {
+            progressSplit.getItems().add(0, lossChart);
+            progressSplit.setDividerPositions(0.36);
+        } else if (!shown) {
+            progressSplit.getItems().remove(lossChart);
+        }
     }
 
     private void showJob(JobViewModel job) {

@@ -112,11 +112,32 @@ final class ModelsTables {
     static void hyperparameters(TableView<Hyperparameter> table) {
         TableColumn<Hyperparameter, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(cell -> cell.getValue().valueProperty());
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        // Shown as people read it ("unlimited"); typed back the same way.
+        value.setCellFactory(TextFieldTableCell.forTableColumn(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String stored) {
+                return stored == null ? "" : HyperparameterText.shown(stored);
+            }
+
+            @Override
+            public String fromString(String typed) {
+                return HyperparameterText.stored(typed);
+            }
+        }));
         value.setOnEditCommit(edit -> edit.getRowValue().valueProperty().set(edit.getNewValue()));
         value.setEditable(true);
+        TableColumn<Hyperparameter, String> meaning = text("What it does", h -> HyperparameterText.meaning(h.name()));
+        meaning.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         table.getColumns().setAll(List.of(wide(text("Model", Hyperparameter::model), 56),
-                wide(text("Name", Hyperparameter::name), 116), wide(value, 84), text("Default", Hyperparameter::defaultValue)));
+                wide(text("Name", Hyperparameter::name), 116), wide(value, 84),
+                wide(text("Default", h -> HyperparameterText.shown(h.defaultValue())), 70), meaning));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import org.signalbench.models.PublishedValues;
 import org.signalbench.models.RunExport.Measure;
 import org.signalbench.models.RunSummary;
 
@@ -14,7 +14,7 @@ import org.signalbench.models.RunSummary;
  * A run's figures laid out like the study's Table 1: variants × measures as rows (precision,
  * recall, F1, AUC as "mean ± sd" over folds, and the AUC of the pooled predictions), models as
  * columns, each model with sub-columns: this run's figure, optionally another run's and the
- * difference of the means, and the published value.
+ * difference of the means, the published value and this run's difference from it.
  *
  * @param models     the run's models, in its order
  * @param subColumns the sub-columns every model has, e.g. ["run", "published"]
@@ -25,6 +25,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
     public static final String COMPARED = "compared";
     public static final String DIFFERENCE = "Δ mean";
     public static final String PUBLISHED = "paper";
+    public static final String PAPER_DIFFERENCE = "Δ paper";
     /** No value: no such row in the run, or the paper gives none. (An undefined figure is RunExport's "–".) */
     private static final String NONE = "—";
 
@@ -40,20 +41,6 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
         }
     }
 
-    /**
-     * Which published value goes on a measure's row: the paper's AUC goes with the pooled AUC,
-     * since the study computed AUC on the whole data set, not per fold.
-     */
-    private static String publishedKey(Measure m) {
-        return switch (m) {
-            case PRECISION -> "precision";
-            case RECALL -> "recall";
-            case F1 -> "f1";
-            case AUC -> null;
-            case AUC_POOLED -> "auc";
-        };
-    }
-
     /** The grid of {@code rows}; {@code compared} (rows of another run, or null) adds its figures and the difference. */
     public static Table1Grid of(List<RunSummary.Row> rows, List<RunSummary.Row> compared, PublishedValues published) {
         List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
@@ -64,6 +51,7 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
             sub.add(DIFFERENCE);
         }
         sub.add(PUBLISHED);
+        sub.add(PAPER_DIFFERENCE);
         List<Line> lines = new ArrayList<>();
         for (String variant : variants) {
             for (Measure measure : Measure.values()) {
@@ -75,10 +63,12 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
                     if (compared != null) {
                         RunSummary.Row other = find(compared, variant, model);
                         texts.add(other == null ? NONE : measure.cell(other));
-                        texts.add(mine == null || other == null ? NONE : signed(mean(mine, measure) - mean(other, measure)));
+                        texts.add(mine == null || other == null ? NONE : signed(measure.mean(mine) - measure.mean(other)));
                     }
-                    String key = publishedKey(measure);
-                    texts.add(key == null ? NONE : published(published.value(variant, model, key)));
+                    // The paper's AUC goes with the pooled AUC: the study computed AUC on the whole data set.
+                    double paper = measure.published(published, variant, model);
+                    texts.add(published(paper));
+                    texts.add(mine == null ? NONE : signed(measure.mean(mine) - paper));
                     cells.put(model, List.copyOf(texts));
                 }
                 lines.add(new Line(variant, measure == Measure.PRECISION ? variant : "", measure.label(), cells));
@@ -91,22 +81,12 @@ public record Table1Grid(List<String> models, List<String> subColumns, List<Line
         return rows.stream().filter(r -> r.variant().equals(variant) && r.model().equals(model)).findFirst().orElse(null);
     }
 
-    private static double mean(RunSummary.Row r, Measure m) {
-        return switch (m) {
-            case PRECISION -> r.precision();
-            case RECALL -> r.recall();
-            case F1 -> r.f1();
-            case AUC -> r.auc();
-            case AUC_POOLED -> r.aucPooled();
-        };
-    }
-
     private static String signed(double x) {
         return Double.isNaN(x) ? NONE : String.format(Locale.ROOT, "%+.3f", x);
     }
 
     /** As the paper gives it: no digits added. */
-    private static String published(OptionalDouble v) {
-        return v.isPresent() ? BigDecimal.valueOf(v.getAsDouble()).stripTrailingZeros().toPlainString() : NONE;
+    private static String published(double v) {
+        return Double.isNaN(v) ? NONE : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -90,6 +90,9 @@ public final class PostBrowserController {
         column(dateColumn, s -> s.postedAt() == null ? "" : DATE.format(s.postedAt()));
         column(collectedColumn, PostSummary::collectedUnder);
         column(captionColumn, PostSummary::captionPreview);
+        // The caption column takes the free width (the table's last, flexible column); the caption's
+        // first PREVIEW_LENGTH characters show in full in a tooltip.
+        captionColumn.setCellFactory(c -> new CaptionCell());
         postTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, now) -> model.selectedProperty().set(now));
     }
@@ -109,6 +112,24 @@ public final class PostBrowserController {
 
     public Parent view() {
         return view;
+    }
+
+    /** A caption cell whose tooltip shows the caption as the table holds it (wrapped, not cut at the column's edge). */
+    private static final class CaptionCell extends javafx.scene.control.TableCell<PostRow, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        CaptionCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tip.setText(item == null ? "" : item.length() >= org.signalbench.store.PostQuery.PREVIEW_LENGTH ? item + " …" : item);
+            setTooltip(empty || item == null || item.isEmpty() || "…".equals(item) ? null : tip);
+        }
     }
 
     private static final class PlatformCell extends ListCell<Platform> {

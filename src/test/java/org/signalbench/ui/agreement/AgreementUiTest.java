@@ -96,6 +96,9 @@ class AgreementUiTest {
         robot.clickOn("#cell-yes-no");
         ListView<Long> posts = robot.lookup("#cellPostList").queryListView();
         FakeWorld.waitUntil("the cell's posts", () -> posts.getItems().equals(List.of(ids.get(8))));
+        // Named as people know the post (platform and id), not by the workbench's internal number.
+        FakeWorld.waitUntil("the post's name", () -> robot.from(posts).lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().anyMatch(c -> "instagram post8".equals(c.getText())));
         robot.interact(() -> posts.getSelectionModel().select(0));
         FakeWorld.waitUntil("the post", () -> AnnotationUi.allTexts(robot.lookup("#agreementView").query()).contains("@author_8"));
 

@@ -52,17 +52,42 @@ public final class AnnotationUi {
         FakeWorld.waitUntil(coders + " coders offered", () -> robot.lookup("#coderNameBox").queryComboBox().getItems().size() == coders);
     }
 
-    /** In the open Annotate tab, starts as {@code name} with the role shown in the role box ("coder" or "expert"). */
+    /** The expert passphrase the UI tests set at the first expert sign-in of a workbench. */
+    public static final String EXPERT_PASSPHRASE = "correct horse battery";
+
+    /**
+     * In the open Annotate tab, starts as {@code name} with the role shown in the role box ("coder",
+     * "expert" with {@link #EXPERT_PASSPHRASE}, or "analyst").
+     */
     public static void signIn(FxRobot robot, String name, String role) {
+        signIn(robot, name, role, EXPERT_PASSPHRASE);
+    }
+
+    /** The same with the expert passphrase given. */
+    public static void signIn(FxRobot robot, String name, String role, String passphrase) {
+        typeSignIn(robot, name, role, passphrase);
+        FakeWorld.waitUntil(name + " signed in", () -> robot.lookup("#coderLabel").queryLabeled().getText().endsWith(name));
+    }
+
+    /** Fills the sign-in bar and presses Start, without waiting for the outcome. */
+    public static void typeSignIn(FxRobot robot, String name, String role, String passphrase) {
         ComboBox<String> names = robot.lookup("#coderNameBox").queryComboBox();
         robot.interact(() -> {
             names.getEditor().setText(name);
             @SuppressWarnings("unchecked")
             var roles = (javafx.scene.control.ChoiceBox<org.signalbench.domain.Role>) robot.lookup("#roleBox").query();
             roles.setValue(org.signalbench.domain.Role.fromKey(role));
+            robot.lookup("#passphraseField").queryAs(javafx.scene.control.PasswordField.class).setText(passphrase);
         });
         robot.clickOn("#startButton");
-        FakeWorld.waitUntil(name + " signed in", () -> robot.lookup("#coderLabel").queryLabeled().getText().endsWith(name));
+    }
+
+    /** Opens the Annotate tab once the workbench is open, and signs in as an analyst (the results views open). */
+    public static void signInAsAnalyst(FxRobot robot) {
+        FakeWorld.waitUntil("the workbench", () -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.Stage s && s.getTitle() != null && s.getTitle().endsWith(".sqlite")));
+        robot.clickOn("Annotate");
+        signIn(robot, "analyst_1", "analyst");
     }
 
     /** The text of the caption shown in the Annotate view, or "" while none. */

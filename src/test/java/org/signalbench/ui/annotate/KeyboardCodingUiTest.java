@@ -21,7 +21,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** One coder codes ten posts with the keyboard only; every answer is in the database, undo included. */
+/**
+ * One coder codes ten posts with the keyboard only, every follow-up question included; every answer
+ * is in the database on the post it was given for, undo included. Typing outside the coding panel
+ * codes nothing.
+ */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardCodingUiTest {
     @TempDir
@@ -61,8 +65,12 @@ class KeyboardCodingUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
     }
 
+    private void waitForMessage(FxRobot robot, String start) {
+        FakeWorld.waitUntil("the message '" + start + "'", () -> robot.lookup("#annotateMessage").queryLabeled().getText().startsWith(start));
+    }
+
     @Test
-    void tenPostsByKeyboardAreAllInTheDatabase(FxRobot robot) throws Exception {
+    void tenPostsByKeyboardWithEveryQuestionAreAllInTheDatabase(FxRobot robot) throws Exception {
         AnnotationUi.openAnnotate(robot, 0);
         AnnotationUi.signIn(robot, "coder_a", "coder");
         assertEquals("0 / 10 done", robot.lookup("#progressLabel").queryLabeled().getText());
@@ -74,101 +82,150 @@ class KeyboardCodingUiTest {
         javafx.scene.Node help = robot.lookup("#helpOverlay").query();
         assertTrue(help.isVisible());
         List<String> helpTexts = AnnotationUi.allTexts(robot.lookup("#helpBox").query());
-        for (String key : List.of("Y", "N", "1", "5", "C", "Shift+C", "W", "T", "K", "A", "P", "E", "O", "X", "Shift+X",
+        for (String key : List.of("Y", "N", "1", "5", "C", "Shift+C", "W", "T", "K", "A", "P", "E", "O", "0", "X", "Shift+X",
                 "M", "→ or Enter", "←", "S", "Ctrl+Z", "F1 or ?", "Esc")) {
             assertTrue(helpTexts.contains(key), key + " is missing from the help: " + helpTexts);
         }
+        assertTrue(helpTexts.stream().anyMatch(t -> t.startsWith("Drug dealer post: Yes") && t.contains("moves on only if no question")),
+                "the help says when Y moves on: " + helpTexts);
         robot.type(KeyCode.ESCAPE);
         assertFalse(help.isVisible());
 
-        // Post 0 has an image: category, contact note, two channels, exchange, then the dealer answer moves on.
+        // Post 0 has an image: category, contact note, two channels, exchange, then the dealer answer completes it and moves on.
         waitForPost(robot, 0);
+        assertTrue(robot.lookup("#answeringForLabel").queryLabeled().getText().contains("post0"));
         robot.type(KeyCode.DIGIT1);
         robot.type(KeyCode.C);
         robot.type(KeyCode.W, KeyCode.T);
         robot.type(KeyCode.X);
-        FakeWorld.waitUntil("the channels shown as chosen", () ->
-                robot.lookup("#answer-channels-wickr").queryAs(ToggleButton.class).isSelected()
-                        && robot.lookup("#answer-channels-telegram").queryAs(ToggleButton.class).isSelected());
         robot.type(KeyCode.Y);
         expected.addAll(List.of("post0|image_category|rx_only", "post0|image_contact_note|yes", "post0|channels|wickr",
                 "post0|channels|telegram,wickr", "post0|exchange|yes", "post0|dealer|yes"));
 
-        // Post 1: the number pad, Shift+C and a note typed in the note field (M), saved with the dealer answer.
+        // Post 1: the dealer answer first does not move on while questions are open; the number pad, Shift+C,
+        // a note (M), 0 for no channel and Shift+X, which completes the post.
         waitForPost(robot, 1);
         assertEquals("1 / 10 done", robot.lookup("#progressLabel").queryLabeled().getText());
         assertFalse(robot.lookup("#answer-dealer-yes").queryAs(ToggleButton.class).isSelected(), "a new post starts unanswered");
-        robot.type(KeyCode.NUMPAD5);
-        shift(robot, KeyCode.C);
         robot.type(KeyCode.M).write("menu in the image");
         robot.type(KeyCode.ESCAPE);
         robot.type(KeyCode.N);
-        expected.addAll(List.of("post1|image_category|unrelated", "post1|image_contact_note|no", "post1|dealer|no",
-                "post1|note|menu in the image"));
+        waitForMessage(robot, "Saved Drug dealer post = no on post 2 of 10 (instagram post1). Still open:");
+        assertEquals(AnnotationUi.caption(1), AnnotationUi.shownCaption(robot));
+        robot.type(KeyCode.NUMPAD5);
+        shift(robot, KeyCode.C);
+        robot.type(KeyCode.DIGIT0);
+        shift(robot, KeyCode.X);
+        expected.addAll(List.of("post1|dealer|no", "post1|note|menu in the image", "post1|image_category|unrelated",
+                "post1|image_contact_note|no", "post1|channels|none", "post1|exchange|no"));
 
-        // Post 2: no image, so 1-5 are refused; Shift+X and K, A.
+        // Post 2, no image: 1-5 are refused; Y, P, Enter lands on this one post, then post 3 shows.
         waitForPost(robot, 2);
         robot.type(KeyCode.DIGIT3);
+        robot.type(KeyCode.Y, KeyCode.P, KeyCode.ENTER);
+        expected.addAll(List.of("post2|dealer|yes", "post2|channels|phone"));
+
+        // Post 3: K, A, Shift+X, Y complete it.
+        waitForPost(robot, 3);
         robot.type(KeyCode.K, KeyCode.A);
         shift(robot, KeyCode.X);
         robot.type(KeyCode.Y);
-        expected.addAll(List.of("post2|channels|kik", "post2|channels|kik,whatsapp", "post2|exchange|no", "post2|dealer|yes"));
+        expected.addAll(List.of("post3|channels|kik", "post3|channels|kik,whatsapp", "post3|exchange|no", "post3|dealer|yes"));
 
-        // Post 3: a channel switched on by mistake is undone with Ctrl+Z.
-        waitForPost(robot, 3);
+        // Post 4: a channel switched on by mistake is undone with Ctrl+Z; N, then X completes the post.
+        waitForPost(robot, 4);
         robot.type(KeyCode.W, KeyCode.P);
         undo(robot);
         FakeWorld.waitUntil("phone off again", () -> !robot.lookup("#answer-channels-phone").queryAs(ToggleButton.class).isSelected());
         assertTrue(robot.lookup("#answer-channels-wickr").queryAs(ToggleButton.class).isSelected());
-        robot.type(KeyCode.N);
-        expected.addAll(List.of("post3|channels|wickr", "post3|channels|phone,wickr", "post3|channels|wickr", "post3|dealer|no"));
+        robot.type(KeyCode.N, KeyCode.X);
+        expected.addAll(List.of("post4|channels|wickr", "post4|channels|phone,wickr", "post4|channels|wickr", "post4|dealer|no",
+                "post4|exchange|yes"));
 
-        // Post 4: → without a dealer answer stays; S skips it. Post 5 comes next.
-        waitForPost(robot, 4);
+        // Post 5: → without a dealer answer stays; S skips it. Post 6 comes next.
+        waitForPost(robot, 5);
         robot.type(KeyCode.RIGHT);
-        FakeWorld.waitUntil("the dealer reminder", () -> robot.lookup("#annotateMessage").queryLabeled().getText().startsWith("Dealer is required"));
-        assertEquals(AnnotationUi.caption(4), AnnotationUi.shownCaption(robot));
+        waitForMessage(robot, "Dealer is required");
+        assertEquals(AnnotationUi.caption(5), AnnotationUi.shownCaption(robot));
         robot.type(KeyCode.S);
 
-        // Post 5: Y moves on, Ctrl+Z brings post 5 back without its answer, N answers it again.
-        waitForPost(robot, 5);
-        robot.type(KeyCode.Y);
+        // Post 6: Y, 0, X complete it and move on; Ctrl+Z brings post 6 back without its exchange answer; Shift+X answers again.
         waitForPost(robot, 6);
+        robot.type(KeyCode.Y, KeyCode.DIGIT0, KeyCode.X);
+        waitForPost(robot, 7);
         undo(robot);
-        waitForPost(robot, 5);
-        assertFalse(robot.lookup("#answer-dealer-yes").queryAs(ToggleButton.class).isSelected());
-        robot.type(KeyCode.N);
-        expected.addAll(List.of("post5|dealer|yes", "post5|dealer|", "post5|dealer|no"));
+        waitForPost(robot, 6);
+        assertFalse(robot.lookup("#answer-exchange-yes").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#answer-dealer-yes").queryAs(ToggleButton.class).isSelected());
+        shift(robot, KeyCode.X);
+        expected.addAll(List.of("post6|dealer|yes", "post6|channels|none", "post6|exchange|yes", "post6|exchange|", "post6|exchange|no"));
 
-        // Posts 6-9: dealer only; ← goes back to 8 from 9 and shows its saved answer.
-        for (int i = 6; i <= 8; i++) {
+        // Posts 7-9: every question, in varying order; ← goes back to 8 from 9 and shows its saved answers.
+        for (int i = 7; i <= 8; i++) {
             waitForPost(robot, i);
+            robot.type(KeyCode.E);
+            shift(robot, KeyCode.X);
             robot.type(i % 2 == 0 ? KeyCode.Y : KeyCode.N);
-            expected.add("post" + i + "|dealer|" + (i % 2 == 0 ? "yes" : "no"));
+            expected.addAll(List.of("post" + i + "|channels|email", "post" + i + "|exchange|no", "post" + i + "|dealer|" + (i % 2 == 0 ? "yes" : "no")));
         }
         waitForPost(robot, 9);
         robot.type(KeyCode.LEFT);
         waitForPost(robot, 8);
         assertTrue(robot.lookup("#answer-dealer-yes").queryAs(ToggleButton.class).isSelected(), "post 8's saved answer");
+        assertTrue(robot.lookup("#answer-channels-email").queryAs(ToggleButton.class).isSelected(), "post 8's saved channel");
         robot.type(KeyCode.RIGHT);
         waitForPost(robot, 9);
-        robot.type(KeyCode.Y);
-        expected.add("post9|dealer|yes");
+        robot.type(KeyCode.O, KeyCode.Y, KeyCode.X);
+        expected.addAll(List.of("post9|channels|other", "post9|dealer|yes", "post9|exchange|yes"));
         FakeWorld.waitUntil("the end of the queue", () -> robot.lookup("#progressLabel").queryLabeled().getText().equals("9 / 10 done"));
 
-        // Back to the skipped post 4 with ←, and answer it.
+        // Back to the skipped post 5 with ←, answer the dealer question and move on with Enter.
         robot.type(KeyCode.LEFT);
         waitForPost(robot, 9);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             robot.type(KeyCode.LEFT);
         }
-        waitForPost(robot, 4);
-        robot.type(KeyCode.N);
-        expected.add("post4|dealer|no");
         waitForPost(robot, 5);
+        robot.type(KeyCode.N, KeyCode.ENTER);
+        expected.add("post5|dealer|no");
+        waitForPost(robot, 6);
         FakeWorld.waitUntil("all done", () -> robot.lookup("#progressLabel").queryLabeled().getText().equals("10 / 10 done"));
 
         List<String> rows = AnnotationUi.labelRows(file);
         assertEquals(expected.stream().map(r -> "coder_a|" + r).toList(), rows);
+    }
+
+    @Test
+    void yPEnterLandsOnOnePostAndTypingOutsideThePanelCodesNothing(FxRobot robot) throws Exception {
+        AnnotationUi.openAnnotate(robot, 0);
+        AnnotationUi.signIn(robot, "coder_b", "coder");
+        waitForPost(robot, 0);
+
+        // Typed ahead without waiting: all three act on post 0, then post 1 shows.
+        robot.type(KeyCode.Y, KeyCode.P, KeyCode.ENTER);
+        waitForPost(robot, 1);
+        assertEquals(List.of("coder_b|post0|dealer|yes", "coder_b|post0|channels|phone"), AnnotationUi.labelRows(file));
+        assertTrue(robot.lookup("#answeringForLabel").queryLabeled().getText().contains("post1"));
+
+        // A click on the queue bar takes the keys away from the panel: typing there codes nothing.
+        robot.clickOn("#positionLabel");
+        FakeWorld.waitUntil("keys off", () -> robot.lookup("#keysStateLabel").queryLabeled().getText().startsWith("Keys are off"));
+        robot.write("roxy and netflix");
+        robot.type(KeyCode.Y, KeyCode.N, KeyCode.ENTER, KeyCode.S, KeyCode.DIGIT0);
+        // Typing into the queue's caption filter codes nothing either.
+        robot.interact(() -> robot.lookup("#queueTextField").query().requestFocus());
+        robot.write("yxpw");
+        robot.sleep(300);
+        assertEquals(AnnotationUi.caption(1), AnnotationUi.shownCaption(robot));
+        assertEquals(List.of("coder_b|post0|dealer|yes", "coder_b|post0|channels|phone"), AnnotationUi.labelRows(file));
+        assertFalse(robot.lookup("#answer-dealer-yes").queryAs(ToggleButton.class).isSelected());
+
+        // A click on the post gives the keys back; Y codes post 1.
+        robot.clickOn("#answeringForLabel");
+        FakeWorld.waitUntil("keys on", () -> robot.lookup("#keysStateLabel").queryLabeled().getText().startsWith("Keys code"));
+        robot.type(KeyCode.Y);
+        waitForMessage(robot, "Saved Drug dealer post = yes on post 2 of 10 (instagram post1).");
+        assertEquals(List.of("coder_b|post0|dealer|yes", "coder_b|post0|channels|phone", "coder_b|post1|dealer|yes"),
+                AnnotationUi.labelRows(file));
     }
 }

@@ -136,6 +136,7 @@ class FindingsUiTest {
 
     /** Opens the Findings tab and waits for the first findings. */
     private void openFindings(FxRobot robot) {
+        org.signalbench.ui.annotate.AnnotationUi.signInAsAnalyst(robot);
         robot.clickOn("Findings");
         waitUntil("the findings", () -> window.findings().shownBinding().get() != null);
     }

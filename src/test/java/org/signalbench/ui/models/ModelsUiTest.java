@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.jobs.JobStatus;
 import org.signalbench.models.FoldResult;
+import org.signalbench.models.PublishedValues;
 import org.signalbench.models.ModelFixtures;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
@@ -172,6 +173,7 @@ class ModelsUiTest {
         assertEquals("—", table1Cell(robot, "table1-dt-paper", 3), "the study's AUC is the pooled one");
         assertEquals("0.81", table1Cell(robot, "table1-dt-paper", 4));
         assertEquals("—", table1Cell(robot, "table1-dt-paper", 5), "hashtags-only is not in the fixture");
+        assertTrue(table1Cell(robot, "table1-svm-Δ-paper", 0).matches("[+-]\\d\\.\\d{3}"), "this run minus the paper");
         String source = robot.lookup("#publishedSource").queryAs(Label.class).getText();
         assertTrue(source.endsWith("Paper: Fixture table"), source);
 
