@@ -1,6 +1,5 @@
 package org.signalbench.sample;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -48,16 +47,6 @@ public final class LinkReviewSampleFiles {
 
     /** One unique selling tweet with a link, as the truth file plans it. */
     private record Planned(String externalId, String sellerType, String link, boolean live, String site, String legitScript) {
-    }
-
-    /** Writes the files when the folder lacks them (a sample generated before they existed); the seed comes from plan.json. */
-    public static void ensure(Path folder) throws IOException {
-        if (Files.isRegularFile(folder.resolve(EVIDENCE)) && Files.isRegularFile(folder.resolve(EXPERT))) {
-            return;
-        }
-        long seed = new ObjectMapper().readTree(folder.resolve(TwitterStudySample.PLAN_FILE).toFile()).path("seed")
-                .asLong(TwitterStudySample.DEFAULT_SEED);
-        write(folder, seed);
     }
 
     /** Writes the coder, expert and evidence files into the sample folder from its truth file. */
