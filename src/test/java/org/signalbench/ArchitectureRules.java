@@ -36,7 +36,7 @@ final class ArchitectureRules {
             "org.signalbench.bundle..", "org.signalbench.preprocess..", "org.signalbench.labels..",
             "org.signalbench.agreement..", "org.signalbench.findings..", "org.signalbench.models..",
             "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..",
-            "org.signalbench.filters..");
+            "org.signalbench.filters..", "org.signalbench.links..");
 
     private ArchitectureRules() {
     }
@@ -85,7 +85,7 @@ final class ArchitectureRules {
      */
     static final Set<String> STORE_CLASSES_THE_UI_MAY_NAME = Set.of("org.signalbench.store.Workbench",
             "org.signalbench.store.PostQuery", "org.signalbench.store.DataLocations", "org.signalbench.store.BuiltInSample",
-            "org.signalbench.store.StoreException");
+            "org.signalbench.store.StoreException", "org.signalbench.store.EnvironmentFault"); // the store's errors, shown as they are
 
     /** The UI reaches persistence only through {@code app} (beside the names above). */
     static final ArchRule THE_UI_GOES_THROUGH_APP = noClasses()

@@ -85,6 +85,10 @@ public final class MainWindow {
         ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation());
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
+        // the link review shows the study's results: gated like the other results views
+        Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
+                config.executor(), new org.signalbench.app.LinkReviewService()).view());
+        controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);
