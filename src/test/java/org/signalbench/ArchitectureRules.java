@@ -36,25 +36,7 @@ final class ArchitectureRules {
             "org.signalbench.bundle..", "org.signalbench.preprocess..", "org.signalbench.labels..",
             "org.signalbench.agreement..", "org.signalbench.findings..", "org.signalbench.models..",
             "org.signalbench.sample..", "org.signalbench.jobs..", "org.signalbench.topics..",
-            "org.signalbench.filters..");
-
-    /**
-     * Classes outside {@code store} that still speak JDBC, from before the store became the only
-     * package that does. The list only shrinks: {@link ArchitectureTest} fails when a listed class no
-     * longer needs its entry, and no other class may join it. See docs/architecture.md.
-     */
-    static final Set<String> STILL_SPEAKING_SQL = Set.of(
-            "org.signalbench.importing.CoderFileImport",
-            "org.signalbench.importing.ImportService",
-            "org.signalbench.importing.LabelCsvImport",
-            "org.signalbench.labels.CoderFileExport",
-            "org.signalbench.labels.LabelStore",
-            "org.signalbench.models.CrossValidation",
-            "org.signalbench.models.FinalModels",
-            "org.signalbench.models.LabeledCorpus",
-            "org.signalbench.models.RunExport",
-            "org.signalbench.models.RunStore",
-            "org.signalbench.models.RunSummary");
+            "org.signalbench.filters..", "org.signalbench.links..");
 
     private ArchitectureRules() {
     }
@@ -88,13 +70,35 @@ final class ArchitectureRules {
         return all.toArray(String[]::new);
     }
 
-    /** Only {@code store} speaks JDBC (apart from the shrinking list of classes still to move). */
+    /** Only {@code store} speaks JDBC. */
     static final ArchRule ONLY_THE_STORE_SPEAKS_SQL = noClasses()
             .that().resideOutsideOfPackage("org.signalbench.store..")
-            .and(DescribedPredicate.describe("are not on the list still speaking SQL",
-                    (JavaClass c) -> !STILL_SPEAKING_SQL.contains(c.getName().replaceAll("\\$.*", ""))))
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("the store is the only package that speaks SQL (docs/architecture.md)");
+
+    /**
+     * What the view models may name of the store: the workbench handle (open, close, its file), the
+     * post reads' values that {@code app.PostReads} hands out, and where files live (the data
+     * directory, the built-in sample). Sessions,
+     * connections, transactions and repositories are the application layer's: a view model calls an
+     * {@code app} service.
+     */
+    static final Set<String> STORE_CLASSES_THE_UI_MAY_NAME = Set.of("org.signalbench.store.Workbench",
+            "org.signalbench.store.PostQuery", "org.signalbench.store.DataLocations", "org.signalbench.store.BuiltInSample",
+            "org.signalbench.store.StoreException", "org.signalbench.store.EnvironmentFault"); // the store's errors, shown as they are
+
+    /** The UI reaches persistence only through {@code app} (beside the names above). */
+    static final ArchRule THE_UI_GOES_THROUGH_APP = noClasses()
+            .that().resideInAPackage("org.signalbench.ui..")
+            .should().dependOnClassesThat(DescribedPredicate.describe("are store classes other than "
+                    + STORE_CLASSES_THE_UI_MAY_NAME, (JavaClass c) -> c.getPackageName().startsWith("org.signalbench.store")
+                    && !STORE_CLASSES_THE_UI_MAY_NAME.contains(c.getName().replaceAll("\\$.*", ""))))
+            .orShould().callMethod("org.signalbench.store.Workbench", "connection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "newConnection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "newBulkConnection")
+            .orShould().callMethod("org.signalbench.store.Workbench", "openSession")
+            .orShould().callMethod("org.signalbench.store.Workbench", "openBulkSession")
+            .because("view models call app services, never persistence (issue 9, docs/architecture.md)");
 
     static final ArchRule ONLY_THE_UI_USES_JAVAFX = noClasses()
             .that().resideOutsideOfPackage("org.signalbench.ui..")

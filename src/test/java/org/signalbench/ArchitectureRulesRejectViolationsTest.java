@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.signalbench.nowhere.Homeless;
 import org.signalbench.store.fixture.ReachesUpRepository;
 import org.signalbench.ui.fixture.SqlInAView;
+import org.signalbench.ui.fixture.StoreInAView;
 
 /** The architecture rules can fail: each rejects its violating fixture (test sources only) and passes a clean class. */
 class ArchitectureRulesRejectViolationsTest {
     // The layer rule checks who uses a layer's classes, so the used logic classes are imported too.
     private static final JavaClasses FIXTURES = new ClassFileImporter()
-            .importClasses(ReachesUpRepository.class, SqlInAView.class, Homeless.class,
+            .importClasses(ReachesUpRepository.class, SqlInAView.class, StoreInAView.class, Homeless.class,
                     org.signalbench.models.RunStore.class, org.signalbench.agreement.Coefficients.class);
     private static final JavaClasses CLEAN = new ClassFileImporter()
             .importClasses(org.signalbench.store.Transactions.class, org.signalbench.app.Settings.class,
+                    org.signalbench.ui.main.MainViewModel.class,
                     org.signalbench.models.RunStore.class, org.signalbench.agreement.Coefficients.class);
 
     @Test
@@ -34,6 +36,14 @@ class ArchitectureRulesRejectViolationsTest {
         String report = report(ArchitectureRules.ONLY_THE_STORE_SPEAKS_SQL.evaluate(FIXTURES));
         assertTrue(report.contains(SqlInAView.class.getName()) && report.contains("java.sql.Connection"), report);
         assertFalse(ArchitectureRules.ONLY_THE_STORE_SPEAKS_SQL.evaluate(CLEAN).hasViolation());
+    }
+
+    @Test
+    void aViewReachingPastTheAppLayerIsRejected() {
+        String report = report(ArchitectureRules.THE_UI_GOES_THROUGH_APP.evaluate(FIXTURES));
+        assertTrue(report.contains(StoreInAView.class.getName()) && report.contains("Labels"), report);
+        assertTrue(report.contains("openSession"), report);
+        assertFalse(ArchitectureRules.THE_UI_GOES_THROUGH_APP.evaluate(CLEAN).hasViolation());
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.LatestAnswers;
 import org.signalbench.store.LabelReads;
 import org.signalbench.store.Session;
@@ -34,8 +34,7 @@ public final class AgreementReport {
 
     /** Coders with role coder, by name. */
     public List<Coder> coders() {
-        return LabelReads.coders(session).stream().filter(k -> k.role() == Role.CODER)
-                .map(k -> new Coder(k.id(), k.name(), k.role())).toList();
+        return LabelReads.coders(session).stream().filter(k -> k.role() == Role.CODER).toList();
     }
 
     private Map<Long, Map<Long, LatestAnswers.Answer>> answers(String question) {

@@ -2,10 +2,10 @@ package org.signalbench.app;
 
 import java.util.List;
 import java.util.Optional;
+import org.signalbench.domain.AuditEntry;
+import org.signalbench.domain.Decision;
 import org.signalbench.domain.Post;
-import org.signalbench.labels.AuditEntry;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Decision;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.PostQuery;
@@ -32,7 +32,7 @@ public final class AdjudicationService {
     public List<Disagreement> disagreements(Workbench workbench, long expertId) {
         try (Session s = workbench.openSession()) {
             return s.unchecked(() -> {
-                try (LabelStore store = new LabelStore(s.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(s, codebook)) {
                     return store.disagreements(expertId);
                 }
             });
@@ -43,7 +43,7 @@ public final class AdjudicationService {
     public Selected selected(Workbench workbench, long expertId, long postId) {
         try (Session s = workbench.openSession()) {
             return s.unchecked(() -> {
-                try (LabelStore store = new LabelStore(s.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(s, codebook)) {
                     return new Selected(new PostQuery(s.connection()).load(postId), store.history(expertId, postId));
                 }
             });
@@ -54,7 +54,7 @@ public final class AdjudicationService {
     public Decision settle(Workbench workbench, long expertId, long postId, String question, String value, String reason) {
         try (Session s = workbench.openSession()) {
             return s.unchecked(() -> {
-                try (LabelStore store = new LabelStore(s.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(s, codebook)) {
                     return store.settle(expertId, postId, question, value, reason);
                 }
             });

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
+import org.signalbench.domain.Coder;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 

@@ -3,13 +3,13 @@ package org.signalbench.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Post;
+import org.signalbench.domain.QueueFilter;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.Progress;
-import org.signalbench.labels.QueueFilter;
 import org.signalbench.labels.SavedAnswer;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Session;
@@ -42,7 +42,7 @@ public final class AnnotationSession implements AutoCloseable {
     public static Choices choices(Workbench workbench, Codebook codebook) {
         try (Session s = workbench.openSession()) {
             return s.unchecked(() -> {
-                try (LabelStore store = new LabelStore(s.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(s, codebook)) {
                     PostQuery query = new PostQuery(s.connection());
                     return new Choices(store.coders(), query.collectionSearches(), query.scoreModels());
                 }
@@ -54,7 +54,7 @@ public final class AnnotationSession implements AutoCloseable {
     public static AnnotationSession open(Workbench workbench, Codebook codebook, String name, Role role) {
         Session s = workbench.openSession();
         try {
-            LabelStore store = s.unchecked(() -> new LabelStore(s.connection(), codebook));
+            LabelStore store = s.unchecked(() -> new LabelStore(s, codebook));
             Coder coder = s.unchecked(() -> store.coder(name, role));
             return new AnnotationSession(s, store, new PostQuery(s.connection()), coder);
         } catch (RuntimeException e) {

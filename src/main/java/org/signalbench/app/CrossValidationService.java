@@ -47,7 +47,7 @@ public final class CrossValidationService {
     private CrossValidation crossValidation(Workbench workbench, Session session, JobContext context, CvListener listener) {
         context.progress(0, 0, "preprocessing the captions");
         LabeledCorpus labeled = corpus.labeled(workbench, session, JobContext.NONE);
-        return new CrossValidation(session.connection(), labeled).listener(listener)
+        return new CrossValidation(session, labeled).listener(listener)
                 .provenance(corpus.settings().provenance());
     }
 
@@ -58,7 +58,7 @@ public final class CrossValidationService {
     /** The figures of a stored run, in the rows' order. */
     public Results results(Workbench workbench, String runId) {
         try (Session session = workbench.openSession()) {
-            RunStore store = new RunStore(session.connection());
+            RunStore store = new RunStore(session);
             return session.unchecked(() -> {
                 List<RunSummary.Row> rows = RunSummary.rows(store, runId);
                 List<String> models = rows.stream().map(RunSummary.Row::model).distinct().toList();
@@ -79,7 +79,7 @@ public final class CrossValidationService {
     /** Every stored run's header, newest first as the store lists them. */
     public List<RunStore.Run> runs(Workbench workbench) {
         try (Session session = workbench.openSession()) {
-            RunStore store = new RunStore(session.connection());
+            RunStore store = new RunStore(session);
             return session.unchecked(() -> {
                 List<RunStore.Run> list = new ArrayList<>();
                 for (String id : store.runs()) {
@@ -93,7 +93,7 @@ public final class CrossValidationService {
     /** The Table-1 rows of a stored run. */
     public List<RunSummary.Row> rows(Workbench workbench, String runId) {
         try (Session session = workbench.openSession()) {
-            RunStore store = new RunStore(session.connection());
+            RunStore store = new RunStore(session);
             return session.unchecked(() -> RunSummary.rows(store, runId));
         }
     }

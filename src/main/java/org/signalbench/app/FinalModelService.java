@@ -52,7 +52,7 @@ public final class FinalModelService {
     }
 
     private FinalModels finalModels(Workbench workbench, Session session) {
-        return new FinalModels(session.connection(), () -> corpus.preprocessed(workbench, session), directory)
+        return new FinalModels(session, () -> corpus.preprocessed(workbench, session), directory)
                 .provenance(corpus.settings().provenance());
     }
 }

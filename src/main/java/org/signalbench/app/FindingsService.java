@@ -2,6 +2,7 @@ package org.signalbench.app;
 
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.Lexicons;
+import org.signalbench.labels.Codebook;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 
@@ -10,9 +11,15 @@ public final class FindingsService {
     private FindingsService() {
     }
 
-    public static Findings compute(Workbench workbench, Lexicons lexicons) {
+    /** The findings under the settings' lexicons and codebook. */
+    public static Findings compute(Workbench workbench, Settings settings) {
+        return compute(workbench, settings.lexicons(), settings.codebook());
+    }
+
+    /** The findings under these lexicons (the app's edited drug hashtags, say) and codebook. */
+    public static Findings compute(Workbench workbench, Lexicons lexicons, Codebook codebook) {
         try (Session s = workbench.openSession()) {
-            return Findings.compute(s, lexicons);
+            return Findings.compute(s, lexicons, codebook);
         }
     }
 }

@@ -25,7 +25,7 @@ public record RunResults(RunStore.Run run, List<RunSummary.Row> rows, List<FoldR
 
     /** Reads everything of run {@code runId} over {@code session}. */
     static RunResults load(Session session, String runId) {
-        RunStore store = new RunStore(session.connection());
+        RunStore store = new RunStore(session);
         return session.unchecked(() -> {
             RunStore.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
             List<FoldResult> folds = new ArrayList<>();

@@ -9,18 +9,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.signalbench.findings.Lexicons;
 import org.signalbench.labels.Codebook;
 import org.signalbench.preprocess.Preprocessor;
 
 /**
- * The editable settings results depend on, as one value: the codebook and the preprocessing's stop
- * words, each with a content hash. Loaded once at the edge (the command line's entry, the app's
+ * The editable settings results depend on, as one value: the codebook, the preprocessing's stop
+ * words and the findings' lexicons, each with a content hash. Loaded once at the edge (the command line's entry, the app's
  * start) and passed in; runs and final models record the hashes, so a stored result says which
  * settings produced it.
  *
- * @param hashes SHA-256 of each setting's content, by name ("codebook", "stopWords")
+ * @param hashes SHA-256 of each setting's content, by name ("codebook", "stopWords", "lexicons")
  */
-public record Settings(Codebook codebook, Preprocessor preprocessor, Map<String, String> hashes) {
+public record Settings(Codebook codebook, Preprocessor preprocessor, Lexicons lexicons, Map<String, String> hashes) {
     /** Provenance key of the application's version. */
     public static final String APP_VERSION = "signalbench";
     /** Prefix of the provenance keys of the settings' hashes ("settings.codebook", ...). */
@@ -32,11 +33,11 @@ public record Settings(Codebook codebook, Preprocessor preprocessor, Map<String,
 
     /** The settings in use: the shipped files, or the user's edited copies in the data directory. */
     public static Settings load() {
-        return of(Codebook.load(), Preprocessor.withDefaultStopWords());
+        return of(Codebook.load(), Preprocessor.withDefaultStopWords(), Lexicons.load());
     }
 
     /** Settings of these values, hashed by content. */
-    public static Settings of(Codebook codebook, Preprocessor preprocessor) {
+    public static Settings of(Codebook codebook, Preprocessor preprocessor, Lexicons lexicons) {
         Map<String, String> hashes = new LinkedHashMap<>();
         try {
             hashes.put("codebook", sha256(new ObjectMapper().writeValueAsString(codebook)));
@@ -44,7 +45,8 @@ public record Settings(Codebook codebook, Preprocessor preprocessor, Map<String,
             throw new IllegalStateException("a codebook always serializes", e);
         }
         hashes.put("stopWords", sha256(String.join("\n", new TreeSet<>(preprocessor.stopWords()))));
-        return new Settings(codebook, preprocessor, hashes);
+        hashes.put("lexicons", sha256(lexicons.contentText()));
+        return new Settings(codebook, preprocessor, lexicons, hashes);
     }
 
     /** The hash of the settings that shape the preprocessed corpus (the stop words). */

@@ -89,7 +89,7 @@ public final class TopicsService {
      * @param tag       the settled tag: the expert's decision, else the coders' tag when they agree; null otherwise
      * @param coderTags each coder's tag
      */
-    public record Theme(int topic, int size, List<TopicStore.Word> words, String name, String tag,
+    public record Theme(int topic, int size, List<org.signalbench.domain.TopicWord> words, String name, String tag,
                         Map<String, String> coderTags) {
         /** The {@code n} most probable words, joined by spaces. */
         public String topWords(int n) {
@@ -102,7 +102,7 @@ public final class TopicsService {
     }
 
     /** A round with its themes. */
-    public record Round(TopicStore.RunRow run, List<Theme> themes) {
+    public record Round(org.signalbench.domain.TopicRun run, List<Theme> themes) {
     }
 
     /**
@@ -181,13 +181,13 @@ public final class TopicsService {
             versions.put(Settings.APP_VERSION, AppVersion.current());
             versions.putAll(settings.provenance());
             var p = result.provenance();
-            TopicStore.RunRow run = new TopicStore.RunRow(0, docs.corpusId(), request.model(), request.k(),
+            org.signalbench.domain.TopicRun run = new org.signalbench.domain.TopicRun(0, docs.corpusId(), request.model(), request.k(),
                     request.iterations(), request.seed(), request.threads(), p.corpusHash(), docs.posts(), p.documents(),
                     p.vocabulary(), p.tokens(), p.hyperparameters(), versions, p.seconds(), started, Instant.now());
             List<TopicStore.TopicRow> topics = new ArrayList<>();
             for (TopicModelResult.Topic t : result.topics()) {
                 topics.add(new TopicStore.TopicRow(t.topic(), t.size(), t.words().stream()
-                        .map(w -> new TopicStore.Word(w.word(), w.p())).toList(), null));
+                        .map(w -> new org.signalbench.domain.TopicWord(w.word(), w.p())).toList(), null));
             }
             List<TopicStore.DocumentRow> rows = new ArrayList<>(docs.postIds().length);
             for (int d = 0; d < docs.postIds().length; d++) {
@@ -208,7 +208,7 @@ public final class TopicsService {
     // --- rounds and themes ---
 
     /** Every round, oldest first. */
-    public List<TopicStore.RunRow> rounds(Workbench workbench) {
+    public List<org.signalbench.domain.TopicRun> rounds(Workbench workbench) {
         try (Session s = workbench.openSession()) {
             return s.call(c -> new TopicStore(c).runs());
         }
@@ -223,7 +223,7 @@ public final class TopicsService {
 
     /** The latest round; fails when there is none. */
     public Round latestRound(Workbench workbench) {
-        List<TopicStore.RunRow> runs = rounds(workbench);
+        List<org.signalbench.domain.TopicRun> runs = rounds(workbench);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no topic rounds yet: run 'topics fit' first");
         }
@@ -233,7 +233,7 @@ public final class TopicsService {
     private Round round(Session s, long runId) {
         return s.call(c -> {
             TopicStore store = new TopicStore(c);
-            TopicStore.RunRow run = store.run(runId)
+            org.signalbench.domain.TopicRun run = store.run(runId)
                     .orElseThrow(() -> new IllegalArgumentException("no topic round " + runId));
             Map<Integer, Map<String, String>> byTopic = new HashMap<>();
             for (TopicStore.Tag t : store.tags(runId)) {
@@ -323,7 +323,7 @@ public final class TopicsService {
     }
 
     private static void checkTopic(Session s, long runId, int topic) {
-        TopicStore.RunRow run = s.call(c -> new TopicStore(c).run(runId))
+        org.signalbench.domain.TopicRun run = s.call(c -> new TopicStore(c).run(runId))
                 .orElseThrow(() -> new IllegalArgumentException("no topic round " + runId));
         if (topic < 0 || topic >= run.k()) {
             throw new IllegalArgumentException("round " + runId + " has topics 0 to " + (run.k() - 1) + ", not " + topic);
@@ -336,7 +336,7 @@ public final class TopicsService {
      * Drops from a round's corpus the tweets whose first theme is tagged noise; the rest (with the
      * tweets that had no words to model) is the next round's corpus.
      */
-    public TopicStore.CorpusRow filterNoise(Workbench workbench, long runId) {
+    public org.signalbench.domain.TopicCorpusStep filterNoise(Workbench workbench, long runId) {
         Round r = round(workbench, runId);
         Set<Integer> noise = new HashSet<>();
         r.themes().stream().filter(t -> "noise".equals(t.tag())).forEach(t -> noise.add(t.topic()));
@@ -366,13 +366,13 @@ public final class TopicsService {
      * Drops the tweets having any of {@code keywords} (as the study dropped every fentanyl tweet) from a
      * corpus (null: the latest; {@link #ALL_TWEETS}: all).
      */
-    public TopicStore.CorpusRow filterKeywords(Workbench workbench, Long corpusId, List<String> keywords) {
+    public org.signalbench.domain.TopicCorpusStep filterKeywords(Workbench workbench, Long corpusId, List<String> keywords) {
         try (Session s = workbench.openSession()) {
             return dropKeywords(s, resolve(s, corpusId), keywords);
         }
     }
 
-    private TopicStore.CorpusRow dropKeywords(Session s, Long parentId, List<String> keywords) {
+    private org.signalbench.domain.TopicCorpusStep dropKeywords(Session s, Long parentId, List<String> keywords) {
         KeywordFilter filter = KeywordFilter.of(keywords);
         Set<Long> allowed = parentId == null ? null : toSet(postsOf(s, parentId));
         List<PostQuery.Caption> captions = s.captions(Platform.TWITTER);
@@ -392,7 +392,7 @@ public final class TopicsService {
     }
 
     /** Every corpus (funnel step) stored, oldest first. */
-    public List<TopicStore.CorpusRow> corpora(Workbench workbench) {
+    public List<org.signalbench.domain.TopicCorpusStep> corpora(Workbench workbench) {
         try (Session s = workbench.openSession()) {
             return s.call(c -> new TopicStore(c).corpora());
         }
@@ -401,13 +401,13 @@ public final class TopicsService {
     /** The funnel down to a corpus (null: the latest): all tweets, then each filter step in order. */
     public List<FunnelStep> funnel(Workbench workbench, Long corpusId) {
         try (Session s = workbench.openSession()) {
-            List<TopicStore.CorpusRow> all = s.call(c -> new TopicStore(c).corpora());
-            Map<Long, TopicStore.CorpusRow> byId = new HashMap<>();
+            List<org.signalbench.domain.TopicCorpusStep> all = s.call(c -> new TopicStore(c).corpora());
+            Map<Long, org.signalbench.domain.TopicCorpusStep> byId = new HashMap<>();
             all.forEach(c -> byId.put(c.id(), c));
             Long at = corpusId != null ? corpusId : (all.isEmpty() ? null : all.get(all.size() - 1).id());
             List<FunnelStep> steps = new ArrayList<>();
             while (at != null) {
-                TopicStore.CorpusRow c = byId.get(at);
+                org.signalbench.domain.TopicCorpusStep c = byId.get(at);
                 if (c == null) {
                     throw new IllegalArgumentException("no topic corpus " + at);
                 }
@@ -601,7 +601,7 @@ public final class TopicsService {
     }
 
     private static Long latestCorpus(Session s) {
-        List<TopicStore.CorpusRow> all = s.call(c -> new TopicStore(c).corpora());
+        List<org.signalbench.domain.TopicCorpusStep> all = s.call(c -> new TopicStore(c).corpora());
         return all.isEmpty() ? null : all.get(all.size() - 1).id();
     }
 

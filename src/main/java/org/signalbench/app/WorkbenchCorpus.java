@@ -61,6 +61,13 @@ public final class WorkbenchCorpus {
         return preprocessed(workbench, session, JobContext.NONE);
     }
 
+    /** The preprocessed corpus of the workbench's current state, read over a session of its own; reports to {@code job}. */
+    public PreprocessedCorpus preprocessed(Workbench workbench, JobContext job) {
+        try (Session session = workbench.openSession()) {
+            return preprocessed(workbench, session, job);
+        }
+    }
+
     /** The same, reporting to {@code job} while it builds. */
     public synchronized PreprocessedCorpus preprocessed(Workbench workbench, Session session, JobContext job) {
         Key now = new Key(workbench.file(), session.captionsState(), settings.corpusHash());

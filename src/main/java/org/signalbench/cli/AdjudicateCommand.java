@@ -7,20 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.LabelCsvImport;
-import org.signalbench.labels.Codebook;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.CoderAnswers;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code adjudicate}: the expert's side: what the coders disagree on, and final answers from CSV. */
 @Command(name = "adjudicate", mixinStandardHelpOptions = true,
@@ -56,7 +57,7 @@ public final class AdjudicateCommand {
             List<Rejection> rejected = new ArrayList<>();
             LabelCsvImport.Result r;
             try (Workbench wb = workbench.open()) {
-                r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, expert, Role.EXPERT, rejected::add);
+                r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, expert, Role.EXPERT, rejected::add);
             }
             return LabelsCommand.report(spec, json, r.added(), r.unchanged(), rejected, List.of());
         }
@@ -82,7 +83,7 @@ public final class AdjudicateCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(wb.connection())) {
+            try (Workbench wb = workbench.openExisting(); LabelStore store = new LabelStore(Session.over(wb.connection()), Services.load().settings().codebook())) {
                 var found = store.findCoder(expert);
                 if (found.isEmpty() || found.get().role() != Role.EXPERT) {
                     spec.commandLine().getErr().println("error: no expert '" + expert + "' in " + workbench.path());

@@ -10,9 +10,10 @@ import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
+import org.signalbench.app.Services;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.QuestionId;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ public final class AgreementCommand implements Callable<Integer> {
         if (coderNames != null && (coderNames.size() != 2 || coderNames.get(0).equals(coderNames.get(1)))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--coders takes two different names, e.g. --coders coder-a,coder-b");
         }
-        Codebook codebook = Codebook.load();
+        Codebook codebook = Services.load().settings().codebook();
         if (codebook.question(question).isEmpty() || Codebook.NOTE.equals(question)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --question '" + question + "'");
         }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.signalbench.importing.ImportService;
+import org.signalbench.app.Services;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.models.Example;
 import org.signalbench.models.Folds;
@@ -214,14 +214,14 @@ final class BaselinesBenchCommand implements Callable<Integer> {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("--db");
         if (given) {
             try (Workbench wb = workbench.openExisting()) {
-                return LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+                return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Services.load().settings().preprocessor());
             }
         }
         err.println("importing the built-in sample into a temporary workbench");
         err.flush();
         try (Workbench wb = Workbench.open(freshDb)) {
-            new ImportService(wb).run(List.of(BuiltInSample.locate()), null, JobContext.NONE);
-            return LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            Services.load().importing().run(wb, List.of(BuiltInSample.locate()), null, JobContext.NONE);
+            return LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Services.load().settings().preprocessor());
         }
     }
 

@@ -1,7 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.store.Session;
-import org.signalbench.preprocess.Captions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.signalbench.app.Services;
 import org.signalbench.importing.ImportReport;
-import org.signalbench.importing.ImportService;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.sample.TwitterStudySample;
 import org.signalbench.store.BuiltInSample;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,7 +139,7 @@ public final class BenchCommand {
             long start = System.nanoTime();
             try (Workbench wb = Workbench.open(freshDb)) {
                 long opened = System.nanoTime();
-                ImportReport report = new ImportService(wb).run(List.of(source), null, JobContext.NONE);
+                ImportReport report = Services.load().importing().run(wb, List.of(source), null, JobContext.NONE);
                 long done = System.nanoTime();
                 r.put("posts", report.imported());
                 r.put("duplicates", report.duplicates());
@@ -188,12 +187,12 @@ public final class BenchCommand {
         void measure(Path source, Path freshDb, Map<String, Object> r) throws Exception {
             if (captions == null) {
                 try (Workbench wb = Workbench.open(freshDb)) {
-                    new ImportService(wb).run(List.of(source), null, JobContext.NONE);
+                    Services.load().importing().run(wb, List.of(source), null, JobContext.NONE);
                     captions = Captions.read(Session.over(wb.connection()), null);
                 }
             }
             long start = System.nanoTime();
-            PreprocessedCorpus corpus = Preprocessor.withDefaultStopWords().run(captions);
+            PreprocessedCorpus corpus = Services.load().settings().preprocessor().run(captions);
             long done = System.nanoTime();
             r.put("captions", captions.size());
             r.put("dictionary", corpus.dictionary().size());

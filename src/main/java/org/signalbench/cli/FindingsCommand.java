@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
 import org.signalbench.findings.Findings;
-import org.signalbench.findings.Lexicons;
 import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;
-import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -63,7 +63,7 @@ public final class FindingsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Findings findings;
         try (Workbench wb = workbench.openExisting()) {
-            findings = Findings.compute(Session.over(wb.connection()), Lexicons.load());
+            findings = FindingsService.compute(wb, Services.load().settings());
         }
         if (!noMask) {
             findings = findings.masked();

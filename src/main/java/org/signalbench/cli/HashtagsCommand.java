@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
+import org.signalbench.app.Settings;
 import org.signalbench.findings.DrugHashtagTable;
 import org.signalbench.findings.DrugLexicon;
-import org.signalbench.findings.Findings;
-import org.signalbench.findings.Lexicons;
-import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +35,11 @@ public final class HashtagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DrugLexicon drugs = lexicon == null ? DrugLexicon.load() : DrugLexicon.load(lexicon);
+        Settings settings = Services.load().settings();
+        DrugLexicon drugs = lexicon == null ? settings.lexicons().drugHashtags() : DrugLexicon.load(lexicon);
         DrugHashtagTable table;
         try (Workbench wb = workbench.openExisting()) {
-            table = Findings.compute(Session.over(wb.connection()), Lexicons.load().withDrugHashtags(drugs)).drugHashtagCounts();
+            table = FindingsService.compute(wb, settings.lexicons().withDrugHashtags(drugs), settings.codebook()).drugHashtagCounts();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.filters.EnglishFilter;
 import org.signalbench.filters.KeywordFilter;
 import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
-import org.signalbench.importing.ImportService;
 import org.signalbench.importing.ImportStoppedException;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
@@ -80,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportReport report;
         try (Workbench wb = opened) {
-            report = new ImportService(wb).run(sources, forced, JobContext.NONE, filter);
+            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE, filter);
         } catch (ImportStoppedException stopped) {
             // What was stored before the stop is kept: say so, then why it stopped.
             print(stopped.storedBeforeStop());

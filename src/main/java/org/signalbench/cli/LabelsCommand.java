@@ -10,21 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.LabelCsvImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.CoderFileExport;
 import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code labels}: a coder's answers in and out of a workbench (coder files, CSV). */
 @Command(name = "labels", mixinStandardHelpOptions = true,
@@ -68,11 +70,11 @@ public final class LabelsCommand {
             int unchanged = 0;
             try (Workbench wb = workbench.open()) {
                 if (csv) {
-                    LabelCsvImport.Result r = LabelCsvImport.importFile(wb.connection(), Codebook.load(), file, coder, Role.CODER, rejected::add);
+                    LabelCsvImport.Result r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, Role.CODER, rejected::add);
                     added = r.added();
                     unchanged = r.unchanged();
                 } else {
-                    added = CoderFileImport.importFile(wb.connection(), file, coder, rejected::add, conflicts::add);
+                    added = CoderFileImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, rejected::add, conflicts::add);
                 }
             }
             return report(spec, json, added, unchanged, rejected, conflicts);
@@ -136,9 +138,9 @@ public final class LabelsCommand {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                Codebook codebook = Codebook.load();
+                Codebook codebook = Services.load().settings().codebook();
                 Optional<Coder> found;
-                try (LabelStore store = new LabelStore(wb.connection(), codebook)) {
+                try (LabelStore store = new LabelStore(Session.over(wb.connection()), codebook)) {
                     found = store.findCoder(coder);
                 }
                 if (found.isEmpty()) {
@@ -157,7 +159,7 @@ public final class LabelsCommand {
                             + "a .json coder file holds every question)%n", table.rows().size(), coder, out.toAbsolutePath());
                     return 0;
                 }
-                int entries = CoderFileExport.write(wb.connection(), found.get(), codebook, out);
+                int entries = CoderFileExport.write(Session.over(wb.connection()), found.get(), codebook, out);
                 spec.commandLine().getErr().printf("wrote %,d answers of %s to %s%n", entries, coder, out.toAbsolutePath());
             }
             return 0;

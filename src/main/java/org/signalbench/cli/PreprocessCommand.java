@@ -1,7 +1,5 @@
 package org.signalbench.cli;
 
-import org.signalbench.store.Session;
-import org.signalbench.preprocess.Captions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.signalbench.app.Services;
 import org.signalbench.domain.Platform;
+import org.signalbench.preprocess.Captions;
 import org.signalbench.preprocess.PreprocessedCorpus;
-import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.TextItem;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ public final class PreprocessCommand implements Callable<Integer> {
         try (Workbench wb = workbench.openExisting()) {   // it only reads: a missing file is an error
             items = captions(wb);
         }
-        PreprocessedCorpus corpus = Preprocessor.withDefaultStopWords().run(items);
+        PreprocessedCorpus corpus = Services.load().settings().preprocessor().run(items);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, summary(corpus));

@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.signalbench.app.FindingsService;
+import org.signalbench.app.Services;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
-import org.signalbench.findings.Lexicons;
-import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Findings findings;
         try (Workbench wb = workbench.openExisting()) {
-            findings = Findings.compute(Session.over(wb.connection()), Lexicons.load());
+            findings = FindingsService.compute(wb, Services.load().settings());
         }
         String generated = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String html = HtmlReport.render(noMask ? findings : findings.masked(),

@@ -39,13 +39,18 @@ public final class RunsCommand {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                work(new RunStore(wb.connection()), spec.commandLine().getOut());
+                work(new RunStore(org.signalbench.store.Session.over(wb.connection())), spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
                 return 0;
             }
         }
 
         abstract void work(RunStore store, PrintWriter out) throws Exception;
+
+        /** A time as the JSON prints it: ISO-8601 UTC text, null when unset. */
+        static String iso(java.time.Instant time) {
+            return time == null ? null : time.toString();
+        }
 
         /** The run of this id, or of the one run whose id starts with it (the app shows the first 8 characters). */
         static RunStore.Run run(RunStore store, String id) throws Exception {
@@ -78,8 +83,8 @@ public final class RunsCommand {
             for (RunStore.Run r : store.all()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", r.id());
-                m.put("startedAt", r.startedAt());
-                m.put("finishedAt", r.finishedAt());
+                m.put("startedAt", iso(r.startedAt()));
+                m.put("finishedAt", iso(r.finishedAt()));
                 m.put("status", r.status().key());
                 m.put("models", r.config().models());
                 m.put("variants", r.config().variants().stream().map(Variant::key).toList());
@@ -160,8 +165,8 @@ public final class RunsCommand {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id());
             m.put("status", r.status().key());
-            m.put("startedAt", r.startedAt());
-            m.put("finishedAt", r.finishedAt());
+            m.put("startedAt", iso(r.startedAt()));
+            m.put("finishedAt", iso(r.finishedAt()));
             m.put("seed", r.config().seed());
             m.put("folds", r.config().folds());
             m.put("foldScheme", r.config().scheme().name().toLowerCase(Locale.ROOT));

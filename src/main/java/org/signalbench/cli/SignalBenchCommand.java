@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 CvCommand.class,
                 TrainCommand.class, ScoreCommand.class, RunsCommand.class,
                 TopicsCommand.class,
+                TwitterCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

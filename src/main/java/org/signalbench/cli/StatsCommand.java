@@ -2,8 +2,8 @@ package org.signalbench.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Services;
 import org.signalbench.findings.DrugHashtagTable;
-import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.WorkbenchStats;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
@@ -30,7 +30,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WorkbenchStats.Report report;
         try (Workbench wb = workbench.openExisting()) {
-            report = WorkbenchStats.compute(Session.over(wb.connection()), DrugLexicon.load());
+            report = WorkbenchStats.compute(Session.over(wb.connection()), Services.load().settings().lexicons().drugHashtags());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

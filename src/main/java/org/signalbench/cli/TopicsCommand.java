@@ -121,7 +121,7 @@ public final class TopicsCommand {
                     options == null ? Map.of() : options, corpus(corpus),
                     dropKeywords == null ? List.of() : dropKeywords);
             TopicsService.Round round = service.fit(wb, request, new StderrProgress(spec.commandLine().getErr()));
-            TopicStore.RunRow run = round.run();
+            org.signalbench.domain.TopicRun run = round.run();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("runId", run.id());
@@ -155,7 +155,7 @@ public final class TopicsCommand {
     }
 
     /** A round's provenance as JSON fields. */
-    static Map<String, Object> run(TopicStore.RunRow r) {
+    static Map<String, Object> run(org.signalbench.domain.TopicRun r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("corpusId", r.corpusId());
@@ -269,7 +269,7 @@ public final class TopicsCommand {
             if (noise == (keywords != null)) {
                 throw new IllegalArgumentException("give either --noise or --drop-keywords");
             }
-            TopicStore.CorpusRow made = noise ? service.filterNoise(wb, runOrLatest(service, wb, run))
+            org.signalbench.domain.TopicCorpusStep made = noise ? service.filterNoise(wb, runOrLatest(service, wb, run))
                     : service.filterKeywords(wb, corpus(corpus), keywords);
             List<TopicsService.FunnelStep> funnel = service.funnel(wb, made.id());
             if (json) {
@@ -442,7 +442,7 @@ public final class TopicsCommand {
 
         @Override
         void work(TopicsService service, Workbench wb, PrintWriter out) throws Exception {
-            List<TopicStore.RunRow> rounds = service.rounds(wb);
+            List<org.signalbench.domain.TopicRun> rounds = service.rounds(wb);
             TopicsService.Round round = rounds.isEmpty() && run == null ? null
                     : service.round(wb, runOrLatest(service, wb, run));
             List<TopicsService.FunnelStep> funnel = service.funnel(wb, null);
@@ -465,7 +465,7 @@ public final class TopicsCommand {
                 return;
             }
             out.println("rounds:");
-            for (TopicStore.RunRow r : rounds) {
+            for (org.signalbench.domain.TopicRun r : rounds) {
                 out.printf(Locale.ROOT, "  %d  %-13s K = %-4d corpus %-4s %,9d documents  seed %d  %.1f s%n", r.id(), r.model(),
                         r.k(), r.corpusId() == null ? "all" : r.corpusId().toString(), r.documents(), r.seed(), r.seconds());
             }

@@ -115,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
         map.put("threshold", m.threshold());
         map.put("seed", m.seed());
         map.put("libraryVersions", m.libraryVersions());
-        map.put("trainedAt", m.trainedAt());
+        map.put("trainedAt", m.trainedAt().toString());
         map.put("seconds", m.seconds());
         return map;
     }

@@ -10,7 +10,7 @@ import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
+import org.signalbench.domain.Coder;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
 import org.signalbench.labels.LatestAnswers;
@@ -123,7 +123,7 @@ public final class LabelTables {
      */
     public static LabelTable coderAnswers(Session session, Codebook codebook) {
         List<ExportReads.PostKey> posts = ExportReads.posts(session);
-        List<LabelReads.CoderRow> coders = LabelReads.coders(session).stream()
+        List<org.signalbench.domain.Coder> coders = LabelReads.coders(session).stream()
                 .filter(c -> c.role() == org.signalbench.domain.Role.CODER).toList();
         List<LabelTable.Column> columns = new ArrayList<>();
         columns.add(LabelTable.Column.free("platform", "Platform the post was collected from"));
@@ -133,7 +133,7 @@ public final class LabelTables {
         List<Map<Long, FinalLabel>> finalMaps = new ArrayList<>();
         java.util.Set<Long> touched = new java.util.HashSet<>();
         for (Codebook.Question q : codebook.questions()) {
-            for (LabelReads.CoderRow c : coders) {
+            for (org.signalbench.domain.Coder c : coders) {
                 columns.add(new LabelTable.Column(q.key() + "__" + columnName(c.name()), q.label() + ": answer of coder " + c.name(),
                         q.key(), List.of()));
             }
@@ -147,7 +147,7 @@ public final class LabelTables {
             touched.addAll(answers.keySet());
             touched.addAll(decisions.keySet());
         }
-        for (LabelReads.CoderRow c : coders) {
+        for (org.signalbench.domain.Coder c : coders) {
             columns.add(LabelTable.Column.free(Codebook.NOTE + "__" + columnName(c.name()), "The note of coder " + c.name()));
         }
         Map<Long, Map<Long, LatestAnswers.Answer>> notes = LatestAnswers.of(session, Codebook.NOTE);
@@ -161,7 +161,7 @@ public final class LabelTables {
             List<String> row = new ArrayList<>(List.of(post.platform(), post.externalId()));
             for (int i = 0; i < codebook.questions().size(); i++) {
                 Map<Long, LatestAnswers.Answer> byCoder = answerMaps.get(i).getOrDefault(post.id(), Map.of());
-                for (LabelReads.CoderRow c : coders) {
+                for (org.signalbench.domain.Coder c : coders) {
                     LatestAnswers.Answer a = byCoder.get(c.id());
                     row.add(a == null ? "" : a.value());
                 }
@@ -170,7 +170,7 @@ public final class LabelTables {
                 row.add(f == null || !f.isFinal() ? "" : f.value());
             }
             Map<Long, LatestAnswers.Answer> byCoder = notes.getOrDefault(post.id(), Map.of());
-            for (LabelReads.CoderRow c : coders) {
+            for (org.signalbench.domain.Coder c : coders) {
                 LatestAnswers.Answer a = byCoder.get(c.id());
                 row.add(a == null ? "" : a.value());
             }

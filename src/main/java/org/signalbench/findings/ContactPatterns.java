@@ -28,6 +28,16 @@ public final class ContactPatterns {
 
     private final List<Channel> channels;
 
+    /** The compiled patterns as text (channel, then each pattern and its flags), stable across runs, for a content hash. */
+    String contentText() {
+        StringBuilder text = new StringBuilder();
+        for (Channel c : channels) {
+            text.append(c.channel()).append('\n');
+            c.patterns().forEach(pattern -> text.append(pattern.flags()).append(' ').append(pattern.pattern()).append('\n'));
+        }
+        return text.toString();
+    }
+
     @JsonCreator
     public ContactPatterns(@JsonProperty("parts") Map<String, String> parts,
                            @JsonProperty("channels") List<ChannelSpec> channels) {

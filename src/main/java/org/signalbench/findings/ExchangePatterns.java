@@ -26,6 +26,15 @@ public final class ExchangePatterns {
     private final List<Pattern> asks;
     private final List<Pattern> replies;
 
+    /** The asks and replies as text (each pattern and its flags), stable across runs, for a content hash. */
+    String contentText() {
+        StringBuilder text = new StringBuilder("asks\n");
+        asks.forEach(pattern -> text.append(pattern.flags()).append(' ').append(pattern.pattern()).append('\n'));
+        text.append("replies\n");
+        replies.forEach(pattern -> text.append(pattern.flags()).append(' ').append(pattern.pattern()).append('\n'));
+        return text.toString();
+    }
+
     @JsonCreator
     public ExchangePatterns(@JsonProperty("asks") List<String> asks, @JsonProperty("replies") List<String> replies) {
         this.asks = compile("asks", LexiconFiles.required(asks, "\"asks\": [...]"));

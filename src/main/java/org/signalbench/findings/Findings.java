@@ -68,10 +68,6 @@ public record Findings(int n, DrugHashtagTable drugHashtagCounts, Table overview
     private record PostRow(long id, String platform, String author, String postedAt, String caption) {
     }
 
-    public static Findings compute(Session session, Lexicons lexicons) {
-        return compute(session, lexicons, Codebook.load());
-    }
-
     public static Findings compute(Session session, Lexicons lexicons, Codebook codebook) {
         Map<Long, FinalLabel> dealerLabels = FinalLabels.of(session, QuestionId.DEALER_KEY);
         Map<Long, Boolean> labelled = new HashMap<>(); // final dealer label: true = dealer post

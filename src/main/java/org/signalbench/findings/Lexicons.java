@@ -10,6 +10,12 @@ public record Lexicons(DrugLexicon drugHashtags, HashtagCategories hashtagCatego
                 ExchangePatterns.load(), DrugKeywords.load());
     }
 
+    /** Every list's content as one text, stable across runs: what the settings' "lexicons" hash is taken of. */
+    public String contentText() {
+        return String.join("\n", drugHashtags.toString(), hashtagCategories.toString(), contactPatterns.contentText(),
+                exchangePatterns.contentText(), drugKeywords.toString());
+    }
+
     public Lexicons withDrugHashtags(DrugLexicon lexicon) {
         return new Lexicons(lexicon, hashtagCategories, contactPatterns, exchangePatterns, drugKeywords);
     }

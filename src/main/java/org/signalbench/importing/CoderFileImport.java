@@ -9,21 +9,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
-import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.CorpusFingerprint;
-import org.signalbench.store.PostQuery;
-import org.signalbench.store.Transactions;
+import org.signalbench.labels.LabelStore;
+import org.signalbench.store.Labels;
+import org.signalbench.store.Session;
 
 /**
  * Takes in a coder file (docs/formats/coder-file.md): a coder's answers become labels, an
@@ -78,25 +76,14 @@ public final class CoderFileImport {
         }
     }
 
-    /** Adds the file's answers; returns how many labels or adjudications were new. */
-    public static int importFile(Connection connection, Path file, Consumer<Rejection> reject) throws IOException, SQLException {
-        return importFile(connection, file, null, reject, conflict -> { });
-    }
-
     /**
-     * Adds the file's answers and reports conflicting answers by the same person; returns how
-     * many labels or adjudications were new. With {@code expectedCoder} set, a file written by
-     * anyone else is refused whole. A file with a {@code corpus} block is refused whole when its
-     * posts are missing here or their captions differ.
+     * Adds the file's answers, checked against {@code codebook}, and reports conflicting answers by
+     * the same person; returns how many labels or adjudications were new. With {@code expectedCoder}
+     * set, a file written by anyone else is refused whole. A file with a {@code corpus} block is
+     * refused whole when its posts are missing here or their captions differ.
      */
-    public static int importFile(Connection connection, Path file, String expectedCoder, Consumer<Rejection> reject,
-                                 Consumer<Conflict> conflicts) throws IOException, SQLException {
-        return importFile(connection, Codebook.load(), file, expectedCoder, reject, conflicts);
-    }
-
-    /** The same, checking the answers against {@code codebook}. */
-    public static int importFile(Connection connection, Codebook codebook, Path file, String expectedCoder,
-                                 Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws IOException, SQLException {
+    public static int importFile(Session session, Codebook codebook, Path file, String expectedCoder,
+                                 Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws IOException {
         String name = file.toString();
         ParsedFile parsed;
         try {
@@ -114,9 +101,9 @@ public final class CoderFileImport {
                     + "', not of '" + expectedCoder.trim() + "'"));
             return 0;
         }
-        PostQuery posts = new PostQuery(connection);
-        try (LabelStore store = new LabelStore(connection, codebook)) {
-            return Transactions.call(connection, () -> {
+        Session posts = session;
+        try (LabelStore store = new LabelStore(session, codebook)) {
+            return session.transaction(() -> {
                 checkCorpus(posts, parsed);
                 Coder person = store.coder(parsed.coderName(), parsed.role());
                 return writeAnswers(store, posts, parsed, person, name, reject, conflicts);
@@ -190,7 +177,7 @@ public final class CoderFileImport {
      * Refuses a file made for another corpus: recomputes the fingerprint over the posts its answers
      * name, as this workbench holds them (see {@link CorpusFingerprint}).
      */
-    private static void checkCorpus(PostQuery posts, ParsedFile file) throws SQLException {
+    private static void checkCorpus(Session posts, ParsedFile file) {
         if (file.corpus() == null) {
             return;
         }
@@ -228,12 +215,12 @@ public final class CoderFileImport {
         return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
     }
 
-    private static int writeAnswers(LabelStore store, PostQuery posts, ParsedFile file, Coder person, String fileName,
-                                    Consumer<Rejection> reject, Consumer<Conflict> conflicts) throws SQLException {
+    private static int writeAnswers(LabelStore store, Session posts, ParsedFile file, Coder person, String fileName,
+                                    Consumer<Rejection> reject, Consumer<Conflict> conflicts) {
         Codebook codebook = store.codebook();
         // Every valid answer by post id and question, to find conflicting answers before writing.
         Map<String, List<Given>> given = new java.util.LinkedHashMap<>();
-        List<LabelStore.FileAnswer> rowsToAdd = new ArrayList<>();
+        List<Labels.FileAnswer> rowsToAdd = new ArrayList<>();
         for (Answer answer : file.answers()) {
             JsonNode a = answer.node();
             try {
@@ -264,7 +251,7 @@ public final class CoderFileImport {
                                 .add(new Given(postId, a.get("platform").asText(), a.get("externalId").asText(), row[0], row[1], at,
                                         "line " + answer.line()));
                     }
-                    rowsToAdd.add(new LabelStore.FileAnswer(postId, row[0], row[1], at, reason));
+                    rowsToAdd.add(new Labels.FileAnswer(postId, row[0], row[1], at, reason));
                 }
             } catch (IllegalArgumentException e) {
                 reject.accept(new Rejection(fileName, answer.line(), e.getMessage()));
@@ -279,7 +266,7 @@ public final class CoderFileImport {
 
     /** Reports, per post and question, answers by this person with different values; the newest counts. */
     private static void reportConflicts(LabelStore store, Map<String, List<Given>> given, Coder person, String fileName,
-                                        Consumer<Conflict> conflicts) throws SQLException {
+                                        Consumer<Conflict> conflicts) {
         for (List<Given> answers : given.values()) {
             Given first = answers.get(0);
             List<Given> all = new ArrayList<>(answers);
@@ -299,13 +286,13 @@ public final class CoderFileImport {
         }
     }
 
-    private static long postId(PostQuery posts, JsonNode a) throws SQLException {
+    private static long postId(Session posts, JsonNode a) {
         if (!a.path("platform").isTextual() || !a.path("externalId").isTextual()) {
             throw new IllegalArgumentException("'platform' and 'externalId' must be strings");
         }
         org.signalbench.domain.Platform platform = org.signalbench.domain.Platform.fromKey(a.get("platform").asText());
         String externalId = a.get("externalId").asText();
-        return posts.idOf(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
+        return posts.postId(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
                 "no " + platform.key() + " post '" + externalId + "' in this workbench"));
     }
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import org.signalbench.store.ImportRuns;
 import org.signalbench.store.InterruptedImports;
 import org.signalbench.store.PostWriter;
 import org.signalbench.store.Session;
+import org.signalbench.store.StoreException;
 import org.signalbench.store.Workbench;
 
 /**
@@ -48,11 +47,6 @@ public final class ImportService {
 
     private final Workbench workbench;
     private final Codebook codebook;
-
-    /** An importer checking coder files against the codebook in use. */
-    public ImportService(Workbench workbench) {
-        this(workbench, Codebook.load());
-    }
 
     /** An importer checking coder files' answers against {@code codebook}. */
     public ImportService(Workbench workbench, Codebook codebook) {
@@ -77,23 +71,23 @@ public final class ImportService {
     }
 
     /** Imports files and folders; forcedFormat null = detect per file. Never throws for bad input. */
-    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException, SQLException {
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job) throws IOException {
         return run(sources, forcedFormat, job, ImportFilter.NONE);
     }
 
     /** As {@link #run(List, ImportFormat, JobContext)}, leaving out the posts {@code filter} names (counted as skipped). */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter)
-            throws IOException, SQLException {
+            throws IOException {
         JobContext context = job == null ? JobContext.NONE : job;
-        try (Connection connection = workbench.newBulkConnection()) {
-            return new Run(connection, context, codebook, filter == null ? ImportFilter.NONE : filter)
+        try (Session session = workbench.openBulkSession()) {
+            return new Run(session, context, codebook, filter == null ? ImportFilter.NONE : filter)
                     .execute(sources, forcedFormat);
         }
     }
 
     /** The state of one import. */
     private static final class Run {
-        private final Connection connection;
+        private final Session session;
         private final Codebook codebook;
         private final JobContext job;
         private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -122,9 +116,9 @@ public final class ImportService {
 
         private final ImportFilter filter;
 
-        Run(Connection connection, JobContext job, Codebook codebook, ImportFilter filter) {
+        Run(Session session, JobContext job, Codebook codebook, ImportFilter filter) {
             this.codebook = codebook;
-            this.connection = connection;
+            this.session = session;
             this.job = job;
             this.filter = filter;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
@@ -133,12 +127,13 @@ public final class ImportService {
             readers.put(ImportFormat.BUNDLE, new BundleReader());
         }
 
-        ImportReport execute(List<Path> sources, ImportFormat forced) throws IOException, SQLException {
+        ImportReport execute(List<Path> sources, ImportFormat forced) throws IOException {
             long runId = startRun(sources);
             boolean cancelled = false;
             String status = "failed";
             Throwable stop = null;
-            try (PostWriter postWriter = new PostWriter(connection, startedAt)) {
+            PostWriter postWriter = PostWriter.on(session, startedAt);
+            try {
                 writer = postWriter;
                 List<Planned> posts = new ArrayList<>();
                 List<Path> coderFiles = new ArrayList<>();
@@ -180,7 +175,7 @@ public final class ImportService {
                     cancelled = true;
                     status = "cancelled";
                 }
-            } catch (IOException | SQLException | RuntimeException | Error e) {
+            } catch (IOException | RuntimeException | Error e) {
                 stop = e;
                 throw stopped(e);
             } finally {
@@ -191,6 +186,7 @@ public final class ImportService {
                     }
                 } finally {
                     writerThread.shutdown();
+                    postWriter.release();
                 }
                 finishRunKeeping(runId, status, stop, sources);
             }
@@ -203,16 +199,13 @@ public final class ImportService {
                     new ImportReport(imported, duplicates, labels, report(), false, skipped))).orElse(e);
         }
 
-        private RuntimeException stopped(Throwable e) throws IOException, SQLException {
+        private RuntimeException stopped(Throwable e) throws IOException {
             Throwable out = stoppedOrSame(e);
             if (out instanceof RuntimeException runtime) {
                 return runtime;
             }
             if (out instanceof IOException io) {
                 throw io;
-            }
-            if (out instanceof SQLException sql) {
-                throw sql;
             }
             throw (Error) out;
         }
@@ -221,13 +214,13 @@ public final class ImportService {
          * Records how the run ended; when the import is already stopping on a failure, a failure to
          * record it (the same full disk, the same lock) is added to that one, never put in its place.
          */
-        private void finishRunKeeping(long runId, String status, Throwable stop, List<Path> sources) throws SQLException {
+        private void finishRunKeeping(long runId, String status, Throwable stop, List<Path> sources) {
             try {
                 finishRun(runId, status);
                 if ("done".equals(status)) {
-                    new InterruptedImports(Session.over(connection)).complete(sources);
+                    new InterruptedImports(session).complete(sources);
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (stop == null) {
                     throw e;
                 }
@@ -343,7 +336,7 @@ public final class ImportService {
 
         // ---- posts -----------------------------------------------------------------------------
 
-        private void readPostFile(Planned planned) throws SQLException {
+        private void readPostFile(Planned planned) {
             Path file = planned.file();
             currentFile = file.toString();
             PostFileReader reader = readers.get(planned.detection().format());
@@ -392,9 +385,9 @@ public final class ImportService {
         /** Carries a database failure out of a reader's callback. */
         private static final class ChunkWriteFailure extends RuntimeException {
             private static final long serialVersionUID = 1L;
-            private final transient SQLException cause;
+            private final transient StoreException cause;
 
-            ChunkWriteFailure(SQLException cause) {
+            ChunkWriteFailure(StoreException cause) {
                 super(cause);
                 this.cause = cause;
             }
@@ -420,7 +413,7 @@ public final class ImportService {
             if (pending.size() >= CHUNK_SIZE) {
                 try {
                     submitChunk();
-                } catch (SQLException e) {
+                } catch (StoreException e) {
                     throw new ChunkWriteFailure(e);
                 }
                 checkCancelled();
@@ -428,7 +421,7 @@ public final class ImportService {
         }
 
         /** Hands the pending drafts to the writer thread, after the previous chunk is stored. */
-        private void submitChunk() throws SQLException {
+        private void submitChunk() {
             awaitChunk();
             if (pending.isEmpty()) {
                 return;
@@ -439,11 +432,11 @@ public final class ImportService {
             for (Pending p : chunk) {
                 drafts.add(p.draft());
             }
-            inFlight = writerThread.submit(() -> new Written(chunk, writer.write(drafts)));
+            inFlight = writerThread.submit(() -> new Written(chunk, writer.store(drafts)));
         }
 
         /** Waits for the chunk being stored and counts what became of it. */
-        private void awaitChunk() throws SQLException {
+        private void awaitChunk() {
             if (inFlight == null) {
                 return;
             }
@@ -452,15 +445,12 @@ public final class ImportService {
                 written = inFlight.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while storing posts", e);
+                throw new IllegalStateException("interrupted while storing posts", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw sql;
-                }
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new SQLException(e.getCause());
+                throw new IllegalStateException("storing posts failed: " + e.getCause(), e.getCause());
             } finally {
                 inFlight = null;
             }
@@ -493,8 +483,8 @@ public final class ImportService {
 
         private void readCoderFile(Path file) {
             try {
-                labels += CoderFileImport.importFile(connection, codebook, file, null, this::reject, conflict -> { });
-            } catch (IOException | SQLException | RuntimeException e) {
+                labels += CoderFileImport.importFile(session, codebook, file, null, this::reject, conflict -> { });
+            } catch (IOException | RuntimeException e) {
                 if (e instanceof CancelledException cancelled) {
                     throw cancelled;
                 }
@@ -505,7 +495,7 @@ public final class ImportService {
 
         // ---- the run's record ------------------------------------------------------------------
 
-        private long startRun(List<Path> sources) throws SQLException {
+        private long startRun(List<Path> sources) {
             String sourceList;
             try {
                 // Absolute paths: an interrupted run is finished by importing them again, from anywhere.
@@ -514,13 +504,13 @@ public final class ImportService {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            long runId = new ImportRuns(connection).start(startedAt, sourceList);
-            new InterruptedImports(Session.over(connection)).own(runId);
+            long runId = new ImportRuns(session).start(startedAt, sourceList);
+            new InterruptedImports(session).own(runId);
             return runId;
         }
 
-        private void finishRun(long runId, String status) throws SQLException {
-            new ImportRuns(connection).finish(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS), imported, duplicates,
+        private void finishRun(long runId, String status) {
+            new ImportRuns(session).finish(runId, Instant.now().truncatedTo(ChronoUnit.SECONDS), imported, duplicates,
                     labels, status, report().stream().map(r -> new ImportRuns.RejectionRow(r.file(), r.line(), r.reason())).toList());
         }
     }

@@ -3,8 +3,6 @@ package org.signalbench.importing;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +14,13 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Platform;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
-import org.signalbench.store.PostQuery;
-import org.signalbench.store.Transactions;
+import org.signalbench.store.Labels;
+import org.signalbench.store.Session;
 
 /**
  * Dealer answers from a CSV file ({@code external_id,label}, label 1/0 or yes/no, optional
@@ -41,16 +39,11 @@ public final class LabelCsvImport {
     public record Result(int added, int unchanged) {
     }
 
-    public static Result importFile(Connection c, Path file, String personName, Role role, Consumer<Rejection> reject)
-            throws IOException, SQLException {
-        return importFile(c, Codebook.load(), file, personName, role, reject);
-    }
-
-    /** The same, stamping the answers with {@code codebook}'s version. */
-    public static Result importFile(Connection c, Codebook codebook, Path file, String personName, Role role,
-                                    Consumer<Rejection> reject) throws IOException, SQLException {
-        try (LabelStore store = new LabelStore(c, codebook)) {
-            return importFile(store, new PostQuery(c), c, file, personName, role, reject);
+    /** Imports the file, stamping the answers with {@code codebook}'s version. */
+    public static Result importFile(Session session, Codebook codebook, Path file, String personName, Role role,
+                                    Consumer<Rejection> reject) throws IOException {
+        try (LabelStore store = new LabelStore(session, codebook)) {
+            return importFile(store, session, file, personName, role, reject);
         }
     }
 
@@ -58,8 +51,8 @@ public final class LabelCsvImport {
      * Reads the file and hands its answers to {@code store}, the one writer of labels and
      * decisions, stamped with the store's codebook version like an answer saved in the app.
      */
-    static Result importFile(LabelStore store, PostQuery posts, Connection c, Path file, String personName, Role role,
-                             Consumer<Rejection> reject) throws IOException, SQLException {
+    static Result importFile(LabelStore store, Session posts, Path file, String personName, Role role,
+                             Consumer<Rejection> reject) throws IOException {
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
@@ -70,10 +63,10 @@ public final class LabelCsvImport {
                         + String.join(",", csv.getHeaderNames()) + ")"));
                 return new Result(0, 0);
             }
-            return Transactions.call(c, () -> {
+            return posts.transaction(() -> {
                 Coder person = store.coder(personName, role);
                 Instant now = Instant.now();
-                List<LabelStore.FileAnswer> answers = new ArrayList<>();
+                List<Labels.FileAnswer> answers = new ArrayList<>();
                 int unchanged = 0;
                 Map<Long, Long> seenOnLine = new HashMap<>();
                 for (CSVRecord record : csv) {
@@ -89,14 +82,14 @@ public final class LabelCsvImport {
                         String value = dealerValue(field(record, "label"));
                         Platform platform = header.containsKey("platform") && !field(record, "platform").isEmpty()
                                 ? Platform.fromKey(field(record, "platform")) : Platform.INSTAGRAM;
-                        long postId = posts.idOf(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
+                        long postId = posts.postId(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
                                 "no " + platform.key() + " post '" + externalId + "' in this workbench"));
                         Long firstLine = seenOnLine.putIfAbsent(postId, line);
                         if (firstLine != null) {
                             throw new IllegalArgumentException(platform.key() + " post '" + externalId
                                     + "' is already answered on line " + firstLine + " of this file");
                         }
-                        Optional<LabelStore.Latest> latest = store.latest(person, postId, QUESTION);
+                        Optional<Labels.Latest> latest = store.latest(person, postId, QUESTION);
                         if (latest.isPresent() && latest.get().value().equals(value)) {
                             unchanged++;
                             continue;
@@ -106,8 +99,8 @@ public final class LabelCsvImport {
                             String given = header.containsKey("reason") ? field(record, "reason") : "";
                             reason = given.isEmpty() ? "imported from " + file.getFileName() : given;
                         }
-                        answers.add(new LabelStore.FileAnswer(postId, QUESTION, value,
-                                LabelStore.timeAfter(now, latest.map(LabelStore.Latest::at).orElse(null)), reason));
+                        answers.add(new Labels.FileAnswer(postId, QUESTION, value,
+                                LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
                     } catch (IllegalArgumentException e) {
                         reject.accept(new Rejection(name, (int) line, e.getMessage()));
                     }

@@ -37,10 +37,15 @@ public record Codebook(String version, String definition, List<Question> questio
     }
 
     public static Codebook load() {
-        try (InputStream in = DataLocations.openResource(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** Another study's codebook among the editable resources, e.g. {@code codebook/link-review.json}. */
+    public static Codebook load(String resource) {
+        try (InputStream in = DataLocations.openResource(resource)) {
             return new ObjectMapper().readValue(in, Codebook.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the codebook " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the codebook " + resource, e);
         }
     }
 

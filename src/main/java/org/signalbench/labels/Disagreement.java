@@ -3,6 +3,7 @@ package org.signalbench.labels;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.signalbench.domain.Decision;
 
 /**
  * A post whose coders' latest answers differ on at least one question.

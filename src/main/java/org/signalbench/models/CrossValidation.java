@@ -1,7 +1,5 @@
 package org.signalbench.models;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.jobs.UnitProgress;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.Session;
 
 /**
  * k-fold cross-validation of several models on several text variants, stored as it goes.
@@ -36,8 +35,8 @@ public final class CrossValidation {
     private CvListener listener = CvListener.NONE;
     private Map<String, String> provenance = Map.of();
 
-    public CrossValidation(Connection connection, LabeledCorpus corpus) {
-        this.store = new RunStore(connection);
+    public CrossValidation(Session session, LabeledCorpus corpus) {
+        this.store = new RunStore(session);
         this.corpus = corpus;
     }
 
@@ -57,7 +56,7 @@ public final class CrossValidation {
     }
 
     /** Starts and runs a new run; returns its id. Throws CancelledException (run kept as 'cancelled') when cancelled. */
-    public String start(CvConfig config, JobContext context) throws SQLException {
+    public String start(CvConfig config, JobContext context) {
         List<ModelTrainer> trainers = config.models().stream().map(config::trainer).toList();
         Map<String, Map<String, Object>> hyper = new LinkedHashMap<>();
         Map<String, String> libraries = new LinkedHashMap<>();
@@ -77,7 +76,7 @@ public final class CrossValidation {
     }
 
     /** Continues a stored run from its first unfinished fold. The corpus must be the one it started on. */
-    public void resume(String runId, JobContext context) throws SQLException {
+    public void resume(String runId, JobContext context) {
         RunStore.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
         if (!run.corpusFingerprint().equals(corpus.fingerprint(run.config().variants()))) {
             throw new IllegalStateException("run " + runId + " was made on other posts, labels or texts; "
@@ -97,7 +96,7 @@ public final class CrossValidation {
         }
     }
 
-    private void execute(String runId, CvConfig config, List<ModelTrainer> trainers, JobContext context) throws SQLException {
+    private void execute(String runId, CvConfig config, List<ModelTrainer> trainers, JobContext context) {
         long started = System.nanoTime();
         Set<String> done = store.finishedFolds(runId);
         Map<Variant, int[]> foldOf = new LinkedHashMap<>();
@@ -129,18 +128,17 @@ public final class CrossValidation {
         } catch (CancelledException e) {
             store.setStatus(runId, RunStatus.CANCELLED, seconds(started));
             throw e;
-        } catch (SQLException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             try {
                 store.setStatus(runId, RunStatus.FAILED, seconds(started));
-            } catch (SQLException | RuntimeException recordFailed) {
+            } catch (RuntimeException recordFailed) {
                 e.addSuppressed(recordFailed); // the same full disk or lock: the first failure is the one to tell
             }
             throw e;
         }
     }
 
-    private void runFold(String runId, Variant v, ModelTrainer trainer, int fold, int[] foldOf, long seed, JobContext context)
-            throws SQLException {
+    private void runFold(String runId, Variant v, ModelTrainer trainer, int fold, int[] foldOf, long seed, JobContext context) {
         List<Example> examples = corpus.examples(v);
         List<Example> training = new ArrayList<>();
         List<Example> test = new ArrayList<>();

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +30,8 @@ import org.signalbench.preprocess.Preprocessor;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantText;
 import org.signalbench.store.DataLocations;
+import org.signalbench.store.FinalModelRecords;
 import org.signalbench.store.Session;
-import org.signalbench.store.Transactions;
 
 /**
  * Final models: one model trained on every labelled text of one variant (the final dealer labels,
@@ -66,7 +62,7 @@ public final class FinalModels {
      */
     public record FinalModel(String id, String model, String variant, Map<String, Object> hyperparameters, Path file,
                              String corpusFingerprint, int trainingPosts, int dealerPosts, double threshold, long seed,
-                             Map<String, String> libraryVersions, String trainedAt, double seconds) {
+                             Map<String, String> libraryVersions, Instant trainedAt, double seconds) {
         FinalModel withFile(Path newFile) {
             return new FinalModel(id, model, variant, hyperparameters, newFile, corpusFingerprint, trainingPosts, dealerPosts,
                     threshold, seed, libraryVersions, trainedAt, seconds);
@@ -84,7 +80,8 @@ public final class FinalModels {
     record Description(int format, FinalModel finalModel, Map<String, Integer> vocabulary) {
     }
 
-    private final Connection c;
+    private final Session session;
+    private final FinalModelRecords records;
     private final Supplier<PreprocessedCorpus> corpus;
     private final Path directory;
     private Map<String, String> provenance = Map.of();
@@ -95,13 +92,14 @@ public final class FinalModels {
      * @param directory where model files are saved ({@link #defaultDirectory()} in the app and on the
      *                  command line)
      */
-    public FinalModels(Connection c, Preprocessor preprocessor, Path directory) {
-        this(c, () -> Captions.preprocess(Session.over(c), null, preprocessor), directory);
+    public FinalModels(Session session, Preprocessor preprocessor, Path directory) {
+        this(session, () -> Captions.preprocess(session, null, preprocessor), directory);
     }
 
     /** Final models over a preprocessed corpus someone else owns (the application's corpus owner). */
-    public FinalModels(Connection c, Supplier<PreprocessedCorpus> corpus, Path directory) {
-        this.c = c;
+    public FinalModels(Session session, Supplier<PreprocessedCorpus> corpus, Path directory) {
+        this.session = session;
+        this.records = new FinalModelRecords(session);
         this.corpus = corpus;
         this.directory = directory;
     }
@@ -122,7 +120,7 @@ public final class FinalModels {
 
     /** Trains a catalogue model ({@link ModelCatalog}, with the same overrides as cross-validation). */
     public FinalModel train(String model, Variant variant, Map<String, String> overrides, long seed, JobContext context)
-            throws SQLException, IOException {
+            throws IOException {
         return train(ModelCatalog.trainer(model, overrides), variant, seed, context);
     }
 
@@ -133,10 +131,10 @@ public final class FinalModels {
      * other texts.
      */
     public FinalModel train(ModelTrainer trainer, Variant variant, long seed, JobContext context)
-            throws SQLException, IOException {
+            throws IOException {
         context.progress(0, 3 * STEPS_PER_STEP, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION));
+        LabeledCorpus labelled = LabeledCorpus.of(corpus, FinalLabels.of(session, LabeledCorpus.QUESTION));
         List<Example> examples = labelled.examples(variant);
         int dealers = (int) examples.stream().filter(Example::dealer).count();
         if (dealers == 0 || dealers == examples.size()) {
@@ -167,13 +165,13 @@ public final class FinalModels {
             double threshold = threshold(ModelFiles.load(file));
             FinalModel finalModel = new FinalModel(id, trainer.id(), variant.key(), new LinkedHashMap<>(trainer.hyperparameters()),
                     file, labelled.fingerprint(List.of(variant)), examples.size(), dealers, threshold, seed, libraries,
-                    now.toString(), seconds);
+                    now, seconds);
             ModelFiles.putEntry(file, DESCRIPTION_ENTRY,
                     JSON.writeValueAsBytes(new Description(FORMAT, finalModel, corpus.dictionary().asMap())));
             record(finalModel);
             context.progress(3 * STEPS_PER_STEP, 3 * STEPS_PER_STEP, "saved " + file);
             return finalModel;
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
@@ -189,7 +187,7 @@ public final class FinalModels {
         throw new IllegalStateException("no threshold known for " + model.getClass().getSimpleName());
     }
 
-    private String newId(String base) throws SQLException {
+    private String newId(String base) {
         String id = base;
         for (int n = 2; find(id).isPresent() || Files.exists(directory.resolve(id + ".zip")); n++) {
             id = base + "-" + n;
@@ -197,75 +195,40 @@ public final class FinalModels {
         return id;
     }
 
-    private void record(FinalModel m) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO final_model (id, model, variant, hyperparameters, file, "
-                + "corpus_fingerprint, training_posts, dealer_posts, threshold, seed, library_versions, trained_at, seconds) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, m.id());
-            st.setString(2, m.model());
-            st.setString(3, m.variant());
-            st.setString(4, StoredJson.write(m.hyperparameters()));
-            st.setString(5, m.file().toString());
-            st.setString(6, m.corpusFingerprint());
-            st.setInt(7, m.trainingPosts());
-            st.setInt(8, m.dealerPosts());
-            st.setDouble(9, m.threshold());
-            st.setLong(10, m.seed());
-            st.setString(11, StoredJson.write(m.libraryVersions()));
-            st.setString(12, m.trainedAt());
-            st.setDouble(13, m.seconds());
-            st.executeUpdate();
-        }
+    private void record(FinalModel m) {
+        records.insert(new FinalModelRecords.FinalModelRow(m.id(), m.model(), m.variant(), StoredJson.write(m.hyperparameters()),
+                m.file().toString(), m.corpusFingerprint(), m.trainingPosts(), m.dealerPosts(), m.threshold(), m.seed(),
+                StoredJson.write(m.libraryVersions()), m.trainedAt().toString(), m.seconds()));
     }
 
     /** Every recorded final model, newest first. */
-    public List<FinalModel> list() throws SQLException {
-        return select("", null);
+    public List<FinalModel> list() {
+        return records.all().stream().map(FinalModels::finalModel).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
-    public Optional<FinalModel> find(String id) throws SQLException {
-        return select(" WHERE id = ?", id).stream().findFirst();
+    public Optional<FinalModel> find(String id) {
+        return records.find(id).map(FinalModels::finalModel);
     }
 
-    private List<FinalModel> select(String where, String id) throws SQLException {
-        List<FinalModel> list = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT id, model, variant, hyperparameters, file, corpus_fingerprint, "
-                + "training_posts, dealer_posts, threshold, seed, library_versions, trained_at, seconds FROM final_model"
-                + where + " ORDER BY trained_at DESC, id")) {
-            if (id != null) {
-                st.setString(1, id);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new FinalModel(rs.getString(1), rs.getString(2), rs.getString(3),
-                            StoredJson.read(rs.getString(4), new TypeReference<Map<String, Object>>() { }, "final model"), Path.of(rs.getString(5)),
-                            rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getDouble(9), rs.getLong(10),
-                            StoredJson.read(rs.getString(11), new TypeReference<Map<String, String>>() { }, "final model"), rs.getString(12),
-                            rs.getDouble(13)));
-                }
-            }
-        }
-        return list;
+    private static FinalModel finalModel(FinalModelRecords.FinalModelRow r) {
+        return new FinalModel(r.id(), r.model(), r.variant(),
+                StoredJson.read(r.hyperparametersJson(), new TypeReference<Map<String, Object>>() { }, "final model"),
+                Path.of(r.file()), r.corpusFingerprint(), r.trainingPosts(), r.dealerPosts(), r.threshold(), r.seed(),
+                StoredJson.read(r.libraryVersionsJson(), new TypeReference<Map<String, String>>() { }, "final model"),
+                Instant.parse(r.trainedAt()), r.seconds());
     }
 
     /** Removes a final model: its record, its scores and its file. */
-    public void delete(String id) throws SQLException, IOException {
+    public void delete(String id) throws IOException {
         Optional<FinalModel> m = find(id);
-        Transactions.run(c, () -> {
-            for (String sql : List.of("DELETE FROM post_score WHERE model = ?", "DELETE FROM final_model WHERE id = ?")) {
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setString(1, id);
-                    st.executeUpdate();
-                }
-            }
-        });
+        records.delete(id);
         if (m.isPresent()) {
             Files.deleteIfExists(m.get().file());
         }
     }
 
     /** Scores with a recorded final model; see {@link #scoreFile}. */
-    public ScoreResult score(String finalModelId, boolean includeLabelled, JobContext context) throws SQLException, IOException {
+    public ScoreResult score(String finalModelId, boolean includeLabelled, JobContext context) throws IOException {
         FinalModel m = find(finalModelId).orElseThrow(() -> new IllegalArgumentException("no final model '" + finalModelId + "'"));
         return scoreFile(m.file(), includeLabelled, context);
     }
@@ -276,7 +239,7 @@ public final class FinalModels {
      * that model's rows of {@code post_score} in one transaction. A file not yet recorded in this
      * workbench is recorded. Throws CancelledException (nothing written) when cancelled.
      */
-    public ScoreResult scoreFile(Path file, boolean includeLabelled, JobContext context) throws SQLException, IOException {
+    public ScoreResult scoreFile(Path file, boolean includeLabelled, JobContext context) throws IOException {
         context.progress(0, 1, "loading " + file);
         Description description = description(file);
         TrainedModel model = ModelFiles.load(file);
@@ -286,7 +249,7 @@ public final class FinalModels {
         }
         context.progress(0, 1, "reading and preprocessing the posts");
         PreprocessedCorpus corpus = preprocess();
-        Map<Long, FinalLabel> labels = FinalLabels.of(Session.over(c), LabeledCorpus.QUESTION);
+        Map<Long, FinalLabel> labels = FinalLabels.of(session, LabeledCorpus.QUESTION);
         List<VariantText> texts = corpus.texts(Variant.fromKey(m.variant()));
         List<Example> toScore = new ArrayList<>();
         int skipped = 0;
@@ -340,22 +303,8 @@ public final class FinalModels {
         return new Example(text.postId(), tokens, java.util.Arrays.copyOf(indices, tokens.size()), false);
     }
 
-    private void writeScores(String modelId, List<Scored> scored) throws SQLException {
-        Transactions.run(c, () -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM post_score WHERE model = ?")) {
-                st.setString(1, modelId);
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO post_score (post_id, model, score) VALUES (?, ?, ?)")) {
-                for (Scored s : scored) {
-                    st.setLong(1, s.postId());
-                    st.setString(2, modelId);
-                    st.setDouble(3, s.score());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-        });
+    private void writeScores(String modelId, List<Scored> scored) {
+        records.replaceScores(modelId, scored.stream().map(x -> new FinalModelRecords.ScoreRow(x.postId(), x.score())).toList());
     }
 
     private PreprocessedCorpus preprocess() {

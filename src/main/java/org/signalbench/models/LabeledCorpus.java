@@ -3,8 +3,6 @@ package org.signalbench.models;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -37,9 +35,9 @@ public final class LabeledCorpus {
     }
 
     /** Reads and preprocesses the workbench's posts and final dealer labels. */
-    public static LabeledCorpus load(Connection c, Preprocessor preprocessor) throws SQLException {
-        PreprocessedCorpus corpus = Captions.preprocess(Session.over(c), null, preprocessor);
-        return of(corpus, FinalLabels.of(Session.over(c), QUESTION));
+    public static LabeledCorpus load(Session session, Preprocessor preprocessor) {
+        PreprocessedCorpus corpus = Captions.preprocess(session, null, preprocessor);
+        return of(corpus, FinalLabels.of(session, QUESTION));
     }
 
     /** The labelled examples of an already preprocessed corpus (texts of posts whose final dealer label is yes or no). */

@@ -1,9 +1,8 @@
 package org.signalbench.models;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +91,7 @@ public final class RunExport {
     }
 
     /** Writes a stored run's Table 1 beside the shipped published values to {@code file} (UTF-8) in {@code format}. */
-    public static void write(RunStore store, String runId, Format format, Path file) throws SQLException, IOException {
+    public static void write(RunStore store, String runId, Format format, Path file) throws IOException {
         org.signalbench.exporting.SafeOutputFile.writeString(file, null, export(format, RunSummary.rows(store, runId)));
     }
 

@@ -1,6 +1,5 @@
 package org.signalbench.models;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -26,7 +25,7 @@ public final class RunSummary {
     private RunSummary() {
     }
 
-    public static List<Row> rows(RunStore store, String runId) throws SQLException {
+    public static List<Row> rows(RunStore store, String runId) {
         RunStore.Run run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
         List<Row> rows = new ArrayList<>();
         for (Variant v : run.config().variants()) {
@@ -73,7 +72,7 @@ public final class RunSummary {
      * the folds both finished; test/train ratio from the fold sizes) and McNemar on the pooled
      * predictions of the posts both scored.
      */
-    public static Comparison compare(RunStore store, String runId, String variant, String a, String b) throws SQLException {
+    public static Comparison compare(RunStore store, String runId, String variant, String a, String b) {
         List<FoldResult> fa = store.folds(runId, variant, a);
         List<FoldResult> fb = store.folds(runId, variant, b);
         List<Double> xa = new ArrayList<>();

@@ -204,6 +204,7 @@ public final class TwitterStudySample {
             throw new CancelledException();
         }
         Summary counted = sample.write(out, tweets, context);
+        LinkReviewSampleFiles.write(out, seed); // the link review's coded answers and evidence, derived from truth.csv
         return new Summary(out, counted.tweets(), counted.fentanylTweets(), counted.sellingTweets(),
                 counted.sellingWithLinks(), counted.liveUnique(), counted.liveAccounts(), counted.coded(),
                 (System.nanoTime() - started) / 1e9);

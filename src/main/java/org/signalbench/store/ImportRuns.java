@@ -1,9 +1,7 @@
 package org.signalbench.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
@@ -14,29 +12,31 @@ public final class ImportRuns {
     public record RejectionRow(String file, Integer line, String reason) {
     }
 
-    private final Connection connection;
+    private final Session session;
 
-    public ImportRuns(Connection connection) {
-        this.connection = connection;
+    public ImportRuns(Session session) {
+        this.session = session;
     }
 
     /** Records the start of a run over {@code sourcesJson} (a JSON list of paths); returns its id. */
-    public long start(Instant startedAt, String sourcesJson) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO import_run (started_at, sources) VALUES (?, ?) RETURNING id")) {
-            insert.setString(1, startedAt.toString());
-            insert.setString(2, sourcesJson);
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    public long start(Instant startedAt, String sourcesJson) {
+        return session.call(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO import_run (started_at, sources) VALUES (?, ?) RETURNING id")) {
+                insert.setString(1, startedAt.toString());
+                insert.setString(2, sourcesJson);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        }
+        });
     }
 
     /** Records how a run ended and what it refused, in one transaction. */
     public void finish(long runId, Instant finishedAt, int imported, int duplicates, int labels, String status,
-                       List<RejectionRow> rejections) throws SQLException {
-        Transactions.run(connection, () -> {
+                       List<RejectionRow> rejections) {
+        session.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE import_run SET finished_at = ?, "
                     + "imported = ?, duplicates = ?, labels = ?, status = ? WHERE id = ?");
                  PreparedStatement reject = connection.prepareStatement(
@@ -61,6 +61,7 @@ public final class ImportRuns {
                 }
                 reject.executeBatch();
             }
+            return null;
         });
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.signalbench.domain.InterruptedImport;
 
 /**
  * Imports that did not finish: a run whose process was killed or crashed (stored {@code running},
@@ -23,10 +24,6 @@ public final class InterruptedImports {
     public static final String INTERRUPTED = "interrupted";
     /** The status of an interrupted run that a later import of the same sources completed. */
     public static final String COMPLETED = "completed";
-
-    /** An interrupted run: when it started, what it was importing and how many new posts it stored. */
-    public record Run(long id, String startedAt, List<Path> sources, int imported) {
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,15 +83,15 @@ public final class InterruptedImports {
     }
 
     /** The interrupted runs not yet completed, oldest first (after {@link #settle}). */
-    public List<Run> list() {
+    public List<InterruptedImport> list() {
         settle();
         return session.call(c -> {
-            List<Run> runs = new ArrayList<>();
+            List<InterruptedImport> runs = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT id, started_at, sources, imported FROM import_run "
                     + "WHERE status = '" + INTERRUPTED + "' ORDER BY id");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    runs.add(new Run(rs.getLong(1), rs.getString(2), sources(rs.getString(3)), rs.getInt(4)));
+                    runs.add(new InterruptedImport(rs.getLong(1), rs.getString(2), sources(rs.getString(3)), rs.getInt(4)));
                 }
             }
             return runs;
@@ -104,7 +101,7 @@ public final class InterruptedImports {
     /** The sources of all interrupted runs, each once, in the order the runs started: what finishes them. */
     public List<Path> sourcesToFinish() {
         Set<Path> all = new LinkedHashSet<>();
-        for (Run run : list()) {
+        for (InterruptedImport run : list()) {
             all.addAll(run.sources());
         }
         return List.copyOf(all);
@@ -120,7 +117,7 @@ public final class InterruptedImports {
             done.add(p.toAbsolutePath().normalize());
         }
         int completed = 0;
-        for (Run run : list()) {
+        for (InterruptedImport run : list()) {
             if (run.sources().stream().allMatch(p -> done.contains(p.toAbsolutePath().normalize()))) {
                 completed += session.call(c -> {
                     try (PreparedStatement st = c.prepareStatement("UPDATE import_run SET status = '" + COMPLETED

@@ -14,20 +14,16 @@ public final class LabelReads {
     public record CoderAnswer(long postId, long coderId, String value, String at) {
     }
 
-    /** One row of the coder table. */
-    public record CoderRow(long id, String name, org.signalbench.domain.Role role) {
-    }
-
     private LabelReads() {
     }
 
     /** Every coder and expert, by name. */
-    public static List<CoderRow> coders(Session session) {
+    public static List<org.signalbench.domain.Coder> coders(Session session) {
         return session.call(c -> {
-            List<CoderRow> rows = new ArrayList<>();
+            List<org.signalbench.domain.Coder> rows = new ArrayList<>();
             try (var st = c.prepareStatement("SELECT id, name, role FROM coder ORDER BY name"); var rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new CoderRow(rs.getLong(1), rs.getString(2), org.signalbench.domain.Role.fromKey(rs.getString(3))));
+                    rows.add(new org.signalbench.domain.Coder(rs.getLong(1), rs.getString(2), org.signalbench.domain.Role.fromKey(rs.getString(3))));
                 }
             }
             return rows;

@@ -72,6 +72,20 @@ public final class PostWriter implements AutoCloseable {
         tweets = new TweetWriter(connection);
     }
 
+    /** A writer on {@code session}'s connection, for imports stamped {@code importedAt}. */
+    public static PostWriter on(Session session, Instant importedAt) {
+        return session.call(c -> new PostWriter(c, importedAt));
+    }
+
+    /** {@link #write}, its database errors unchecked ({@link EnvironmentFault} for faults of the machine). */
+    public List<Outcome> store(List<PostDraft> drafts) {
+        try {
+            return write(drafts);
+        } catch (SQLException e) {
+            throw EnvironmentFault.unchecked(e);
+        }
+    }
+
     /**
      * Writes the drafts in one transaction (post by post if that fails); one outcome per draft, in
      * order. Only a fault of a post itself (a constraint, a bad value) makes it FAILED: an
@@ -290,6 +304,15 @@ public final class PostWriter implements AutoCloseable {
             statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
+        }
+    }
+
+    /** {@link #close}, its database errors as {@link StoreException}. */
+    public void release() {
+        try {
+            close();
+        } catch (SQLException e) {
+            throw new StoreException(e);
         }
     }
 

@@ -98,6 +98,16 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /** The id of the stored post with this platform and external id, if any. */
+    public java.util.Optional<Long> postId(org.signalbench.domain.Platform platform, String externalId) {
+        return call(c -> new PostQuery(c).idOf(platform, externalId));
+    }
+
+    /** The caption of the stored post with this platform key and external id, if any. */
+    public java.util.Optional<String> captionOf(String platformKey, String externalId) {
+        return call(c -> new PostQuery(c).captionOf(platformKey, externalId));
+    }
+
     /** The posts' {@link PostQuery.CaptionsState}: changes whenever an import adds posts. */
     public PostQuery.CaptionsState captionsState() {
         return call(c -> new PostQuery(c).captionsState());
@@ -124,6 +134,11 @@ public final class Session implements AutoCloseable {
     /** Runs {@code work} in one transaction (see {@link Transactions}). */
     public <T> T inTransaction(Work<T> work) {
         return call(c -> Transactions.call(c, () -> work.run(c)));
+    }
+
+    /** Runs {@code work} (calls into store repositories) in one transaction on this session; nested calls join it. */
+    public <T> T transaction(java.util.function.Supplier<T> work) {
+        return call(c -> Transactions.call(c, work::get));
     }
 
     @Override

@@ -17,35 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.signalbench.domain.TopicCorpusStep;
+import org.signalbench.domain.TopicRun;
+import org.signalbench.domain.TopicWord;
 
 /**
- * The topic rounds of a workbench (V9): the only writer of {@code topic_corpus}, {@code topic_run},
+ * The topic rounds of a workbench (V10): the only writer of {@code topic_corpus}, {@code topic_run},
  * {@code topic}, {@code topic_tag}, {@code topic_tag_decision}, {@code topic_document},
  * {@code topic_comparison} and {@code tweet_theme_class}.
  */
 public final class TopicStore {
     /** The three tags a theme may get. */
-    public static final List<String> TAGS = List.of("signal", "noise", "neutral");
+    public static final List<String> TAGS = TopicWord.TAGS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One step of the funnel: what a filter ({@code ruleJson}) kept of its parent corpus (null: all tweets). */
-    public record CorpusRow(long id, Long parentId, Long sourceRunId, String ruleJson, Instant createdAt,
-                            int postsBefore, int posts) {
-    }
-
-    /** A round's provenance; {@code corpusId} null for all Twitter posts. */
-    public record RunRow(long id, Long corpusId, String model, int k, int iterations, long seed, int threads,
-                         String corpusHash, int posts, int documents, int vocabulary, long tokens,
-                         Map<String, Object> hyperparameters, Map<String, String> libraryVersions, double seconds,
-                         Instant startedAt, Instant finishedAt) {
-    }
-
-    /** A word of a topic with its probability. */
-    public record Word(String word, double p) {
-    }
-
     /** One theme of a round; {@code name} null until someone names it. */
-    public record TopicRow(int topic, int size, List<Word> words, String name) {
+    public record TopicRow(int topic, int size, List<TopicWord> words, String name) {
         public TopicRow {
             words = List.copyOf(words);
         }
@@ -114,13 +101,13 @@ public final class TopicStore {
     }
 
     /** Every stored corpus, oldest first. */
-    public List<CorpusRow> corpora() throws SQLException {
-        List<CorpusRow> out = new ArrayList<>();
+    public List<TopicCorpusStep> corpora() throws SQLException {
+        List<TopicCorpusStep> out = new ArrayList<>();
         try (PreparedStatement q = connection.prepareStatement("SELECT id, parent_id, source_run_id, rule, created_at, "
                 + "posts_before, posts FROM topic_corpus ORDER BY id");
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                out.add(new CorpusRow(rs.getLong(1), getLong(rs, 2), getLong(rs, 3), rs.getString(4),
+                out.add(new TopicCorpusStep(rs.getLong(1), getLong(rs, 2), getLong(rs, 3), rs.getString(4),
                         Instant.parse(rs.getString(5)), rs.getInt(6), rs.getInt(7)));
             }
         }
@@ -128,7 +115,7 @@ public final class TopicStore {
     }
 
     /** The corpus with this id. */
-    public Optional<CorpusRow> corpus(long id) throws SQLException {
+    public Optional<TopicCorpusStep> corpus(long id) throws SQLException {
         return corpora().stream().filter(c -> c.id() == id).findFirst();
     }
 
@@ -153,7 +140,7 @@ public final class TopicStore {
      * Stores a finished round in one transaction: its provenance ({@code run.id} is ignored), its
      * topics and every document's topics; returns the run's id.
      */
-    public long saveRun(RunRow run, List<TopicRow> topics, List<DocumentRow> documents) throws SQLException {
+    public long saveRun(TopicRun run, List<TopicRow> topics, List<DocumentRow> documents) throws SQLException {
         return Transactions.call(connection, () -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO topic_run (corpus_id, model, k, "
@@ -220,17 +207,17 @@ public final class TopicStore {
     }
 
     /** Every round, oldest first. */
-    public List<RunRow> runs() throws SQLException {
+    public List<TopicRun> runs() throws SQLException {
         return queryRuns("", null);
     }
 
     /** The round with this id. */
-    public Optional<RunRow> run(long id) throws SQLException {
+    public Optional<TopicRun> run(long id) throws SQLException {
         return queryRuns(" WHERE id = ?", id).stream().findFirst();
     }
 
-    private List<RunRow> queryRuns(String where, Long id) throws SQLException {
-        List<RunRow> out = new ArrayList<>();
+    private List<TopicRun> queryRuns(String where, Long id) throws SQLException {
+        List<TopicRun> out = new ArrayList<>();
         try (PreparedStatement q = connection.prepareStatement("SELECT id, corpus_id, model, k, iterations, seed, "
                 + "threads, corpus_hash, posts, documents, vocabulary, tokens, hyperparameters, library_versions, "
                 + "seconds, started_at, finished_at FROM topic_run" + where + " ORDER BY id")) {
@@ -239,7 +226,7 @@ public final class TopicStore {
             }
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RunRow(rs.getLong(1), getLong(rs, 2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                    out.add(new TopicRun(rs.getLong(1), getLong(rs, 2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                             rs.getLong(6), rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                             rs.getLong(12), parse(rs.getString(13), new TypeReference<LinkedHashMap<String, Object>>() { }),
                             parse(rs.getString(14), new TypeReference<LinkedHashMap<String, String>>() { }),
@@ -259,7 +246,7 @@ public final class TopicStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     out.add(new TopicRow(rs.getInt(1), rs.getInt(2),
-                            parse(rs.getString(3), new TypeReference<List<Word>>() { }), rs.getString(4)));
+                            parse(rs.getString(3), new TypeReference<List<TopicWord>>() { }), rs.getString(4)));
                 }
             }
         }

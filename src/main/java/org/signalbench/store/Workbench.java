@@ -143,6 +143,15 @@ public final class Workbench implements AutoCloseable {
         return connection;
     }
 
+    /** A {@link Session} over a new {@linkplain #newBulkConnection() bulk-import connection} of its own. The caller closes it. */
+    public Session openBulkSession() {
+        try {
+            return Session.owning(newBulkConnection());
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** A {@link Session} over a new connection of its own, for one use case on any thread. The caller closes it. */
     public Session openSession() {
         try {

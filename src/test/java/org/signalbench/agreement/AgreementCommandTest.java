@@ -1,5 +1,6 @@
 package org.signalbench.agreement;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
@@ -25,7 +26,7 @@ class AgreementCommandTest {
     private Path workbench() throws Exception {
         Path db = dir.resolve("wb.sqlite");
         try (Workbench wb = Workbench.open(db)) {
-            LabelStore store = new LabelStore(wb.connection());
+            LabelStore store = Labelling.labelStore(wb.connection());
             Coder a = store.coder("coder-a", Role.CODER);
             Coder b = store.coder("coder-b", Role.CODER);
             Coder c = store.coder("coder-c", Role.CODER);
@@ -96,7 +97,7 @@ class AgreementCommandTest {
     void fewerThanTwoCodersIsAnError() throws Exception {
         Path db = dir.resolve("one.sqlite");
         try (Workbench wb = Workbench.open(db)) {
-            LabelStore store = new LabelStore(wb.connection());
+            LabelStore store = Labelling.labelStore(wb.connection());
             Coder a = store.coder("coder-a", Role.CODER);
             store.saveAnswer(a.id(), insertPost(wb.connection(), "instagram", "P1", "u", "x"), "dealer", "yes", null);
         }

@@ -1,5 +1,6 @@
 package org.signalbench.agreement;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 
@@ -9,9 +10,9 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
@@ -35,7 +36,7 @@ class AgreementReportTest {
 
     @Test
     void batchesByIsoWeekOfTheLaterAnswerLatestAnswersAndChannelsAsStrings() throws Exception {
-        try (Workbench wb = TestWorkbenches.open(dir); LabelStore store = new LabelStore(wb.connection())) {
+        try (Workbench wb = TestWorkbenches.open(dir); LabelStore store = Labelling.labelStore(wb.connection())) {
             Connection c = wb.connection();
             Coder a = store.coder("coder-a", Role.CODER);
             Coder b = store.coder("coder-b", Role.CODER);

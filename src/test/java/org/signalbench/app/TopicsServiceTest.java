@@ -42,7 +42,7 @@ class TopicsServiceTest {
     /** The theme that gives {@code word} the highest probability. */
     static TopicsService.Theme themeWith(TopicsService.Round round, String word) {
         return round.themes().stream().max(java.util.Comparator.comparingDouble(t -> t.words().stream()
-                .filter(w -> w.word().equals(word)).mapToDouble(TopicStore.Word::p).max().orElse(0))).orElseThrow();
+                .filter(w -> w.word().equals(word)).mapToDouble(org.signalbench.domain.TopicWord::p).max().orElse(0))).orElseThrow();
     }
 
     @Test
@@ -50,7 +50,7 @@ class TopicsServiceTest {
         // The planted themes share no words, so a Gibbs state that merged two of them never splits
         // them again (seeds 1, 3 and 4 end so); seed 2 separates all four.
         TopicsService.Round first = service.fit(workbench, TopicsService.FitRequest.of("btm", 4, 100, 2), JobContext.NONE);
-        TopicStore.RunRow run = first.run();
+        org.signalbench.domain.TopicRun run = first.run();
         assertEquals(4 * PER_THEME, run.posts());
         assertEquals(4 * PER_THEME, run.documents());
         assertEquals(4, first.themes().size());
@@ -78,7 +78,7 @@ class TopicsServiceTest {
         assertThrows(IllegalArgumentException.class, () -> service.tag(workbench, run.id(), 9, "ana", "noise"));
         assertThrows(IllegalArgumentException.class, () -> service.tag(workbench, run.id(), 0, "ana", "spam"));
 
-        TopicStore.CorpusRow kept = service.filterNoise(workbench, run.id());
+        org.signalbench.domain.TopicCorpusStep kept = service.filterNoise(workbench, run.id());
         assertEquals(4 * PER_THEME - news.size(), kept.posts());
         assertEquals(4 * PER_THEME, kept.postsBefore());
 
@@ -143,9 +143,9 @@ class TopicsServiceTest {
     }
 
     @Test
-    void migratesFromVersion8() throws Exception {
+    void migratesFromVersion9() throws Exception {
         Path file = dir.resolve("old.sqlite");
-        Workbench.migrate(file, "8");
+        Workbench.migrate(file, "9");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
             TestWorkbenches.insertPost(c, "twitter", "t0", "user0", "buy oxycodone online cheap pharmacy");
         }

@@ -32,7 +32,7 @@ class WorkbenchCorpusTest {
     Path dir;
 
     private static Settings settings(String... stopWords) {
-        return Settings.of(Codebook.load(), new Preprocessor(Set.of(stopWords)));
+        return Settings.of(Codebook.load(), new Preprocessor(Set.of(stopWords)), org.signalbench.findings.Lexicons.load());
     }
 
     private static CvConfig config() {
@@ -72,7 +72,7 @@ class WorkbenchCorpusTest {
                 corpus.preprocessed(wb, session);
                 assertEquals(4, corpus.builds(), "an import invalidates it");
             }
-            assertEquals(org.signalbench.models.RunStatus.FINISHED, new RunStore(wb.connection()).run(first).orElseThrow().status());
+            assertEquals(org.signalbench.models.RunStatus.FINISHED, new RunStore(org.signalbench.store.Session.over(wb.connection())).run(first).orElseThrow().status());
         }
     }
 
@@ -83,21 +83,30 @@ class WorkbenchCorpusTest {
             Settings settings = settings("the");
             Services services = Services.of(settings, dir.resolve("models"));
             String runId = services.crossValidation().start(wb, config(), JobContext.NONE, CvListener.NONE);
-            Map<String, String> stored = new RunStore(wb.connection()).run(runId).orElseThrow().libraryVersions();
+            Map<String, String> stored = new RunStore(org.signalbench.store.Session.over(wb.connection())).run(runId).orElseThrow().libraryVersions();
             assertEquals(AppVersion.current(), stored.get(Settings.APP_VERSION));
             assertEquals(settings.hashes().get("codebook"), stored.get("settings.codebook"));
             assertEquals(settings.hashes().get("stopWords"), stored.get("settings.stopWords"));
             assertEquals(64, stored.get("settings.stopWords").length(), "a SHA-256 in hex");
+            // The lexicons joined the settings (issue 9): their hash is recorded like the others.
+            assertEquals(settings.hashes().get("lexicons"), stored.get("settings.lexicons"));
+            assertEquals(64, stored.get("settings.lexicons").length(), "a SHA-256 in hex");
 
             FinalModels.FinalModel model = services.finalModels().train(wb,
                     org.signalbench.models.ModelCatalog.trainer("svm", Map.of()), Variant.WITH_HASHTAGS, 1, JobContext.NONE);
-            Map<String, String> recorded = new FinalModels(wb.connection(), new Preprocessor(Set.of()), dir.resolve("models"))
+            Map<String, String> recorded = new FinalModels(org.signalbench.store.Session.over(wb.connection()), new Preprocessor(Set.of()), dir.resolve("models"))
                     .find(model.id()).orElseThrow().libraryVersions();
             assertEquals(settings.provenance(), Map.of(
                     Settings.APP_VERSION, recorded.get(Settings.APP_VERSION),
                     "settings.codebook", recorded.get("settings.codebook"),
-                    "settings.stopWords", recorded.get("settings.stopWords")));
+                    "settings.stopWords", recorded.get("settings.stopWords"),
+                    "settings.lexicons", recorded.get("settings.lexicons")));
             assertNotEquals(settings.hashes().get("stopWords"), settings("the", "a").hashes().get("stopWords"));
+            assertEquals(settings.hashes().get("lexicons"), settings("the", "a").hashes().get("lexicons"), "a stable hash");
+            org.signalbench.findings.Lexicons lexicons = settings.lexicons();
+            Settings fewerDrugs = Settings.of(settings.codebook(), settings.preprocessor(), lexicons.withDrugHashtags(
+                    new org.signalbench.findings.DrugLexicon(lexicons.drugHashtags().groups().subList(0, 1))));
+            assertNotEquals(settings.hashes().get("lexicons"), fewerDrugs.hashes().get("lexicons"));
         }
     }
 }

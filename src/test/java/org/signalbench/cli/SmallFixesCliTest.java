@@ -29,7 +29,7 @@ class SmallFixesCliTest {
     void aShortRunIdIsTakenWhenItNamesOneRun() throws Exception {
         Path db = dir.resolve("test.sqlite");
         try (Workbench wb = TestWorkbenches.open(dir)) {
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("3cc95ee5-0000-4000-8000-000000000001", CONFIG, "f", 10, Map.of(), Map.of());
             store.create("3cc9aaaa-0000-4000-8000-000000000002", CONFIG, "f", 10, Map.of(), Map.of());
         }
@@ -47,7 +47,7 @@ class SmallFixesCliTest {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             long p1 = TestWorkbenches.insertPost(wb.connection(), "instagram", "P1", "u1", "one");
             long p2 = TestWorkbenches.insertPost(wb.connection(), "instagram", "P2", "u2", "two");
-            try (LabelStore store = new LabelStore(wb.connection(), Codebook.load())) {
+            try (LabelStore store = new LabelStore(org.signalbench.store.Session.over(wb.connection()), Codebook.load())) {
                 long a = store.coder("coder_a", Role.CODER).id();
                 store.saveAnswer(a, p1, "dealer", "yes", null);
                 store.saveAnswer(a, p2, "dealer", "no", null);

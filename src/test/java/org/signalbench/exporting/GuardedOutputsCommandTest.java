@@ -30,7 +30,7 @@ class GuardedOutputsCommandTest {
     void noCommandWritesOntoTheWorkbench() throws Exception {
         String db = ModelFixtures.filledDatabase(dir, 40, 3);
         try (Workbench wb = Workbench.open(Path.of(db))) {
-            new RunStore(wb.connection()).create("run-1", new CvConfig(List.of(Variant.NO_HASHTAGS), List.of("svm"), Map.of(), 2, 5,
+            new RunStore(org.signalbench.store.Session.over(wb.connection())).create("run-1", new CvConfig(List.of(Variant.NO_HASHTAGS), List.of("svm"), Map.of(), 2, 5,
                     Folds.Scheme.STRATIFIED), "fingerprint", 1, Map.of(), Map.of());
         }
         List<Long> before = counts(db);

@@ -53,7 +53,7 @@ class LabelExportRoundTripTest {
             for (String id : List.of("agreed", "disputed", "settled", "single", "uncoded", "formula")) {
                 ids.put(id, TestWorkbenches.insertPost(c, "instagram", id, "u_" + id, id.equals("formula") ? "=HYPERLINK(\"x\")" : "caption of " + id));
             }
-            try (LabelStore store = new LabelStore(c, codebook)) {
+            try (LabelStore store = new LabelStore(org.signalbench.store.Session.over(c), codebook)) {
                 long a = store.coder("coder_a", Role.CODER).id();
                 long b = store.coder("coder-b", Role.CODER).id();
                 long expert = store.coder("expert_1", Role.EXPERT).id();
@@ -152,7 +152,7 @@ class LabelExportRoundTripTest {
             long p1 = TestWorkbenches.insertPost(c, "instagram", "P1", "u1", "one");
             long p2 = TestWorkbenches.insertPost(c, "instagram", "P2", "u2", "two");
             TestWorkbenches.insertPost(c, "instagram", "P3", "u3", "never coded");
-            try (LabelStore store = new LabelStore(c, Codebook.load())) {
+            try (LabelStore store = new LabelStore(org.signalbench.store.Session.over(c), Codebook.load())) {
                 long a = store.coder("coder_a", Role.CODER).id();
                 long b = store.coder("Coder B", Role.CODER).id();
                 long expert = store.coder("expert_1", Role.EXPERT).id();

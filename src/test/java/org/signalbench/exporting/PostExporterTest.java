@@ -84,7 +84,7 @@ class PostExporterTest {
             Path out = dir.resolve("round-" + format + "/posts." + (format == PostExporter.Format.CSV ? "csv" : "jsonl"));
             new PostExporter(out, true).export(Session.over(c), format, null);
             try (Workbench fresh = Workbench.open(dir.resolve("fresh-" + format + ".sqlite"))) {
-                ImportReport report = new ImportService(fresh).run(List.of(out), null, JobContext.NONE);
+                ImportReport report = new ImportService(fresh, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(out), null, JobContext.NONE);
                 assertEquals(List.of(), report.rejected());
                 assertEquals(2, report.imported());
                 List<Post> before = new ArrayList<>();

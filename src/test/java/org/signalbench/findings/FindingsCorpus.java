@@ -1,5 +1,6 @@
 package org.signalbench.findings;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 
 /**
@@ -79,18 +79,18 @@ final class FindingsCorpus {
         String full3 = "\"dealer\": \"yes\", \"channels\": \"kik\", \"exchange\": \"yes\", \"image_category\": \"illicit_only\", \"image_contact_note\": \"no\"";
         String full4 = "\"dealer\": \"yes\", \"channels\": \"email,whatsapp,wickr\", \"exchange\": \"no\", \"image_category\": \"unrelated\", \"image_contact_note\": \"no\"";
         List<Rejection> rejected = new ArrayList<>();
-        CoderFileImport.importFile(c, coderFile(dir, "a", "coder",
+        Labelling.importCoderFile(c, coderFile(dir, "a", "coder",
                 answer("D1", full1), answer("D2", full2), answer("D3", full3), answer("D4", full4),
                 answer("D5", "\"dealer\": \"yes\", \"channels\": \"phone\", \"exchange\": \"no\""),
                 answer("N1", "\"dealer\": \"no\""), answer("N2", "\"dealer\": \"no\""),
                 answer("X1", "\"dealer\": \"yes\", \"channels\": \"wickr\", \"exchange\": \"yes\"")), rejected::add);
-        CoderFileImport.importFile(c, coderFile(dir, "b", "coder",
+        Labelling.importCoderFile(c, coderFile(dir, "b", "coder",
                 answer("D1", full1), answer("D2", full2), answer("D3", full3), answer("D4", full4),
                 answer("D5", "\"dealer\": \"no\""),
                 answer("N1", "\"dealer\": \"no\""), answer("N2", "\"dealer\": \"no\""),
                 answer("X1", "\"dealer\": \"no\"")), rejected::add);
         // D5 is settled as a dealer post; X1 stays disputed and counts nowhere
-        CoderFileImport.importFile(c, coderFile(dir, "boss", "expert", answer("D5", "\"dealer\": \"yes\"")), rejected::add);
+        Labelling.importCoderFile(c, coderFile(dir, "boss", "expert", answer("D5", "\"dealer\": \"yes\"")), rejected::add);
         assertEquals(List.of(), rejected);
     }
 

@@ -25,7 +25,7 @@ class FindingsTest {
     void compute() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             FindingsCorpus.build(wb.connection(), dir);
-            f = Findings.compute(Session.over(wb.connection()), FindingsCorpus.lexicons());
+            f = Findings.compute(Session.over(wb.connection()), FindingsCorpus.lexicons(), org.signalbench.testing.Labelling.CODEBOOK);
         }
     }
 

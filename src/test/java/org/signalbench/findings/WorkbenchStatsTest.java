@@ -1,5 +1,6 @@
 package org.signalbench.findings;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
@@ -47,20 +47,20 @@ class WorkbenchStatsTest {
             insertPost(c, "instagram", "X1", "plug_three", "#xanax maybe");
             insertPost(c, "twitter", "1001", "news_desk", "Overdoses rise #oxycodone");
             List<Rejection> rejected = new ArrayList<>();
-            CoderFileImport.importFile(c, coderFile("a", "coder",
+            Labelling.importCoderFile(c, coderFile("a", "coder",
                     answer("D1", "\"dealer\": \"yes\", \"channels\": \"wickr\", \"exchange\": \"yes\", \"image_category\": \"rx_only\", \"image_contact_note\": \"yes\""),
                     answer("D2", "\"dealer\": \"yes\", \"channels\": \"none\", \"exchange\": \"no\""),
                     answer("D3", "\"dealer\": \"yes\", \"channels\": \"kik,telegram\", \"exchange\": \"no\""),
                     answer("N1", "\"dealer\": \"no\""),
                     answer("X1", "\"dealer\": \"yes\"")), rejected::add);
-            CoderFileImport.importFile(c, coderFile("b", "coder",
+            Labelling.importCoderFile(c, coderFile("b", "coder",
                     answer("D1", "\"dealer\": \"yes\", \"channels\": \"wickr\", \"exchange\": \"yes\", \"image_category\": \"rx_only\", \"image_contact_note\": \"yes\""),
                     answer("D2", "\"dealer\": \"no\""),
                     answer("D3", "\"dealer\": \"yes\", \"channels\": \"kik,telegram\", \"exchange\": \"no\""),
                     answer("N1", "\"dealer\": \"no\""),
                     answer("X1", "\"dealer\": \"no\"")), rejected::add);
             // D2 is settled as a dealer post; X1 stays disputed and is counted nowhere.
-            CoderFileImport.importFile(c, coderFile("boss", "expert", answer("D2", "\"dealer\": \"yes\"")), rejected::add);
+            Labelling.importCoderFile(c, coderFile("boss", "expert", answer("D2", "\"dealer\": \"yes\"")), rejected::add);
             assertEquals(List.of(), rejected);
 
             WorkbenchStats.Report r = WorkbenchStats.compute(Session.over(c), LEXICON);

@@ -110,7 +110,7 @@ class AtomicityAndCancelTest {
             }
         };
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
-            ImportReport report = new ImportService(wb).run(List.of(dir.resolve("in")), null, job);
+            ImportReport report = new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(dir.resolve("in")), null, job);
             assertTrue(report.cancelled());
             assertTrue(report.imported() > 0 && report.imported() < total, "imported " + report.imported());
             assertEquals(0, report.imported() % ImportService.CHUNK_SIZE, "whole chunks only");
@@ -150,7 +150,7 @@ class AtomicityAndCancelTest {
             }
         };
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
-            new ImportService(wb).run(List.of(dir.resolve("in")), null, job);
+            new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(dir.resolve("in")), null, job);
         }
         assertEquals(0, calls.get(0)[0]);
         assertEquals(total, calls.get(calls.size() - 1)[0]);

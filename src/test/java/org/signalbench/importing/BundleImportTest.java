@@ -119,7 +119,7 @@ class BundleImportTest {
     void aJsonLinesFileWithoutTheHeaderIsNotABundle() throws Exception {
         write(dir.resolve("posts.jsonl"), lines(bundlePost("Aa1", "one")));
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
-            ImportReport forced = new ImportService(wb).run(List.of(dir), ImportFormat.BUNDLE, org.signalbench.jobs.JobContext.NONE);
+            ImportReport forced = new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(dir), ImportFormat.BUNDLE, org.signalbench.jobs.JobContext.NONE);
             assertEquals(0, forced.imported());
             assertEquals(1, forced.rejected().size());
             assertEquals(1, forced.rejected().get(0).line());

@@ -1,5 +1,6 @@
 package org.signalbench.importing;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,14 +55,14 @@ class CoderFileImportTest {
                         + " \"values\": {\"dealer\": \"no\"}}"));
         assertTrue(CoderFileImport.isCoderFile(f));
 
-        assertEquals(4, CoderFileImport.importFile(c, f, rejected::add));
+        assertEquals(4, Labelling.importCoderFile(c, f, rejected::add));
         assertEquals(List.of(), rejected);
         assertEquals(4, scalar(c, "SELECT count(*) FROM label"));
         assertEquals(1, scalar(c, "SELECT count(*) FROM label WHERE question = 'channels' AND value = 'kik,wickr'"));
         assertEquals(1, scalar(c, "SELECT count(*) FROM label WHERE question = 'note' AND value = 'imprint visible'"));
         assertEquals(1, scalar(c, "SELECT count(*) FROM coder WHERE name = 'coder-a' AND role = 'coder'"));
 
-        assertEquals(0, CoderFileImport.importFile(c, f, rejected::add));
+        assertEquals(0, Labelling.importCoderFile(c, f, rejected::add));
         assertEquals(4, scalar(c, "SELECT count(*) FROM label"));
     }
 
@@ -72,7 +73,7 @@ class CoderFileImportTest {
                         + "{\"platform\": \"instagram\", \"externalId\": \"ZZZ999\", \"at\": \"2018-11-02T09:15:00Z\", \"values\": {\"dealer\": \"no\"}},\n"
                         + "{\"platform\": \"instagram\", \"externalId\": \"BBB222\", \"at\": \"yesterday\", \"values\": {\"dealer\": \"no\"}},\n"
                         + "{\"platform\": \"instagram\", \"externalId\": \"BBB222\", \"at\": \"2018-11-02T09:15:00Z\", \"values\": {\"dealer\": \"no\"}}"));
-        assertEquals(1, CoderFileImport.importFile(c, f, rejected::add));
+        assertEquals(1, Labelling.importCoderFile(c, f, rejected::add));
         assertEquals(3, rejected.size());
         assertEquals(5, rejected.get(0).line());
         assertTrue(rejected.get(0).reason().contains("'maybe' is not an answer to dealer"), rejected.get(0).reason());
@@ -87,7 +88,7 @@ class CoderFileImportTest {
         Path f = file("expert.json", coderFile("expert-1", "expert",
                 "{\"platform\": \"instagram\", \"externalId\": \"AAA111\", \"at\": \"2018-11-20T10:00:00Z\",\n"
                         + " \"values\": {\"dealer\": \"yes\"}, \"reason\": \"contact handle in caption\"}"));
-        assertEquals(1, CoderFileImport.importFile(c, f, rejected::add));
+        assertEquals(1, Labelling.importCoderFile(c, f, rejected::add));
         assertEquals(1, scalar(c, "SELECT count(*) FROM adjudication WHERE reason = 'contact handle in caption' AND value = 'yes'"));
         assertEquals(0, scalar(c, "SELECT count(*) FROM label"));
     }
@@ -95,12 +96,12 @@ class CoderFileImportTest {
     @Test
     void aNameCannotSwitchRoleAndBrokenFilesAreRefusedWhole() throws Exception {
         String answer = "{\"platform\": \"instagram\", \"externalId\": \"AAA111\", \"at\": \"2018-11-20T10:00:00Z\", \"values\": {\"dealer\": \"yes\"}}";
-        CoderFileImport.importFile(c, file("a.json", coderFile("pat", "coder", answer)), rejected::add);
-        assertEquals(0, CoderFileImport.importFile(c, file("b.json", coderFile("pat", "expert", answer)), rejected::add));
+        Labelling.importCoderFile(c, file("a.json", coderFile("pat", "coder", answer)), rejected::add);
+        assertEquals(0, Labelling.importCoderFile(c, file("b.json", coderFile("pat", "expert", answer)), rejected::add));
         assertTrue(rejected.get(0).reason().contains("already a coder"), rejected.get(0).reason());
 
         Path truncated = file("t.json", coderFile("kim", "coder", answer).substring(0, 120));
-        assertEquals(0, CoderFileImport.importFile(c, truncated, rejected::add));
+        assertEquals(0, Labelling.importCoderFile(c, truncated, rejected::add));
         assertTrue(rejected.get(1).reason().startsWith("truncated JSON"), rejected.get(1).reason());
         assertEquals(0, scalar(c, "SELECT count(*) FROM coder WHERE name = 'kim'"));
 

@@ -32,7 +32,7 @@ final class ImportFixtures {
     }
 
     static ImportReport importAll(Workbench workbench, Path... sources) throws Exception {
-        return new ImportService(workbench).run(List.of(sources), null, JobContext.NONE);
+        return new ImportService(workbench, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(sources), null, JobContext.NONE);
     }
 
     // ---- Instaloader ----------------------------------------------------------------------------

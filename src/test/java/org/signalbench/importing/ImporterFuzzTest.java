@@ -1,5 +1,6 @@
 package org.signalbench.importing;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class ImporterFuzzTest {
         try (Workbench wb = Workbench.open(dir.resolve("fuzz.sqlite"))) {
             // the posts the coder files and label CSVs refer to, so their mutants can also be taken in
             Path basePosts = Files.write(Files.createDirectories(dir.resolve("base")).resolve("posts.jsonl"), bases.get(0).bytes());
-            assertEquals(12, new ImportService(wb).run(List.of(basePosts), null, JobContext.NONE).imported());
+            assertEquals(12, new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(basePosts), null, JobContext.NONE).imported());
             for (Base base : bases) {
                 outcomes.add(fuzz(wb, base, random));
             }
@@ -127,12 +128,12 @@ class ImporterFuzzTest {
                 switch (base.format()) {
                     case "labels-csv", "adjudication-csv" -> {
                         boolean expert = base.format().startsWith("adjudication");
-                        LabelCsvImport.Result r = LabelCsvImport.importFile(wb.connection(), file, expert ? "fuzz-expert" : "fuzz-coder",
+                        LabelCsvImport.Result r = Labelling.importLabelCsv(wb.connection(), file, expert ? "fuzz-expert" : "fuzz-coder",
                                 expert ? Role.EXPERT : Role.CODER, rejected::add);
                         taken = r.added() + r.unchanged();
                     }
                     default -> {
-                        ImportReport r = new ImportService(wb).run(List.of(file), null, JobContext.NONE);
+                        ImportReport r = new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(file), null, JobContext.NONE);
                         rejected.addAll(r.rejected());
                         taken = r.imported() + r.duplicates() + r.labels();
                         if (base.format().equals("coder-file") && r.labels() == 0 && rejected.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.signalbench.importing;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,17 +64,17 @@ class ParsingFaultsTest {
     void aByteOrderMarkIsAcceptedInLabelAndAdjudicationCsvs() throws Exception {
         Path labels = writeBytes(dir.resolve("excel-labels.csv"), concat(BOM, bytes("external_id,label\r\nP1,1\r\nP2,0\r\n")));
         assertEquals(new LabelCsvImport.Result(2, 0),
-                LabelCsvImport.importFile(wb.connection(), labels, "coder-a", Role.CODER, rejected::add));
+                Labelling.importLabelCsv(wb.connection(), labels, "coder-a", Role.CODER, rejected::add));
         Path finals = writeBytes(dir.resolve("excel-finals.csv"), concat(BOM, bytes("external_id,label,reason\r\nP1,yes,clear sale\r\n")));
         assertEquals(new LabelCsvImport.Result(1, 0),
-                LabelCsvImport.importFile(wb.connection(), finals, "boss", Role.EXPERT, rejected::add));
+                Labelling.importLabelCsv(wb.connection(), finals, "boss", Role.EXPERT, rejected::add));
         assertEquals(List.of(), rejected);
     }
 
     @Test
     void invalidUtf8InALabelsCsvNamesFileAndLine() throws Exception {
         Path file = writeBytes(dir.resolve("latin1.csv"), concat(bytes("external_id,label\nP1,1\nP2,"), new byte[] {(byte) 0xFF}, bytes("\n")));
-        assertEquals(new LabelCsvImport.Result(0, 0), LabelCsvImport.importFile(wb.connection(), file, "coder-a", Role.CODER, rejected::add));
+        assertEquals(new LabelCsvImport.Result(0, 0), Labelling.importLabelCsv(wb.connection(), file, "coder-a", Role.CODER, rejected::add));
         assertEquals(1, rejected.size());
         Rejection r = rejected.get(0);
         assertEquals(file.toString(), r.file());
@@ -86,7 +87,7 @@ class ParsingFaultsTest {
     @Test
     void raggedRowsInALabelsCsvAreRejectedByLine() throws Exception {
         Path file = write(dir.resolve("ragged.csv"), "external_id,label\nP1,1\nP2,0,extra\nP3\n");
-        assertEquals(new LabelCsvImport.Result(1, 0), LabelCsvImport.importFile(wb.connection(), file, "coder-a", Role.CODER, rejected::add));
+        assertEquals(new LabelCsvImport.Result(1, 0), Labelling.importLabelCsv(wb.connection(), file, "coder-a", Role.CODER, rejected::add));
         assertEquals(List.of(3, 4), rejected.stream().map(Rejection::line).toList());
         assertTrue(rejected.get(0).reason().contains("3 fields but the header has 2"), rejected.get(0).reason());
         assertTrue(rejected.get(1).reason().contains("1 field but the header has 2"), rejected.get(1).reason());
@@ -114,7 +115,7 @@ class ParsingFaultsTest {
         Path file = write(dir.resolve("cut.json"), whole);
         Path broken = write(dir.resolve("broken.json"), "{\"format\": \"signalbench-coder-file\",\n \"coder\": {\"name\": ]}");
         for (Path f : List.of(file, broken)) {
-            assertEquals(0, CoderFileImport.importFile(wb.connection(), f, rejected::add));
+            assertEquals(0, Labelling.importCoderFile(wb.connection(), f, rejected::add));
         }
         assertEquals(2, rejected.size());
         assertEquals(5, rejected.get(0).line());
@@ -178,10 +179,10 @@ class ParsingFaultsTest {
 
         // through the label store (labels import --coder) and through a coder file
         Path csv = write(dir.resolve("labels.csv"), "external_id,label\nP1,1\n");
-        LabelCsvImport.importFile(wb.connection(), csv, "evil\u202Eredoc", Role.CODER, rejected::add);
+        Labelling.importLabelCsv(wb.connection(), csv, "evil\u202Eredoc", Role.CODER, rejected::add);
         Path coderFile = write(dir.resolve("named.json"), "{\"format\": \"signalbench-coder-file\", \"version\": 1, "
                 + "\"coder\": {\"name\": \"coder\\u0000a\", \"role\": \"coder\"}, \"answers\": []}");
-        CoderFileImport.importFile(wb.connection(), coderFile, rejected::add);
+        Labelling.importCoderFile(wb.connection(), coderFile, rejected::add);
         assertEquals(2, rejected.size(), rejected.toString());
         assertTrue(rejected.get(0).reason().contains("text-direction mark"), rejected.get(0).reason());
         assertTrue(rejected.get(1).reason().contains("NUL"), rejected.get(1).reason());

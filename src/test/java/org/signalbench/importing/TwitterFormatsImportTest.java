@@ -1,5 +1,6 @@
 package org.signalbench.importing;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.importing.ImportFixtures.count;
@@ -223,7 +224,7 @@ class TwitterFormatsImportTest {
         List<Long> reported = new ArrayList<>();
         long[] total = {0};
         try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
-            ImportReport report = new ImportService(wb).run(List.of(file), null, new JobContext() {
+            ImportReport report = new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(file), null, new JobContext() {
                 @Override
                 public void progress(long done, long all, String message) {
                     reported.add(done);

@@ -1,5 +1,7 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.Coder;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
@@ -40,14 +42,14 @@ class CoderFilesTest {
     }
 
     private int importInto(Workbench wb, Path file) throws Exception {
-        return CoderFileImport.importFile(wb.connection(), file, null, rejected::add, conflicts::add);
+        return Labelling.importCoderFile(wb.connection(), file, null, rejected::add, conflicts::add);
     }
 
     @Test
     void exportedAnswersImportUnchangedElsewhereAndTwiceAddNothing() throws Exception {
         Path file = dir.resolve("out/coder-a.json");
         try (Workbench origin = workbench("origin", CORPUS)) {
-            LabelStore store = new LabelStore(origin.connection());
+            LabelStore store = Labelling.labelStore(origin.connection());
             Coder a = store.coder("coder-a", Role.CODER);
             long p1 = post(origin.connection(), "P1");
             long p3 = post(origin.connection(), "P3");
@@ -56,7 +58,7 @@ class CoderFilesTest {
             store.saveAnswer(a.id(), p1, "channels", "wickr", null);
             store.saveAnswer(a.id(), p3, "dealer", "yes", null);
             store.undo(store.saveAnswer(a.id(), p3, "exchange", "yes", null)); // retracted: not exported
-            int entries = CoderFileExport.write(origin.connection(), a, store.codebook(), file);
+            int entries = CoderFileExport.write(org.signalbench.store.Session.over(origin.connection()), a, store.codebook(), file);
             assertEquals(3, entries); // P1 dealer with its note, P1 channels, P3 dealer
             String json = Files.readString(file);
             assertTrue(json.contains("\"corpus\""), json);
@@ -70,7 +72,7 @@ class CoderFilesTest {
             assertEquals(4, importInto(other, file));
             assertEquals(List.of(), rejected);
             assertEquals(List.of(), conflicts);
-            LabelStore store = new LabelStore(other.connection());
+            LabelStore store = Labelling.labelStore(other.connection());
             Coder a = store.findCoder("coder-a").orElseThrow();
             assertEquals(Map.of("dealer", "yes", "channels", "wickr", "note", "wickr handle"),
                     store.answersOf(a.id(), post(other.connection(), "P1")));
@@ -83,10 +85,10 @@ class CoderFilesTest {
     void theExpertsDecisionsTravelWithTheirReasons() throws Exception {
         Path file = dir.resolve("expert.json");
         try (Workbench origin = workbench("origin", CORPUS)) {
-            LabelStore store = new LabelStore(origin.connection());
+            LabelStore store = Labelling.labelStore(origin.connection());
             Coder expert = store.coder("expert", Role.EXPERT);
             store.settle(expert.id(), post(origin.connection(), "P2"), "dealer", "no", "holiday photo");
-            CoderFileExport.write(origin.connection(), expert, store.codebook(), file);
+            CoderFileExport.write(org.signalbench.store.Session.over(origin.connection()), expert, store.codebook(), file);
         }
         try (Workbench other = workbench("other", CORPUS)) {
             assertEquals(1, importInto(other, file));
@@ -98,11 +100,11 @@ class CoderFilesTest {
     void aFileForAnotherCorpusIsRefusedWhole() throws Exception {
         Path file = dir.resolve("a.json");
         try (Workbench origin = workbench("origin", CORPUS)) {
-            LabelStore store = new LabelStore(origin.connection());
+            LabelStore store = Labelling.labelStore(origin.connection());
             Coder a = store.coder("coder-a", Role.CODER);
             store.saveAnswer(a.id(), post(origin.connection(), "P1"), "dealer", "yes", null);
             store.saveAnswer(a.id(), post(origin.connection(), "P3"), "dealer", "yes", null);
-            CoderFileExport.write(origin.connection(), a, store.codebook(), file);
+            CoderFileExport.write(org.signalbench.store.Session.over(origin.connection()), a, store.codebook(), file);
         }
         try (Workbench changed = workbench("changed", "P1", "bars #xanax wickr frosty_tabs_44", "P3", "a different caption")) {
             assertEquals(0, importInto(changed, file));
@@ -128,9 +130,9 @@ class CoderFilesTest {
         Files.writeString(file, "{\"format\": \"signalbench-coder-file\", \"version\": 1, \"coder\": {\"name\": \"coder-b\"},\n"
                 + "\"answers\": [{\"platform\": \"instagram\", \"externalId\": \"P2\", \"at\": \"2018-11-02T09:15:00Z\", \"values\": {\"dealer\": \"no\"}}]}");
         try (Workbench wb = workbench("wb", CORPUS)) {
-            assertEquals(0, CoderFileImport.importFile(wb.connection(), file, "coder-a", rejected::add, conflicts::add));
+            assertEquals(0, Labelling.importCoderFile(wb.connection(), file, "coder-a", rejected::add, conflicts::add));
             assertTrue(rejected.get(0).reason().contains("answers of 'coder-b', not of 'coder-a'"), rejected.get(0).reason());
-            assertEquals(1, CoderFileImport.importFile(wb.connection(), file, "coder-b", rejected::add, conflicts::add));
+            assertEquals(1, Labelling.importCoderFile(wb.connection(), file, "coder-b", rejected::add, conflicts::add));
         }
     }
 
@@ -151,7 +153,7 @@ class CoderFilesTest {
             assertEquals("yes", c.keptValue());
             assertEquals("2018-11-03T10:00:00Z", c.keptAt());
             assertEquals(List.of("'no' of 2018-11-02T10:00:00Z (line 4)"), c.overruled());
-            LabelStore store = new LabelStore(wb.connection());
+            LabelStore store = Labelling.labelStore(wb.connection());
             Coder a = store.findCoder("coder-a").orElseThrow();
             assertEquals("yes", store.answersOf(a.id(), post(wb.connection(), "P1")).get("dealer"));
 

@@ -1,5 +1,8 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.Coder;
+import org.signalbench.domain.QueueFilter;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
@@ -48,7 +51,7 @@ class KilledSessionTest {
             assertTrue(session.waitFor(30, TimeUnit.SECONDS));
         }
         assertEquals(300, saved.size(), "the session should have saved 300 answers before the kill");
-        try (Workbench wb = Workbench.open(db); LabelStore store = new LabelStore(wb.connection())) {
+        try (Workbench wb = Workbench.open(db); LabelStore store = Labelling.labelStore(wb.connection())) {
             Coder coder = store.coder("coder-k", Role.CODER);
             for (long post : saved) {
                 Map<String, String> answers = store.answersOf(coder.id(), post);

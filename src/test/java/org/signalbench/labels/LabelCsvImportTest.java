@@ -1,5 +1,7 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.Coder;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
@@ -52,7 +54,7 @@ class LabelCsvImportTest {
                 + "AAA111,0,\n"
                 + "BBB222,maybe,\n"
                 + "BBB222,1,myspace\n");
-        var result = LabelCsvImport.importFile(c, f, "coder-c", Role.CODER, rejected::add);
+        var result = Labelling.importLabelCsv(c, f, "coder-c", Role.CODER, rejected::add);
         assertEquals(new LabelCsvImport.Result(3, 0), result);
         assertEquals(4, rejected.size(), rejected.toString());
         assertEquals(new Rejection(f.toString(), 5, "no instagram post 'CCC333' in this workbench"), rejected.get(0));
@@ -65,33 +67,33 @@ class LabelCsvImportTest {
         assertEquals(1, scalar(c, "SELECT count(*) FROM label l JOIN post p ON p.id = l.post_id WHERE p.external_id = 'BBB222' AND l.value = 'no'"));
 
         rejected.clear();
-        assertEquals(new LabelCsvImport.Result(0, 3), LabelCsvImport.importFile(c, f, "coder-c", Role.CODER, rejected::add));
+        assertEquals(new LabelCsvImport.Result(0, 3), Labelling.importLabelCsv(c, f, "coder-c", Role.CODER, rejected::add));
         assertEquals(3, scalar(c, "SELECT count(*) FROM label"));
     }
 
     @Test
     void aFileWithoutTheColumnsOrForAnotherRoleIsRefusedWhole() throws Exception {
         Path noLabel = csv("x.csv", "external_id,answer\nAAA111,1\n");
-        assertEquals(new LabelCsvImport.Result(0, 0), LabelCsvImport.importFile(c, noLabel, "coder-c", Role.CODER, rejected::add));
+        assertEquals(new LabelCsvImport.Result(0, 0), Labelling.importLabelCsv(c, noLabel, "coder-c", Role.CODER, rejected::add));
         assertTrue(rejected.get(0).reason().contains("external_id and label"), rejected.get(0).reason());
         assertEquals(0, scalar(c, "SELECT count(*) FROM coder"));
 
-        new LabelStore(c).coder("pat", Role.EXPERT);
+        Labelling.labelStore(c).coder("pat", Role.EXPERT);
         Path ok = csv("ok.csv", "external_id,label\nAAA111,1\n");
-        LabelCsvImport.importFile(c, ok, "pat", Role.CODER, rejected::add);
+        Labelling.importLabelCsv(c, ok, "pat", Role.CODER, rejected::add);
         assertEquals(null, rejected.get(1).line());
         assertTrue(rejected.get(1).reason().contains("already a expert"), rejected.get(1).reason());
         assertEquals(0, scalar(c, "SELECT count(*) FROM label"));
 
         Path broken = csv("broken.csv", "external_id,label\nAAA111,1\n\"BBB222,0\n");
-        LabelCsvImport.importFile(c, broken, "coder-c", Role.CODER, rejected::add);
+        Labelling.importLabelCsv(c, broken, "coder-c", Role.CODER, rejected::add);
         assertTrue(rejected.get(2).reason().startsWith("not valid CSV"), rejected.get(2).reason());
         assertEquals(0, scalar(c, "SELECT count(*) FROM label"));
     }
 
     @Test
     void theExpertsCsvSettlesPosts() throws Exception {
-        LabelStore store = new LabelStore(c);
+        LabelStore store = Labelling.labelStore(c);
         Coder a = store.coder("coder-a", Role.CODER);
         Coder b = store.coder("coder-b", Role.CODER);
         long post = scalar(c, "SELECT id FROM post WHERE external_id = 'AAA111'");
@@ -99,19 +101,19 @@ class LabelCsvImportTest {
         store.saveAnswer(b.id(), post, "dealer", "no", null);
         assertEquals(FinalLabel.Status.DISPUTED, FinalLabels.of(Session.over(c), "dealer").get(post).status());
         Path f = csv("final.csv", "external_id,label,reason\nAAA111,1,price list and wickr handle\n");
-        assertEquals(new LabelCsvImport.Result(1, 0), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
+        assertEquals(new LabelCsvImport.Result(1, 0), Labelling.importLabelCsv(c, f, "expert", Role.EXPERT, rejected::add));
         assertEquals(new FinalLabel(post, "dealer", "yes", FinalLabel.Status.SETTLED), FinalLabels.of(Session.over(c), "dealer").get(post));
         assertEquals(1, scalar(c, "SELECT count(*) FROM adjudication WHERE reason = 'price list and wickr handle'"));
-        assertEquals(new LabelCsvImport.Result(0, 1), LabelCsvImport.importFile(c, f, "expert", Role.EXPERT, rejected::add));
+        assertEquals(new LabelCsvImport.Result(0, 1), Labelling.importLabelCsv(c, f, "expert", Role.EXPERT, rejected::add));
     }
 
     @Test
     void csvAnswersCarryTheSameCodebookVersionAsAnswersSavedInTheApp() throws Exception {
         // Before one writer owned the label table, CSV answers were stored with a NULL codebook_version.
-        var result = LabelCsvImport.importFile(c, csv("coder-a.csv", "external_id,label\nAAA111,1\n"), "coder-a",
+        var result = Labelling.importLabelCsv(c, csv("coder-a.csv", "external_id,label\nAAA111,1\n"), "coder-a",
                 Role.CODER, rejected::add);
         assertEquals(new LabelCsvImport.Result(1, 0), result);
-        try (LabelStore store = new LabelStore(c)) {
+        try (LabelStore store = Labelling.labelStore(c)) {
             Coder other = store.coder("coder-b", Role.CODER);
             long post = scalar(c, "SELECT id FROM post WHERE external_id = 'BBB222'");
             store.saveAnswer(other.id(), post, LabelStore.DEALER, "no", null);
@@ -121,11 +123,11 @@ class LabelCsvImportTest {
             assertEquals(version, text("SELECT l.codebook_version FROM label l JOIN coder k ON k.id = l.coder_id "
                     + "WHERE k.name = 'coder-b'"));
         }
-        LabelCsvImport.importFile(c, csv("expert.csv", "external_id,label\nAAA111,0\n"), "expert-e", Role.EXPERT,
+        Labelling.importLabelCsv(c, csv("expert.csv", "external_id,label\nAAA111,0\n"), "expert-e", Role.EXPERT,
                 rejected::add);
         assertEquals(List.of(), rejected);
         assertEquals(1L, scalar(c, "SELECT count(*) FROM adjudication WHERE codebook_version = ?",
-                new LabelStore(c).codebook().version()));
+                Labelling.labelStore(c).codebook().version()));
     }
 
     private String text(String sql) throws Exception {

@@ -1,5 +1,10 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.AuditEntry;
+import org.signalbench.domain.Coder;
+import org.signalbench.domain.Decision;
+import org.signalbench.domain.QueueFilter;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,7 +56,7 @@ class LabelStoreTest {
                 st.executeUpdate();
             }
         }
-        store = new LabelStore(c);
+        store = Labelling.labelStore(c);
         a = store.coder("coder-a", Role.CODER);
         b = store.coder("coder-b", Role.CODER);
         expert = store.coder("expert", Role.EXPERT);

@@ -1,5 +1,6 @@
 package org.signalbench.labels;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
@@ -65,7 +66,7 @@ class LabelsCommandTest {
     void theExpertsCsvAndTheDisagreementList() throws Exception {
         Path db = workbench("a", "beach");
         try (Workbench wb = Workbench.open(db)) {
-            LabelStore store = new LabelStore(wb.connection());
+            LabelStore store = Labelling.labelStore(wb.connection());
             long a = store.coder("coder-a", Role.CODER).id();
             long b = store.coder("coder-b", Role.CODER).id();
             long p1 = scalar(wb.connection(), "SELECT id FROM post WHERE external_id = 'AAA111'");

@@ -1,5 +1,8 @@
 package org.signalbench.labels;
 
+import org.signalbench.domain.QueueFilter;
+import org.signalbench.domain.ScoreOrder;
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.signalbench.testing.TestWorkbenches.insertPost;
 
@@ -49,7 +52,7 @@ class ScoreOrderTest {
                 score(c, "svm-1", p.get(i), svm[i]);
                 score(c, "lstm-unrecorded", p.get(i), probability[i]);
             }
-            LabelStore store = new LabelStore(c);
+            LabelStore store = Labelling.labelStore(c);
             long coder = store.coder("coder-a", Role.CODER).id();
 
             assertEquals(List.of(p.get(0), p.get(2), p.get(4), p.get(1), p.get(3), p.get(5)),

@@ -34,7 +34,7 @@ class CrossValidationTest {
     static void corpus() throws Exception {
         workbench = TestWorkbenches.open(dir);
         dealers = ModelFixtures.fill(workbench.connection(), POSTS, 7);
-        corpus = LabeledCorpus.load(workbench.connection(), new Preprocessor(Set.of("the", "a")));
+        corpus = LabeledCorpus.load(org.signalbench.store.Session.over(workbench.connection()), new Preprocessor(Set.of("the", "a")));
     }
 
     private static CvConfig config(List<String> models, int folds, long seed) {
@@ -73,8 +73,8 @@ class CrossValidationTest {
 
     @Test
     void storesEveryFoldAndEveryOutOfFoldPredictionAndRepeatsWithTheSameSeed() throws Exception {
-        CrossValidation cv = new CrossValidation(workbench.connection(), corpus);
-        RunStore store = new RunStore(workbench.connection());
+        CrossValidation cv = new CrossValidation(org.signalbench.store.Session.over(workbench.connection()), corpus);
+        RunStore store = new RunStore(org.signalbench.store.Session.over(workbench.connection()));
         AtomicInteger reports = new AtomicInteger();
         JobContext counting = new JobContext() {
             @Override
@@ -126,8 +126,8 @@ class CrossValidationTest {
 
     @Test
     void aCancelledRunKeepsItsFinishedFoldsAndResumesFromTheNext() throws Exception {
-        CrossValidation cv = new CrossValidation(workbench.connection(), corpus);
-        RunStore store = new RunStore(workbench.connection());
+        CrossValidation cv = new CrossValidation(org.signalbench.store.Session.over(workbench.connection()), corpus);
+        RunStore store = new RunStore(org.signalbench.store.Session.over(workbench.connection()));
         AtomicInteger started = new AtomicInteger();
         JobContext cancelAfterThree = new JobContext() {
             @Override

@@ -87,7 +87,7 @@ class CvCommandTest {
             assertTrue(c.get(p).isNull() || c.get(p).asDouble() >= 0 && c.get(p).asDouble() <= 1, p + " = " + c.get(p));
         }
         try (Workbench wb = Workbench.open(Path.of(db))) {
-            RunStore.Run stored = new RunStore(wb.connection()).run(json.get("runId").asText()).orElseThrow();
+            RunStore.Run stored = new RunStore(org.signalbench.store.Session.over(wb.connection())).run(json.get("runId").asText()).orElseThrow();
             assertEquals("paper", stored.hyperparameters().get("lstm").get("preset"), "the preset is stored with the run");
             assertEquals(4, stored.hyperparameters().get("lstm").get("lstmSize"), "overrides win over the preset");
         }
@@ -97,8 +97,8 @@ class CvCommandTest {
     void resumeFinishesACancelledRun() throws Exception {
         String runId;
         try (Workbench wb = Workbench.open(Path.of(db))) {
-            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), org.signalbench.preprocess.Preprocessor.withDefaultStopWords());
-            CrossValidation cv = new CrossValidation(wb.connection(), corpus);
+            LabeledCorpus corpus = LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), org.signalbench.preprocess.Preprocessor.withDefaultStopWords());
+            CrossValidation cv = new CrossValidation(org.signalbench.store.Session.over(wb.connection()), corpus);
             java.util.concurrent.atomic.AtomicInteger units = new java.util.concurrent.atomic.AtomicInteger();
             org.signalbench.jobs.JobContext cancelAfterTwo = new org.signalbench.jobs.JobContext() {
                 @Override
@@ -114,14 +114,9 @@ class CvCommandTest {
             CvConfig config = new CvConfig(List.of(org.signalbench.preprocess.Variant.NO_HASHTAGS), List.of("svm"),
                     java.util.Map.of(), 3, 4, Folds.Scheme.STRATIFIED);
             org.junit.jupiter.api.Assertions.assertThrows(org.signalbench.jobs.CancelledException.class, () -> cv.start(config, cancelAfterTwo));
-            RunStore store = new RunStore(wb.connection());
-            runId = store.runs().stream().filter(id -> {
-                try {
-                    return store.run(id).orElseThrow().status() == RunStatus.CANCELLED;
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).findFirst().orElseThrow();
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
+            runId = store.runs().stream().filter(id -> store.run(id).orElseThrow().status() == RunStatus.CANCELLED)
+                    .findFirst().orElseThrow();
         }
         CliRun resumed = CliRun.of("cv", "--db", db, "--resume", runId, "--json");
         assertEquals(0, resumed.exit(), resumed.err());

@@ -65,7 +65,7 @@ class FinalModelsTest {
             Connection c = wb.connection();
             int dealers = ModelFixtures.fill(c, 100, 4);
             Map<Long, Boolean> unlabelled = addUnlabelled(c, 12, "U");
-            FinalModels finals = new FinalModels(c, Preprocessor.withDefaultStopWords(), dir.resolve("models"));
+            FinalModels finals = new FinalModels(org.signalbench.store.Session.over(c), Preprocessor.withDefaultStopWords(), dir.resolve("models"));
 
             FinalModels.FinalModel m = finals.train("svm", Variant.WITH_HASHTAGS, Map.of("cost", "0.5"), 7, JobContext.NONE);
             assertTrue(Files.isRegularFile(m.file()) && m.file().startsWith(dir.resolve("models")), m.file().toString());
@@ -112,7 +112,7 @@ class FinalModelsTest {
         try (Workbench wb = Workbench.open(dir.resolve("one.sqlite"))) {
             ModelFixtures.fill(wb.connection(), 80, 6);
             addUnlabelled(wb.connection(), 6, "U");
-            FinalModels finals = new FinalModels(wb.connection(), Preprocessor.withDefaultStopWords(), models);
+            FinalModels finals = new FinalModels(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords(), models);
             m = finals.train("dt", Variant.NO_HASHTAGS, Map.of(), 1, JobContext.NONE);
             finals.score(m.id(), false, JobContext.NONE);
             first = scores(wb.connection(), m.id());
@@ -136,7 +136,7 @@ class FinalModelsTest {
         }
         try (Workbench other = Workbench.open(dir.resolve("two.sqlite"))) {
             addUnlabelled(other.connection(), 6, "U");
-            FinalModels finals = new FinalModels(other.connection(), Preprocessor.withDefaultStopWords(), models);
+            FinalModels finals = new FinalModels(org.signalbench.store.Session.over(other.connection()), Preprocessor.withDefaultStopWords(), models);
             FinalModels.ScoreResult result = finals.scoreFile(m.file(), false, JobContext.NONE);
             assertEquals(m.id(), result.finalModelId());
             assertEquals(6, result.scored());
@@ -156,7 +156,7 @@ class FinalModelsTest {
             Connection c = wb.connection();
             ModelFixtures.fill(c, 80, 8);
             Map<Long, Boolean> unlabelled = addUnlabelled(c, 6, "U");
-            FinalModels finals = new FinalModels(c, Preprocessor.withDefaultStopWords(), dir.resolve("models"));
+            FinalModels finals = new FinalModels(org.signalbench.store.Session.over(c), Preprocessor.withDefaultStopWords(), dir.resolve("models"));
             FinalModels.FinalModel m = finals.train(new TinyLstmTrainer(), Variant.WITH_HASHTAGS, 3, JobContext.NONE);
             assertEquals(0.5, m.threshold());
             finals.score(m.id(), false, JobContext.NONE);

@@ -38,7 +38,7 @@ class LstmCrossValidationTest {
     static void corpus() throws Exception {
         workbench = TestWorkbenches.open(dir);
         ModelFixtures.fill(workbench.connection(), 150, 17);
-        corpus = LabeledCorpus.load(workbench.connection(), new Preprocessor(Set.of("the", "a")));
+        corpus = LabeledCorpus.load(org.signalbench.store.Session.over(workbench.connection()), new Preprocessor(Set.of("the", "a")));
     }
 
     private static CvConfig config(List<Variant> variants, List<String> models, int folds) {
@@ -84,10 +84,10 @@ class LstmCrossValidationTest {
     @Test
     void everyCellOnEveryVariantWithUnitAndEpochEventsAndTheSameScoresTwice() throws Exception {
         List<Variant> variants = List.of(Variant.values());
-        CrossValidation cv = new CrossValidation(workbench.connection(), corpus);
+        CrossValidation cv = new CrossValidation(org.signalbench.store.Session.over(workbench.connection()), corpus);
         Recorder recorder = new Recorder();
         String run = cv.listener(recorder).start(config(variants, List.of("svm", "lstm"), 3), recorder);
-        RunStore store = new RunStore(workbench.connection());
+        RunStore store = new RunStore(org.signalbench.store.Session.over(workbench.connection()));
 
         List<RunSummary.Row> rows = RunSummary.rows(store, run);
         assertEquals(6, rows.size(), "3 variants x 2 models");
@@ -124,7 +124,7 @@ class LstmCrossValidationTest {
         assertEquals(2 * 3 * 3 * CrossValidation.STEPS_PER_UNIT, recorder.done.get(recorder.done.size() - 1));
 
         // the text block (LSTM, dropout) is where nondeterminism could hide: run that variant again
-        String again = new CrossValidation(workbench.connection(), corpus).start(
+        String again = new CrossValidation(org.signalbench.store.Session.over(workbench.connection()), corpus).start(
                 config(List.of(Variant.NO_HASHTAGS), List.of("lstm"), 3), JobContext.NONE);
         assertEquals(store.predictions(run, "no-hashtags", "lstm"), store.predictions(again, "no-hashtags", "lstm"),
                 "same seed, same LSTM scores");
@@ -133,8 +133,8 @@ class LstmCrossValidationTest {
     @Test
     void aRunCancelledInsideAnLstmFoldResumesToTheFiguresOfAnUninterruptedRun() throws Exception {
         CvConfig config = config(List.of(Variant.NO_HASHTAGS), List.of("lstm"), 3);
-        CrossValidation cv = new CrossValidation(workbench.connection(), corpus);
-        RunStore store = new RunStore(workbench.connection());
+        CrossValidation cv = new CrossValidation(org.signalbench.store.Session.over(workbench.connection()), corpus);
+        RunStore store = new RunStore(org.signalbench.store.Session.over(workbench.connection()));
         AtomicBoolean cancel = new AtomicBoolean();
         List<String> runs = new ArrayList<>();
         JobContext cancelInSecondFoldsSecondEpoch = new JobContext() {

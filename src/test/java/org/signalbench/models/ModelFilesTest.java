@@ -36,7 +36,7 @@ class ModelFilesTest {
     static void corpus() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             ModelFixtures.fill(wb.connection(), 120, 5);
-            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            LabeledCorpus corpus = LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
             dictionarySize = corpus.dictionarySize();
             List<Example> all = corpus.examples(Variant.WITH_HASHTAGS);
             for (int i = 0; i < all.size(); i++) {

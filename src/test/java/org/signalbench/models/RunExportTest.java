@@ -42,7 +42,7 @@ class RunExportTest {
     static void storedRun() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             db = wb.file().toString();
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create(RUN, new CvConfig(List.of(Variant.NO_HASHTAGS, Variant.WITH_HASHTAGS), List.of("svm", "dt"), Map.of(),
                     2, 5, Folds.Scheme.STRATIFIED), "fingerprint", 42, Map.of("svm", Map.of("cost", 1.0)), Map.of("tribuo", "4.3.2"));
             fold(store, "no-hashtags", "svm", 0, new BinaryMetrics(2, 0, 2, 0), 1.0,
@@ -74,7 +74,7 @@ class RunExportTest {
 
     private static List<RunSummary.Row> rows() throws Exception {
         try (Workbench wb = Workbench.open(Path.of(db))) {
-            return RunSummary.rows(new RunStore(wb.connection()), RUN);
+            return RunSummary.rows(new RunStore(org.signalbench.store.Session.over(wb.connection())), RUN);
         }
     }
 

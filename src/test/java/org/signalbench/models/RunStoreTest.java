@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,13 @@ class RunStoreTest {
 
     private static RunStore.Owner ownerOf(Process process) {
         return new RunStore.Owner(process.pid(), RunStore.Owner.current().host(),
-                process.info().startInstant().map(Instant::toString).orElse(null));
+                process.info().startInstant().orElse(null));
     }
 
     @Test
     void aRunWhoseProcessIsGoneIsStaleAndCanBeResumed() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("mine", CONFIG, "f", 10, Map.of(), Map.of());
             assertEquals(RunStatus.RUNNING, store.run("mine").orElseThrow().status(), "this process is alive");
             assertEquals(RunStore.Owner.current(), store.owner("mine").orElseThrow());
@@ -61,7 +60,7 @@ class RunStoreTest {
     @Test
     void runsFromBeforeOwnersWereRecordedAreStaleAndOtherHostsAreTrusted() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
-            RunStore store = new RunStore(wb.connection());
+            RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("legacy", CONFIG, "f", 10, Map.of(), Map.of());
             store.setOwner("legacy", null);
             assertEquals(RunStore.STALE, store.run("legacy").orElseThrow().status());

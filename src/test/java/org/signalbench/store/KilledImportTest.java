@@ -64,7 +64,7 @@ class KilledImportTest {
 
         // Any later open sees the owner gone: the run is interrupted, and never stays running.
         try (Workbench wb = Workbench.open(db); Session session = wb.openSession()) {
-            List<InterruptedImports.Run> interrupted = new InterruptedImports(session).list();
+            List<org.signalbench.domain.InterruptedImport> interrupted = new InterruptedImports(session).list();
             assertEquals(1, interrupted.size());
             assertEquals(List.of(source.toAbsolutePath()), interrupted.get(0).sources());
         }

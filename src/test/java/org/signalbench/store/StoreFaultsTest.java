@@ -201,7 +201,7 @@ class StoreFaultsTest {
                 }
             };
             stopped = assertThrows(ImportStoppedException.class,
-                    () -> new ImportService(wb).run(List.of(source), null, grabsTheLockOnceStarted));
+                    () -> new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(source), null, grabsTheLockOnceStarted));
         }
         assertTrue(stopped.getMessage().contains("the workbench is locked by another program"), stopped.getMessage());
         assertEquals(EnvironmentFault.Kind.BUSY, ((EnvironmentFault) stopped.getCause()).kind());
@@ -212,10 +212,10 @@ class StoreFaultsTest {
         assertSoundWithWholePosts(db);
 
         try (Workbench wb = Workbench.open(db); Session session = wb.openSession()) {
-            List<InterruptedImports.Run> interrupted = new InterruptedImports(session).list();
+            List<org.signalbench.domain.InterruptedImport> interrupted = new InterruptedImports(session).list();
             assertEquals(1, interrupted.size());
             assertEquals(List.of(source.toAbsolutePath()), interrupted.get(0).sources());
-            ImportReport finished = new ImportService(wb).run(new InterruptedImports(session).sourcesToFinish(), null, JobContext.NONE);
+            ImportReport finished = new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(new InterruptedImports(session).sourcesToFinish(), null, JobContext.NONE);
             assertEquals(3_000, finished.imported());
             assertEquals(List.of(), new InterruptedImports(session).list());
         }

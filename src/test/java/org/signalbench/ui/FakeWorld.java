@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Window;
-import org.signalbench.store.TestPosts;
 import org.signalbench.store.TestPosts.TestComment;
+import org.signalbench.store.TestPosts;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.BackgroundExecutor;
 import org.signalbench.ui.importing.FileDialogs;
@@ -49,7 +49,7 @@ public final class FakeWorld {
     }
 
     public AppConfig config(Path workbench, boolean isDefault, PostImporter importer) {
-        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer::build, dialogs());
+        return new AppConfig(workbench, isDefault, executor, importer, () -> dir.resolve("sample"), CorpusExplainer.factory(new org.signalbench.app.WorkbenchCorpus(org.signalbench.app.Settings.load())), dialogs());
     }
 
     FileDialogs dialogs() {

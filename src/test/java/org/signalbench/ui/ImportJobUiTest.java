@@ -79,7 +79,7 @@ class ImportJobUiTest {
      * test can look at the job while it runs.
      */
     private static PostImporter heldAfterFirstFile(CountDownLatch reachedHold, CountDownLatch release) {
-        return (wb, sources, job) -> new ImportService(wb).run(sources, null, new JobContext() {
+        return (wb, sources, job) -> new ImportService(wb, org.signalbench.testing.Labelling.CODEBOOK).run(sources, null, new JobContext() {
             @Override
             public void progress(long done, long total, String message) {
                 job.progress(done, total, message);

@@ -31,11 +31,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
+import org.signalbench.domain.ScoreOrder;
 import org.signalbench.labels.Codebook;
-import org.signalbench.labels.Coder;
 import org.signalbench.labels.Progress;
-import org.signalbench.labels.ScoreOrder;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.posts.PostDetailController;
 

@@ -28,6 +28,7 @@ import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.jobs.SubmittedJob;
+import org.signalbench.labels.Codebook;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -52,13 +53,16 @@ public final class FindingsViewModel {
     private final BooleanProperty computing = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final Codebook codebook;
     /** Something changed since the last computation. */
     private boolean stale = true;
     /** Counts computations, so a result that a newer one replaced is dropped. */
     private int generation;
 
-    public FindingsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, LexiconStore lexicon) {
+    public FindingsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, LexiconStore lexicon,
+                             Codebook codebook) {
         this.current = current;
+        this.codebook = codebook;
         this.executor = executor;
         this.jobs = jobs;
         this.lexicon = lexicon;
@@ -96,7 +100,7 @@ public final class FindingsViewModel {
         computing.set(true);
         problem.set("");
         status.set("Computing the findings…");
-        Tasks.create(() -> FindingsService.compute(target, lexicon.lexicons()))
+        Tasks.create(() -> FindingsService.compute(target, lexicon.lexicons(), codebook))
                 .onSuccess(findings -> {
                     if (mine == generation) {
                         computed.set(findings);

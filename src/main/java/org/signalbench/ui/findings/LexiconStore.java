@@ -16,9 +16,12 @@ import org.signalbench.findings.Lexicons;
 public final class LexiconStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path editable;
+    private final Lexicons defaults;
 
-    public LexiconStore(Path editable) {
+    /** A store of the edited copy at {@code editable}, over the lexicons the settings hold. */
+    public LexiconStore(Path editable, Lexicons defaults) {
         this.editable = editable;
+        this.defaults = defaults;
     }
 
     /** The edited copy (it may not exist yet). */
@@ -27,12 +30,12 @@ public final class LexiconStore {
     }
 
     public DrugLexicon load() {
-        return Files.isRegularFile(editable) ? DrugLexicon.load(editable) : DrugLexicon.load();
+        return Files.isRegularFile(editable) ? DrugLexicon.load(editable) : defaults.drugHashtags();
     }
 
     /** All lexicons the findings need, with this store's drug hashtags. */
     public Lexicons lexicons() {
-        return Lexicons.load().withDrugHashtags(load());
+        return defaults.withDrugHashtags(load());
     }
 
     /**

@@ -206,7 +206,7 @@ public final class MainController {
      * accepts; nobody signed in opens nothing gated. A gated tab that closes while shown gives way
      * to the Annotate tab.
      */
-    public void gate(Tab tab, javafx.beans.value.ObservableValue<org.signalbench.labels.Coder> signedIn,
+    public void gate(Tab tab, javafx.beans.value.ObservableValue<org.signalbench.domain.Coder> signedIn,
                      java.util.function.Predicate<org.signalbench.domain.Role> allowed, String why) {
         tab.disableProperty().bind(Bindings.createBooleanBinding(() -> signedIn.getValue() == null
                 || !allowed.test(signedIn.getValue().role()), signedIn));
@@ -265,7 +265,7 @@ public final class MainController {
     }
 
     /** Says that imports were interrupted and offers to finish them (importing their sources again). */
-    private void offerToFinish(List<org.signalbench.store.InterruptedImports.Run> runs) {
+    private void offerToFinish(List<org.signalbench.domain.InterruptedImport> runs) {
         StringBuilder text = new StringBuilder(runs.size() == 1 ? "An import was interrupted" : runs.size() + " imports were interrupted")
                 .append(" (the program was closed or killed, or the disk was full or the workbench locked) before it finished. "
                         + "What it stored is whole and kept. Finishing imports the same files again: stored posts are "

@@ -2,18 +2,19 @@ package org.signalbench.ui.main;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import java.util.List;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import org.signalbench.store.InterruptedImports;
+import org.signalbench.app.ImportingService;
+import org.signalbench.app.PostReads;
+import org.signalbench.domain.InterruptedImport;
 import org.signalbench.store.PostQuery;
-import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
@@ -36,7 +37,7 @@ public final class MainViewModel {
     private final PreprocessingViewModel preprocessing;
     private final StringBinding title;
     private final StringProperty problem = new SimpleStringProperty("");
-    private final SimpleObjectProperty<List<InterruptedImports.Run>> interrupted = new SimpleObjectProperty<>(List.of());
+    private final SimpleObjectProperty<List<InterruptedImport>> interrupted = new SimpleObjectProperty<>(List.of());
 
     public MainViewModel(CurrentWorkbench current, Executor executor, JobsViewModel jobs, ImportViewModel imports,
                          PostBrowserViewModel browser, PostDetailViewModel detail, PreprocessingViewModel preprocessing) {
@@ -62,12 +63,8 @@ public final class MainViewModel {
         Tasks.create(() -> {
                     boolean existed = Files.exists(file);
                     Workbench opened = Workbench.open(file);
-                    int posts = new PostQuery(opened.connection()).count(PostQuery.Filter.ALL);
-                    List<InterruptedImports.Run> unfinished;
-                    try (Session session = opened.openSession()) {
-                        unfinished = new InterruptedImports(session).list();
-                    }
-                    return new Opened(opened, existed, posts, unfinished);
+                    int posts = PostReads.read(opened, q -> q.count(PostQuery.Filter.ALL));
+                    return new Opened(opened, existed, posts, ImportingService.interrupted(opened));
                 })
                 .onSuccess(opened -> {
                     Workbench previous = current.get();
@@ -104,11 +101,11 @@ public final class MainViewModel {
                 }));
     }
 
-    private record Opened(Workbench workbench, boolean existed, int posts, List<InterruptedImports.Run> interrupted) {
+    private record Opened(Workbench workbench, boolean existed, int posts, List<InterruptedImport> interrupted) {
     }
 
     /** The imports of the open workbench that were interrupted (killed, or stopped by a full disk or a lock), oldest first. */
-    public ReadOnlyObjectProperty<List<InterruptedImports.Run>> interruptedImportsProperty() {
+    public ReadOnlyObjectProperty<List<InterruptedImport>> interruptedImportsProperty() {
         return interrupted;
     }
 

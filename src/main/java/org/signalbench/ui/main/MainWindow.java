@@ -7,9 +7,9 @@ import org.signalbench.domain.Role;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.ui.AppConfig;
 import org.signalbench.ui.adjudicate.AdjudicateController;
+import org.signalbench.ui.adjudicate.AdjudicateViewModel;
 import org.signalbench.ui.agreement.AgreementController;
 import org.signalbench.ui.agreement.AgreementViewModel;
-import org.signalbench.ui.adjudicate.AdjudicateViewModel;
 import org.signalbench.ui.annotate.AnnotateController;
 import org.signalbench.ui.annotate.AnnotateViewModel;
 import org.signalbench.ui.common.CurrentWorkbench;
@@ -79,7 +79,8 @@ public final class MainWindow {
         controller.gate(adjudicateTab, annotate.signedInProperty(), role -> role == Role.EXPERT,
                 "Sign in (Annotate tab) as the expert to settle disagreements.");
         FindingsViewModel findings = new FindingsViewModel(current, config.executor(), jobManager,
-                new LexiconStore(config.findingsFiles().editableLexicon()));
+                new LexiconStore(config.findingsFiles().editableLexicon(), config.services().settings().lexicons()),
+                config.services().settings().codebook());
         Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
         findings.activeProperty().bind(findingsTab.selectedProperty());
         controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
@@ -92,6 +93,10 @@ public final class MainWindow {
         controller.gate(topicsTab, annotate.signedInProperty(), Role::seesResults, results);
         controller.setTwitterStudyOpener(() -> model.openTwitterStudy(org.signalbench.app.TwitterStudyWorkbench.defaultFile(),
                 org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
+        // the link review shows the study's results: gated like the other results views
+        Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
+                config.executor(), new org.signalbench.app.LinkReviewService()).view());
+        controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
         stage.setScene(scene);

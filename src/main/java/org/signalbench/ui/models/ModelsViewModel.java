@@ -3,7 +3,6 @@ package org.signalbench.ui.models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -480,11 +479,7 @@ public final class ModelsViewModel {
     }
 
     public static String started(RunStore.Run run) {
-        try {
-            return WHEN.format(Instant.parse(run.startedAt()));
-        } catch (RuntimeException e) {
-            return run.startedAt();
-        }
+        return run.startedAt() == null ? "" : WHEN.format(run.startedAt());
     }
 
     public static String duration(RunStore.Run run) {

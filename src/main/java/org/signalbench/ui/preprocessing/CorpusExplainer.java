@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.signalbench.app.Settings;
 import org.signalbench.app.WorkbenchCorpus;
-import org.signalbench.jobs.JobContext;
 import org.signalbench.preprocess.PostExplanation;
 import org.signalbench.preprocess.PreprocessedCorpus;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.preprocess.VariantOutcome;
-import org.signalbench.store.Session;
-import org.signalbench.store.Workbench;
 
 /** Explanations from the study's preprocessing ({@code Preprocessor}) run once over every caption of a workbench. */
 public final class CorpusExplainer implements PostExplainer {
@@ -24,16 +20,7 @@ public final class CorpusExplainer implements PostExplainer {
 
     /** A {@link PostExplainer.Factory} over the application's corpus owner: built once per workbench state. */
     public static PostExplainer.Factory factory(WorkbenchCorpus corpus) {
-        return (workbench, job) -> {
-            try (Session session = workbench.openSession()) {
-                return new CorpusExplainer(corpus.preprocessed(workbench, session, job));
-            }
-        };
-    }
-
-    /** Reads all captions over a connection of its own and preprocesses them with the settings in use; a {@link PostExplainer.Factory}. */
-    public static PostExplainer build(Workbench workbench, JobContext job) throws Exception {
-        return factory(new WorkbenchCorpus(Settings.load())).build(workbench, job);
+        return (workbench, job) -> new CorpusExplainer(corpus.preprocessed(workbench, job));
     }
 
     @Override

@@ -34,7 +34,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.signalbench.app.RetrievedTweet;
 import org.signalbench.app.TopicsService;
-import org.signalbench.store.TopicStore;
 import org.signalbench.topics.ComparisonTable;
 import org.signalbench.topics.TopicComparison;
 import org.signalbench.ui.jobs.JobViewModel;
@@ -115,7 +114,7 @@ public final class TopicsController {
                 details.textProperty().bind(Bindings.concat(job.messageProperty(), "  ", job.detailsProperty()));
             }
         });
-        ComboBox<TopicStore.RunRow> roundBox = new ComboBox<>(model.rounds());
+        ComboBox<org.signalbench.domain.TopicRun> roundBox = new ComboBox<>(model.rounds());
         roundBox.setId("roundBox");
         roundBox.valueProperty().bindBidirectional(model.selectedRoundProperty());
         roundBox.setCellFactory(list -> new RoundCell());
@@ -131,9 +130,9 @@ public final class TopicsController {
     }
 
     /** A round as "3: btm K=100 on corpus 2 (117,012 tweets)". */
-    private static final class RoundCell extends ListCell<TopicStore.RunRow> {
+    private static final class RoundCell extends ListCell<org.signalbench.domain.TopicRun> {
         @Override
-        protected void updateItem(TopicStore.RunRow r, boolean empty) {
+        protected void updateItem(org.signalbench.domain.TopicRun r, boolean empty) {
             super.updateItem(r, empty);
             setText(empty || r == null ? null : String.format(Locale.ROOT, "%d: %s K=%d on %s (%,d tweets)", r.id(),
                     r.model(), r.k(), r.corpusId() == null ? "all tweets" : "corpus " + r.corpusId(), r.posts()));
@@ -175,7 +174,7 @@ public final class TopicsController {
             }
         });
         ContextMenu menu = new ContextMenu();
-        for (String tag : TopicStore.TAGS) {
+        for (String tag : org.signalbench.domain.TopicWord.TAGS) {
             MenuItem item = new MenuItem("Tag " + tag);
             item.setId("tag-" + tag);
             item.setOnAction(e -> model.tagSelected(tag));

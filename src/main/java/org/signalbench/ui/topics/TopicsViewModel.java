@@ -20,7 +20,6 @@ import org.signalbench.app.RetrievedTweet;
 import org.signalbench.app.TopicsService;
 import org.signalbench.jobs.JobManager;
 import org.signalbench.jobs.SubmittedJob;
-import org.signalbench.store.TopicStore;
 import org.signalbench.store.Workbench;
 import org.signalbench.topics.TopicComparison;
 import org.signalbench.topics.TopicModels;
@@ -60,8 +59,8 @@ public final class TopicsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
 
-    private final ObservableList<TopicStore.RunRow> rounds = FXCollections.observableArrayList();
-    private final ObjectProperty<TopicStore.RunRow> selectedRound = new SimpleObjectProperty<>();
+    private final ObservableList<org.signalbench.domain.TopicRun> rounds = FXCollections.observableArrayList();
+    private final ObjectProperty<org.signalbench.domain.TopicRun> selectedRound = new SimpleObjectProperty<>();
     private final ObservableList<TopicsService.Theme> themes = FXCollections.observableArrayList();
     private final ObjectProperty<TopicsService.Theme> selectedTheme = new SimpleObjectProperty<>();
     private final ObservableList<RetrievedTweet> representative = FXCollections.observableArrayList();
@@ -98,7 +97,7 @@ public final class TopicsViewModel {
             rounds.setAll(o.rounds());
             funnel.setAll(o.funnel());
             showComparison(o.comparison());
-            TopicStore.RunRow select = o.rounds().stream().filter(r -> keep != null && r.id() == keep).findFirst()
+            org.signalbench.domain.TopicRun select = o.rounds().stream().filter(r -> keep != null && r.id() == keep).findFirst()
                     .orElse(o.rounds().isEmpty() ? null : o.rounds().get(o.rounds().size() - 1));
             if (select != null && selectedRound.get() != null && select.id() == selectedRound.get().id()) {
                 loadRound(select);
@@ -107,11 +106,11 @@ public final class TopicsViewModel {
         });
     }
 
-    private record Overview(List<TopicStore.RunRow> rounds, List<TopicsService.FunnelStep> funnel,
+    private record Overview(List<org.signalbench.domain.TopicRun> rounds, List<TopicsService.FunnelStep> funnel,
                             TopicsService.Comparison comparison) {
     }
 
-    private void loadRound(TopicStore.RunRow run) {
+    private void loadRound(org.signalbench.domain.TopicRun run) {
         Workbench wb = current.get();
         if (run == null || wb == null) {
             themes.clear();
@@ -126,7 +125,7 @@ public final class TopicsViewModel {
 
     private void loadRepresentative(TopicsService.Theme theme) {
         Workbench wb = current.get();
-        TopicStore.RunRow run = selectedRound.get();
+        org.signalbench.domain.TopicRun run = selectedRound.get();
         if (theme == null || wb == null || run == null) {
             representative.clear();
             return;
@@ -221,7 +220,7 @@ public final class TopicsViewModel {
     /** Tags the selected theme as the coder of this view. */
     public void tagSelected(String tag) {
         TopicsService.Theme theme = selectedTheme.get();
-        TopicStore.RunRow run = selectedRound.get();
+        org.signalbench.domain.TopicRun run = selectedRound.get();
         Workbench wb = current.get();
         if (theme == null || run == null) {
             return;
@@ -236,7 +235,7 @@ public final class TopicsViewModel {
     /** Names the selected theme. */
     public void nameSelected(String name) {
         TopicsService.Theme theme = selectedTheme.get();
-        TopicStore.RunRow run = selectedRound.get();
+        org.signalbench.domain.TopicRun run = selectedRound.get();
         Workbench wb = current.get();
         if (theme == null || run == null) {
             return;
@@ -254,7 +253,7 @@ public final class TopicsViewModel {
 
     /** Drops the selected round's noise themes' tweets: the next round's corpus. */
     public void filterNoise() {
-        TopicStore.RunRow run = selectedRound.get();
+        org.signalbench.domain.TopicRun run = selectedRound.get();
         Workbench wb = current.get();
         if (run == null) {
             return;
@@ -273,7 +272,7 @@ public final class TopicsViewModel {
         run(() -> service.filterKeywords(wb, null, words), this::filtered);
     }
 
-    private void filtered(TopicStore.CorpusRow corpus) {
+    private void filtered(org.signalbench.domain.TopicCorpusStep corpus) {
         status.set(String.format(Locale.ROOT, "Corpus %d: %,d of %,d tweets kept; the next round runs on it.", corpus.id(),
                 corpus.posts(), corpus.postsBefore()));
         refresh();
@@ -281,7 +280,7 @@ public final class TopicsViewModel {
 
     /** Lists the selected round's tweets whose first or second theme is a signal theme. */
     public void retrieve() {
-        TopicStore.RunRow run = selectedRound.get();
+        org.signalbench.domain.TopicRun run = selectedRound.get();
         Workbench wb = current.get();
         if (run == null) {
             return;
@@ -406,11 +405,11 @@ public final class TopicsViewModel {
         return problem;
     }
 
-    public ObservableList<TopicStore.RunRow> rounds() {
+    public ObservableList<org.signalbench.domain.TopicRun> rounds() {
         return rounds;
     }
 
-    public ObjectProperty<TopicStore.RunRow> selectedRoundProperty() {
+    public ObjectProperty<org.signalbench.domain.TopicRun> selectedRoundProperty() {
         return selectedRound;
     }
 

@@ -36,7 +36,7 @@ class SparseBaselineTest {
     static void corpus() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             ModelFixtures.fill(wb.connection(), 200, 9);
-            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            LabeledCorpus corpus = LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
             dictionarySize = corpus.dictionarySize();
             examples = corpus.examples(Variant.WITH_HASHTAGS);
         }

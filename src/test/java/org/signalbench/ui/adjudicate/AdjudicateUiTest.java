@@ -1,5 +1,6 @@
 package org.signalbench.ui.adjudicate;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.domain.AuditEntry;
 import org.signalbench.domain.Role;
-import org.signalbench.labels.AuditEntry;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.store.Workbench;
@@ -43,7 +44,7 @@ class AdjudicateUiTest {
         file = dir.resolve("adjudicate-" + System.nanoTime() + ".sqlite");
         List<Long> ids = AnnotationUi.fill(file, 4);
         try (Workbench workbench = Workbench.open(file)) {
-            LabelStore store = new LabelStore(workbench.connection());
+            LabelStore store = Labelling.labelStore(workbench.connection());
             long a = store.coder("coder_a", Role.CODER).id();
             long b = store.coder("coder_b", Role.CODER).id();
             // post0: agreed; post1: dealer differs (with notes); post2: channels differ; post3: only coder_a.

@@ -1,5 +1,6 @@
 package org.signalbench.ui.agreement;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class AgreementUiTest {
         Path file = dir.resolve("agreement-" + System.nanoTime() + ".sqlite");
         ids = AnnotationUi.fill(file, 10);
         try (Workbench workbench = Workbench.open(file)) {
-            LabelStore store = new LabelStore(workbench.connection());
+            LabelStore store = Labelling.labelStore(workbench.connection());
             long a = store.coder("coder_a", Role.CODER).id();
             long b = store.coder("coder_b", Role.CODER).id();
             long c = store.coder("coder_c", Role.CODER).id();

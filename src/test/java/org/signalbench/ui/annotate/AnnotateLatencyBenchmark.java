@@ -20,8 +20,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalbench.importing.ImportService;
@@ -91,7 +91,7 @@ class AnnotateLatencyBenchmark {
         CliRun made = CliRun.of("sample", "--out", corpus.toString(), "--posts", Integer.toString(POSTS), "--no-images");
         assertEquals(0, made.exit(), made.err());
         try (Workbench workbench = Workbench.open(file)) {
-            new ImportService(workbench).run(List.of(corpus), null, JobContext.NONE);
+            new ImportService(workbench, org.signalbench.testing.Labelling.CODEBOOK).run(List.of(corpus), null, JobContext.NONE);
         }
         return file;
     }
@@ -168,7 +168,7 @@ class AnnotateLatencyBenchmark {
 
     private int coderCount() throws Exception {
         try (Workbench workbench = Workbench.open(file)) {
-            return new org.signalbench.labels.LabelStore(workbench.connection()).coders().size();
+            return org.signalbench.testing.Labelling.labelStore(workbench.connection()).coders().size();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.signalbench.ui.annotate;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class BlindCodingUiTest {
         file = dir.resolve("blind-" + System.nanoTime() + ".sqlite");
         List<Long> ids = AnnotationUi.fill(file, 3);
         try (Workbench workbench = Workbench.open(file)) {
-            LabelStore store = new LabelStore(workbench.connection());
+            LabelStore store = Labelling.labelStore(workbench.connection());
             long a = store.coder("coder_a", Role.CODER).id();
             long b = store.coder("coder_b", Role.CODER).id();
             // coder_a answered every question on post0 and post1; coder_b disagrees on post1, so it is disputed.

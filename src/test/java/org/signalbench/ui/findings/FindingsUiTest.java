@@ -1,5 +1,6 @@
 package org.signalbench.ui.findings;
 
+import org.signalbench.testing.Labelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Masking;
-import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.Job;
 import org.signalbench.jobs.JobStatus;
@@ -116,7 +116,7 @@ class FindingsUiTest {
             String dealer = "\"dealer\": \"yes\", \"channels\": \"wickr\", \"exchange\": \"no\"";
             List<Rejection> rejected = new ArrayList<>();
             for (String coder : List.of("coder_a", "coder_b")) {
-                CoderFileImport.importFile(c, coderFile(dir, coder,
+                Labelling.importCoderFile(c, coderFile(dir, coder,
                         answer("D1", dealer), answer("D2", dealer), answer("D3", dealer), answer("D4", dealer),
                         answer("N1", "\"dealer\": \"no\""),
                         answer("X1", "\"dealer\": \"" + (coder.equals("coder_a") ? "yes" : "no") + "\"")), rejected::add);
@@ -315,7 +315,7 @@ class FindingsUiTest {
         try (Workbench wb = Workbench.open(workbenchFile)) {
             insertPost(wb.connection(), "instagram", id, "new_plug_3", caption);
             for (String coder : List.of("coder_a", "coder_b")) {
-                CoderFileImport.importFile(wb.connection(), coderFile(workbenchFile.getParent(), coder + "_" + id,
+                Labelling.importCoderFile(wb.connection(), coderFile(workbenchFile.getParent(), coder + "_" + id,
                         answer(id, "\"dealer\": \"yes\"")), r -> { });
             }
         }

@@ -50,7 +50,7 @@ class LexiconFormTest {
 
     @Test
     void theSavedCopyReadsBackAndReplacesTheShippedLexicon() throws Exception {
-        LexiconStore store = new LexiconStore(dir.resolve("resources/lexicons/drug-hashtags.json"));
+        LexiconStore store = new LexiconStore(dir.resolve("resources/lexicons/drug-hashtags.json"), org.signalbench.findings.Lexicons.load());
         assertEquals(DrugLexicon.load(), store.load(), "the shipped lexicon until the user saves one");
         DrugLexicon edited = new DrugLexicon(List.of(new DrugLexicon.Group("Ketamine", List.of("ketamine", "kpowder"))));
         store.save(edited);

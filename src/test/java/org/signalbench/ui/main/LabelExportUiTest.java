@@ -35,7 +35,7 @@ class LabelExportUiTest {
         world = new FakeWorld(dir);
         file = dir.resolve("study.sqlite");
         List<Long> ids = AnnotationUi.fill(file, 3);
-        try (Workbench wb = Workbench.open(file); LabelStore store = new LabelStore(wb.connection(), Codebook.load())) {
+        try (Workbench wb = Workbench.open(file); LabelStore store = new LabelStore(org.signalbench.store.Session.over(wb.connection()), Codebook.load())) {
             long a = store.coder("coder_a", Role.CODER).id();
             long b = store.coder("coder_b", Role.CODER).id();
             store.saveAnswer(a, ids.get(0), "dealer", "yes", null);

@@ -117,9 +117,9 @@ class ModelsScreenshots {
         Files.deleteIfExists(file);
         try (Workbench wb = Workbench.open(file)) {
             ModelFixtures.fill(wb.connection(), 300, 11);
-            LabeledCorpus corpus = LabeledCorpus.load(wb.connection(), Preprocessor.withDefaultStopWords());
+            LabeledCorpus corpus = LabeledCorpus.load(org.signalbench.store.Session.over(wb.connection()), Preprocessor.withDefaultStopWords());
             List<String> models = ModelCatalog.available().stream().filter(m -> !m.equals(ModelsViewModel.LSTM)).toList();
-            new CrossValidation(wb.connection(), corpus).start(new CvConfig(List.of(Variant.values()), models,
+            new CrossValidation(org.signalbench.store.Session.over(wb.connection()), corpus).start(new CvConfig(List.of(Variant.values()), models,
                     Map.of("rf", Map.of("trees", "20")), 5, 1, Folds.Scheme.STRATIFIED), JobContext.NONE);
         }
         return file;

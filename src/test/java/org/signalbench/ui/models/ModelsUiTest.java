@@ -150,7 +150,7 @@ class ModelsUiTest {
         assertEquals(JobStatus.DONE, jobs.jobs().get(0).status());
         List<RunSummary.Row> stored;
         try (Connection c = workbench.newConnection()) {
-            stored = RunSummary.rows(new RunStore(c), runId);
+            stored = RunSummary.rows(new RunStore(org.signalbench.store.Session.over(c)), runId);
         }
         assertEquals(4, stored.size(), "2 variants x 2 models");
         @SuppressWarnings("unchecked")

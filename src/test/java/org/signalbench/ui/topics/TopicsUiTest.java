@@ -87,7 +87,7 @@ class TopicsUiTest {
 
     private TopicsService.Theme themeWith(String word) {
         return model.themes().stream().max(Comparator.comparingDouble(t -> t.words().stream()
-                .filter(w -> w.word().equals(word)).mapToDouble(TopicStore.Word::p).max().orElse(0))).orElseThrow();
+                .filter(w -> w.word().equals(word)).mapToDouble(org.signalbench.domain.TopicWord::p).max().orElse(0))).orElseThrow();
     }
 
     private void select(FxRobot robot, TopicsService.Theme theme) throws Exception {

@@ -1,4 +1,4 @@
-package org.signalbench.labels;
+package org.signalbench.domain;
 
 /** How a coder's queue follows a model's scores (after the posts the coder has not answered come first). */
 public enum ScoreOrder {

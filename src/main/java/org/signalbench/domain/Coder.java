@@ -1,6 +1,5 @@
-package org.signalbench.labels;
+package org.signalbench.domain;
 
-import org.signalbench.domain.Role;
 
 /** A person who answers: a coder labels blind, an expert settles disagreements. */
 public record Coder(long id, String name, Role role) {

@@ -1,4 +1,4 @@
-package org.signalbench.labels;
+package org.signalbench.domain;
 
 /**
  * Which posts a coder's queue holds and in what order.

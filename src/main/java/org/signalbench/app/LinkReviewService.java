@@ -1,0 +1,655 @@
+package org.signalbench.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.signalbench.agreement.AgreementReport;
+import org.signalbench.agreement.PairAgreement;
+import org.signalbench.domain.Coder;
+import org.signalbench.domain.Role;
+import org.signalbench.exporting.SafeCsvPrinter;
+import org.signalbench.exporting.SafeOutputFile;
+import org.signalbench.findings.ContactPatterns;
+import org.signalbench.labels.Codebook;
+import org.signalbench.labels.FinalLabel;
+import org.signalbench.labels.FinalLabels;
+import org.signalbench.labels.LabelStore;
+import org.signalbench.links.CandidateFunnel;
+import org.signalbench.store.Labels;
+import org.signalbench.store.LinkReviews;
+import org.signalbench.store.Session;
+import org.signalbench.store.Workbench;
+
+/**
+ * The link review as a use case (docs/link-review.md): retrieved tweets in, candidates stored,
+ * the funnel's figures out. Each call has a connection of its own.
+ */
+public final class LinkReviewService {
+    /** Post ids read from a file of external ids, with the lines that named no tweet of the workbench. */
+    public record Retrieval(String source, List<Long> postIds, List<String> problems) {
+    }
+
+    /** A stored funnel run and its figures. */
+    public record Candidates(long reviewId, String source, CandidateFunnel.Result funnel) {
+    }
+
+    /** The link review's editable codebook. */
+    public static final String CODEBOOK = "codebook/link-review.json";
+
+    /** What one coder file brought: new answers, answers already stored, and the refused lines. */
+    public record CodingImport(int added, int unchanged, List<String> problems) {
+    }
+
+    /** Agreement of two coders on one question of the link-review codebook. */
+    public record QuestionAgreement(String question, Coder first, Coder second, PairAgreement agreement) {
+    }
+
+    private final ContactPatterns contacts;
+    private final Codebook codebook;
+
+    public LinkReviewService(ContactPatterns contacts, Codebook codebook) {
+        this.contacts = contacts;
+        this.codebook = codebook;
+    }
+
+    public LinkReviewService() {
+        this(ContactPatterns.load(), Codebook.load(CODEBOOK));
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    /**
+     * The tweets a CSV names in its {@code external_id} column (or its first column when no header
+     * says so). With {@code plantedOnly}, only the rows whose {@code seller_type} is set: the selling
+     * tweets of the Twitter study sample's {@code truth.csv}, "retrieved as planted".
+     */
+    public Retrieval readIds(Workbench workbench, Path csv, boolean plantedOnly) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> lineOf = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
+            List<String> header = parser.getHeaderNames();
+            String idColumn = header.contains("external_id") ? "external_id" : header.isEmpty() ? null : header.get(0);
+            if (idColumn == null) {
+                throw new IllegalArgumentException(csv + ": empty file, expected a column external_id");
+            }
+            if (plantedOnly && !header.contains("seller_type")) {
+                throw new IllegalArgumentException(csv + ", line 1: --planted needs a seller_type column (the sample's truth.csv)");
+            }
+            for (CSVRecord r : parser) {
+                if (plantedOnly && (!r.isSet("seller_type") || r.get("seller_type").isEmpty())) {
+                    continue;
+                }
+                String id = r.isSet(idColumn) ? r.get(idColumn) : "";
+                if (id.isEmpty()) {
+                    problems.add(csv + ", line " + (r.getRecordNumber() + 1) + ": no " + idColumn);
+                    continue;
+                }
+                lineOf.putIfAbsent(id, r.getRecordNumber() + 1);
+            }
+        }
+        try (Session s = workbench.openSession()) {
+            Map<String, Long> ids = new LinkReviews(s).postIds(lineOf.keySet());
+            lineOf.forEach((id, line) -> {
+                if (!ids.containsKey(id)) {
+                    problems.add(csv + ", line " + line + ": no tweet '" + id + "' in this workbench");
+                }
+            });
+            return new Retrieval("ids:" + csv.getFileName(), List.copyOf(ids.values()), problems);
+        }
+    }
+
+    /** Runs the funnel over the retrieved tweets and stores its candidates as a new review. */
+    public Candidates candidates(Workbench workbench, String source, List<Long> postIds) {
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            Set<Long> unique = new LinkedHashSet<>(postIds);
+            CandidateFunnel.Result result = new CandidateFunnel(contacts).run(reviews.tweets(unique));
+            List<LinkReviews.CandidateRow> rows = result.candidates().stream().map(c -> new LinkReviews.CandidateRow(
+                    c.postId(), c.externalId(), c.url(), c.domain(), c.account(), String.join(",", c.contacts()),
+                    c.copies())).toList();
+            long id = reviews.saveReview(source, result.retrieved(), rows);
+            return new Candidates(id, source, result);
+        }
+    }
+
+    // ---- coding -----------------------------------------------------------------------------------
+
+    /** The latest review's candidates; fails with a clear message when there is none. */
+    public List<LinkReviews.CandidateRow> latestCandidates(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            long id = reviews.latestReview().orElseThrow(() -> new IllegalStateException(
+                    "no link review in this workbench yet: run `twitter candidates` first")).id();
+            return reviews.candidates(id);
+        }
+    }
+
+    /**
+     * A coder's (or, with {@link Role#EXPERT}, the expert's) answers from a CSV: {@code external_id}
+     * and one column per codebook question (blank: not answered), {@code reason} for the expert. A
+     * bad cell refuses its line with the reason; the other lines are taken, all in one transaction.
+     * An answer equal to the person's latest one adds nothing, so a file imported twice changes nothing.
+     */
+    public CodingImport importAnswers(Workbench workbench, Path csv, String person, Role role) throws IOException {
+        List<String> problems = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
+             Session s = workbench.openSession()) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("external_id")) {
+                throw new IllegalArgumentException(csv + ", line 1: the header must name external_id and codebook questions ("
+                        + String.join(", ", codebook.questions().stream().map(Codebook.Question::key).toList()) + ")");
+            }
+            List<String> questions = header.stream().filter(h -> codebook.question(h).isPresent()).toList();
+            List<CSVRecord> records = parser.getRecords();
+            Map<String, Long> ids = new LinkReviews(s).postIds(records.stream().map(r -> r.isSet("external_id") ? r.get("external_id") : "").toList());
+            int[] unchanged = {0};
+            int added = s.transaction(() -> {
+                try (LabelStore store = new LabelStore(s, codebook)) {
+                    Coder coder = store.coder(person, role);
+                    java.time.Instant now = java.time.Instant.now();
+                    List<Labels.FileAnswer> answers = new ArrayList<>();
+                    for (CSVRecord r : records) {
+                        long line = r.getRecordNumber() + 1;
+                        String externalId = r.isSet("external_id") ? r.get("external_id") : "";
+                        Long postId = ids.get(externalId);
+                        if (postId == null) {
+                            problems.add(csv + ", line " + line + ": no tweet '" + externalId + "' in this workbench");
+                            continue;
+                        }
+                        List<Labels.FileAnswer> line_ = new ArrayList<>();
+                        try {
+                            for (String q : questions) {
+                                String raw = r.isSet(q) ? r.get(q) : "";
+                                if (raw.isEmpty()) {
+                                    continue;
+                                }
+                                String value = codebook.canonical(q, raw);
+                                var latest = store.latest(coder, postId, q);
+                                if (latest.isPresent() && latest.get().value().equals(value)) {
+                                    unchanged[0]++;
+                                    continue;
+                                }
+                                String reason = role == Role.EXPERT ? (r.isSet("reason") && !r.get("reason").isEmpty()
+                                        ? r.get("reason") : "imported from " + csv.getFileName()) : null;
+                                line_.add(new Labels.FileAnswer(postId, q, value,
+                                        LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
+                            }
+                            answers.addAll(line_);
+                        } catch (IllegalArgumentException e) {
+                            problems.add(csv + ", line " + line + ": " + e.getMessage());
+                        }
+                    }
+                    return store.appendFromFile(coder, answers, codebook.version());
+                }
+            });
+            return new CodingImport(added, unchanged[0], problems);
+        }
+    }
+
+    /**
+     * Writes a person's latest answers for the latest review's candidates as a CSV (blank cells for
+     * unanswered questions, so a new coder's file is the blank form), with the tweet's text and link.
+     */
+    public Path exportAnswers(Workbench workbench, String person, Path out) throws IOException {
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        try (Session s = workbench.openSession()) {
+            Map<String, Map<Long, String>> byQuestion = new LinkedHashMap<>();
+            Long coderId = org.signalbench.store.LabelReads.coders(s).stream().filter(k -> k.name().equals(person))
+                    .map(Coder::id).findFirst().orElse(null);
+            for (Codebook.Question q : codebook.questions()) {
+                Map<Long, String> answers = new java.util.HashMap<>();
+                if (coderId != null) {
+                    org.signalbench.labels.LatestAnswers.of(s, q.key()).forEach((postId, byCoder) -> {
+                        var a = byCoder.get(coderId);
+                        if (a != null) {
+                            answers.put(postId, a.value());
+                        }
+                    });
+                }
+                byQuestion.put(q.key(), answers);
+            }
+            List<String> header = new ArrayList<>(List.of("external_id", "account", "url", "copies"));
+            header.addAll(byQuestion.keySet());
+            return SafeOutputFile.write(out, s, stream -> {
+                var w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                try (SafeCsvPrinter csv = new SafeCsvPrinter(w, false, header.toArray(String[]::new))) {
+                    for (LinkReviews.CandidateRow c : candidates) {
+                        List<Object> row = new ArrayList<>(List.of(c.externalId(), c.account() == null ? "" : c.account(),
+                                c.url() == null ? "" : c.url(), c.copies().size()));
+                        byQuestion.values().forEach(m -> row.add(m.getOrDefault(c.postId(), "")));
+                        csv.printRecord(row);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Cohen's kappa and the other coefficients per question for the two coders with the most candidates in common. */
+    public List<QuestionAgreement> agreement(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            AgreementReport report = new AgreementReport(s, codebook);
+            List<QuestionAgreement> rows = new ArrayList<>();
+            for (Codebook.Question q : codebook.questions()) {
+                report.busiestPair(q.key()).ifPresent(pair -> {
+                    PairAgreement a = report.pair(pair.get(0), pair.get(1), q.key());
+                    if (a.items() > 0) { // a question nobody answered has no agreement to show
+                        rows.add(new QuestionAgreement(q.key(), pair.get(0), pair.get(1), a));
+                    }
+                });
+            }
+            return rows;
+        }
+    }
+
+    /** The final answer per candidate post and question: the expert's decision, else the coders' agreed answer. */
+    public Map<String, Map<Long, String>> finalAnswers(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            Map<String, Map<Long, String>> answers = new LinkedHashMap<>();
+            for (Codebook.Question q : codebook.questions()) {
+                Map<Long, String> m = new LinkedHashMap<>();
+                FinalLabels.of(s, q.key()).forEach((postId, label) -> {
+                    if (label.status() != FinalLabel.Status.DISPUTED) {
+                        m.put(postId, label.value());
+                    }
+                });
+                answers.put(q.key(), m);
+            }
+            return answers;
+        }
+    }
+
+    // ---- evidence ---------------------------------------------------------------------------------
+
+    /** What an evidence file brought: records added or updated, and the refused lines. */
+    public record EvidenceImport(int records, List<String> problems) {
+    }
+
+    private static final Set<String> LEGITSCRIPT = Set.of("rogue", "unapproved", "unverified", "legitimate", "not-listed", "not-checked");
+    private static final Set<String> LIVENESS = Set.of("live", "dead", "redirected-elsewhere");
+
+    /**
+     * Evidence records from a CSV with a {@code url} column and any of the record's columns
+     * ({@code final_url, http_status, liveness, checked_at, title, domain, registrar,
+     * registrant_country, domain_created, ip_address, ip_country, legitscript, notes, raw_url}):
+     * a LegitScript export with just {@code url,legitscript} is fine. Non-empty cells replace what
+     * the record held; empty ones keep it. A bad line is refused with its reason.
+     */
+    public EvidenceImport importEvidence(Workbench workbench, Path csv) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<LinkReviews.EvidenceRow> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
+             Session s = workbench.openSession()) {
+            if (!parser.getHeaderNames().contains("url")) {
+                throw new IllegalArgumentException(csv + ", line 1: the header must name the column url");
+            }
+            LinkReviews reviews = new LinkReviews(s);
+            Map<String, LinkReviews.EvidenceRow> known = reviews.evidence();
+            for (CSVRecord r : parser) {
+                long line = r.getRecordNumber() + 1;
+                try {
+                    String url = cell(r, "url");
+                    if (url == null) {
+                        throw new IllegalArgumentException("url is empty");
+                    }
+                    LinkReviews.EvidenceRow old = known.get(url);
+                    String liveness = cell(r, "liveness");
+                    if (liveness != null && !LIVENESS.contains(liveness)) {
+                        throw new IllegalArgumentException("liveness '" + liveness + "' is not one of " + LIVENESS);
+                    }
+                    String legit = cell(r, "legitscript");
+                    if (legit != null) {
+                        legit = legit.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+                        if (!LEGITSCRIPT.contains(legit)) {
+                            throw new IllegalArgumentException("legitscript '" + cell(r, "legitscript") + "' is not one of " + LEGITSCRIPT);
+                        }
+                    }
+                    Integer status = null;
+                    if (cell(r, "http_status") != null) {
+                        try {
+                            status = Integer.valueOf(cell(r, "http_status"));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("http_status '" + cell(r, "http_status") + "' is no number");
+                        }
+                    }
+                    String domain = or(cell(r, "domain"), old == null ? null : old.domain());
+                    String shotPath = old == null ? null : old.screenshotPath();
+                    String shotSha = old == null ? null : old.screenshotSha256();
+                    if (cell(r, "screenshot") != null) {
+                        Path given = csv.toAbsolutePath().getParent().resolve(cell(r, "screenshot"));
+                        if (!Files.isRegularFile(given)) {
+                            throw new IllegalArgumentException("no screenshot file " + given);
+                        }
+                        byte[] bytes = Files.readAllBytes(given);
+                        shotSha = org.signalbench.links.LinkChecker.sha256(bytes);
+                        String recorded = cell(r, "screenshot_sha256");
+                        if (recorded != null && !recorded.equalsIgnoreCase(shotSha)) {
+                            throw new IllegalArgumentException("the screenshot " + given.getFileName()
+                                    + " has changed since it was recorded (SHA-256 " + shotSha + ", recorded " + recorded + ")");
+                        }
+                        shotPath = storeEvidenceFile(bytes, shotSha, given.getFileName().toString());
+                    }
+                    rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
+                            or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
+                            status != null ? status : old == null ? null : old.httpStatus(),
+                            or(liveness, old == null ? null : old.liveness()), or(cell(r, "checked_at"), old == null ? null : old.checkedAt()),
+                            or(cell(r, "title"), old == null ? null : old.title()), shotPath,
+                            shotSha, old == null ? null : old.snapshotPath(),
+                            old == null ? null : old.snapshotSha256(), domain != null ? domain : org.signalbench.links.Domains.registrable(url),
+                            or(cell(r, "registrar"), old == null ? null : old.registrar()),
+                            or(cell(r, "registrant_country"), old == null ? null : old.registrantCountry()),
+                            or(cell(r, "domain_created"), old == null ? null : old.domainCreated()),
+                            or(cell(r, "ip_address"), old == null ? null : old.ipAddress()),
+                            or(cell(r, "ip_country"), old == null ? null : old.ipCountry()),
+                            or(legit, old == null ? null : old.legitScript()), or(cell(r, "notes"), old == null ? null : old.notes()),
+                            "import:" + csv.getFileName()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(csv + ", line " + line + ": " + e.getMessage());
+                }
+            }
+            reviews.saveEvidence(rows);
+        }
+        return new EvidenceImport(rows.size(), problems);
+    }
+
+    /**
+     * Copies an evidence file into the data folder's {@code evidence/}, named by its SHA-256 (so the
+     * same bytes are stored once and a changed file is a new one); returns its path relative to the data folder.
+     */
+    static String storeEvidenceFile(byte[] bytes, String sha256, String originalName) {
+        String ext = originalName.contains(".") ? originalName.substring(originalName.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) : "";
+        Path target = evidenceFolder().resolve(sha256 + ext);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), "evidence-", ".partial");
+                Files.write(temp, bytes);
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot store evidence file " + target, e);
+        }
+        return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
+    }
+
+    private static String cell(CSVRecord r, String column) {
+        return r.isMapped(column) && r.isSet(column) && !r.get(column).isBlank() ? r.get(column).trim() : null;
+    }
+
+    private static String or(String given, String old) {
+        return given != null ? given : old;
+    }
+
+    /** Stores evidence records as they are (a link check, a hand entry). */
+    public void saveEvidence(Workbench workbench, List<LinkReviews.EvidenceRow> rows) {
+        try (Session s = workbench.openSession()) {
+            new LinkReviews(s).saveEvidence(rows);
+        }
+    }
+
+    /** Every evidence record by URL. */
+    public Map<String, LinkReviews.EvidenceRow> evidence(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            return new LinkReviews(s).evidence();
+        }
+    }
+
+    /** What a link check did. */
+    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, List<String> problems) {
+    }
+
+    /** Where evidence files (page snapshots, screenshots) live: {@code <data directory>/evidence}, named by their SHA-256. */
+    public static Path evidenceFolder() {
+        return org.signalbench.store.DataLocations.dataDirectory().resolve("evidence");
+    }
+
+    /**
+     * THE "CHECK LINKS" JOB CONTACTS THE SITES (and, with {@code rdap}, the RDAP service): it visits
+     * each distinct link of the latest review's candidates with {@link org.signalbench.links.LinkChecker}
+     * and stores what it found as the link's evidence; what was entered by hand or imported
+     * (LegitScript class, notes, IP country, and registration data when RDAP gives none) is kept. Runs
+     * as a job: progress per link, cancel between links (what was checked so far is kept).
+     */
+    public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
+                                  org.signalbench.links.Rdap rdap, org.signalbench.jobs.JobContext job) {
+        List<String> urls = latestCandidates(workbench).stream().map(LinkReviews.CandidateRow::url)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, LinkReviews.EvidenceRow> known = evidence(workbench);
+        Map<String, org.signalbench.links.Rdap.Registration> registrations = new java.util.HashMap<>();
+        int live = 0;
+        int dead = 0;
+        int elsewhere = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            if (job.isCancelled()) {
+                throw new org.signalbench.jobs.CancelledException();
+            }
+            String url = urls.get(i);
+            job.progress(i, urls.size(), "checking " + url);
+            var r = checker.check(url);
+            switch (r.liveness()) {
+                case "live" -> live++;
+                case "dead" -> dead++;
+                default -> elsewhere++;
+            }
+            if (r.problem() != null) {
+                problems.add(url + ": " + r.problem());
+            }
+            String domain = org.signalbench.links.Domains.registrable(url);
+            var reg = rdap == null || domain == null ? null : registrations.computeIfAbsent(domain, rdap::lookup);
+            LinkReviews.EvidenceRow old = known.get(url);
+            String chain;
+            try {
+                chain = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.chain());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            Path folder = org.signalbench.store.DataLocations.dataDirectory();
+            String snapshot = r.snapshot() == null ? null
+                    : (r.snapshot().startsWith(folder) ? folder.relativize(r.snapshot()) : r.snapshot()).toString();
+            String notes = r.problem() == null ? (old == null ? null : old.notes())
+                    : (old == null || old.notes() == null ? "" : old.notes() + "; ") + "check: " + r.problem();
+            saveEvidence(workbench, List.of(new LinkReviews.EvidenceRow(url, old == null ? null : old.rawUrl(), r.finalUrl(), chain,
+                    r.status(), r.liveness(), r.checkedAt(), r.title(), old == null ? null : old.screenshotPath(),
+                    old == null ? null : old.screenshotSha256(), snapshot, r.snapshotSha256(), domain,
+                    reg != null && reg.registrar() != null ? reg.registrar() : old == null ? null : old.registrar(),
+                    reg != null && reg.registrantCountry() != null ? reg.registrantCountry() : old == null ? null : old.registrantCountry(),
+                    reg != null && reg.created() != null ? reg.created() : old == null ? null : old.domainCreated(),
+                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(), old == null ? null : old.ipCountry(),
+                    old == null ? null : old.legitScript(), notes, "check")));
+        }
+        job.progress(urls.size(), urls.size(), "links checked");
+        return new CheckReport(urls.size(), live, dead, elsewhere, problems);
+    }
+
+    // ---- results ----------------------------------------------------------------------------------
+
+    /** The study's figures for the latest review, from the final coded answers and the evidence. */
+    public org.signalbench.links.LinkReviewResults.Figures results(Workbench workbench) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            LinkReviews.ReviewRow review = reviews.latestReview().orElseThrow(() -> new IllegalStateException(
+                    "no link review in this workbench yet: run `twitter candidates` first"));
+            List<LinkReviews.CandidateRow> candidates = reviews.candidates(review.id());
+            Map<String, LinkReviews.EvidenceRow> evidence = reviews.evidence();
+            List<LinkReviews.CandidateRow> live = org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence);
+            Set<String> handles = new LinkedHashSet<>();
+            live.forEach(c -> handles.add(c.account()));
+            List<String> types = codebook.question(org.signalbench.links.LinkReviewResults.SELLER_TYPE)
+                    .map(q -> q.values().stream().map(Codebook.Value::key).toList()).orElse(List.of());
+            return org.signalbench.links.LinkReviewResults.of(reviews.twitterPosts(), review.retrieved(), candidates, answers,
+                    evidence, types, reviews.accounts(handles));
+        }
+    }
+
+    // ---- report packets ---------------------------------------------------------------------------
+
+    /** The files a packet wrote, with their SHA-256. */
+    public record Packet(Map<Path, String> files, List<String> domains) {
+    }
+
+    /** The registrable domains of the live candidates coded as online pharmacies: the sites to report by default. */
+    public List<String> livePharmacySites(Workbench workbench) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<Long, String> types = answers.getOrDefault(org.signalbench.links.LinkReviewResults.SELLER_TYPE, Map.of());
+        return org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence(workbench)).stream()
+                .filter(c -> org.signalbench.links.LinkReviewResults.PHARMACY.equals(types.get(c.postId())))
+                .map(LinkReviews.CandidateRow::domain).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** Each site's record for a packet: its link's evidence, the coders' final answers over its candidates, its tweets. */
+    public List<org.signalbench.links.ReportPacket.Site> sites(Workbench workbench, List<String> domains) {
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
+        Path data = org.signalbench.store.DataLocations.dataDirectory();
+        List<org.signalbench.links.ReportPacket.Site> sites = new ArrayList<>();
+        try (Session s = workbench.openSession()) {
+            LinkReviews reviews = new LinkReviews(s);
+            for (String domain : domains) {
+                List<LinkReviews.CandidateRow> of = candidates.stream().filter(c -> domain.equals(c.domain())).toList();
+                if (of.isEmpty()) {
+                    throw new IllegalArgumentException("no candidate of the latest review links to '" + domain + "'");
+                }
+                // the link that shows the site best: live with a screenshot, else live, else any with evidence
+                java.util.function.Predicate<LinkReviews.CandidateRow> live = c -> evidence.containsKey(c.url())
+                        && "live".equals(evidence.get(c.url()).liveness());
+                LinkReviews.CandidateRow first = of.stream().filter(live.and(c -> evidence.get(c.url()).screenshotPath() != null)).findFirst()
+                        .or(() -> of.stream().filter(live).findFirst())
+                        .or(() -> of.stream().filter(c -> evidence.containsKey(c.url())).findFirst()).orElse(of.get(0));
+                Map<String, String> merged = new LinkedHashMap<>();
+                for (Codebook.Question q : codebook.questions()) {
+                    java.util.TreeSet<String> values = new java.util.TreeSet<>();
+                    for (LinkReviews.CandidateRow c : of) {
+                        String v = answers.getOrDefault(q.key(), Map.of()).get(c.postId());
+                        if (v != null) {
+                            values.addAll(q.multiple() ? Codebook.choices(v) : List.of(v));
+                        }
+                    }
+                    if (!values.isEmpty()) {
+                        merged.put(q.key(), q.multiple() ? String.join(",", values) : values.first());
+                    }
+                }
+                List<Long> own = new ArrayList<>();
+                of.forEach(c -> {
+                    own.add(c.postId());
+                    c.copies().forEach((id, kind) -> {
+                        if (org.signalbench.links.CandidateFunnel.IDENTICAL_COPY.equals(kind)) {
+                            own.add(id);
+                        }
+                    });
+                });
+                List<org.signalbench.links.ReportPacket.Tweet> tweets = reviews.tweets(own).stream()
+                        .map(t -> new org.signalbench.links.ReportPacket.Tweet(t.externalId(), t.author(), t.postedAt(), t.caption()))
+                        .sorted(java.util.Comparator.comparing(org.signalbench.links.ReportPacket.Tweet::postedAt,
+                                java.util.Comparator.nullsLast(String::compareTo))).toList();
+                LinkReviews.EvidenceRow e = evidence.get(first.url());
+                Path screenshot = e == null || e.screenshotPath() == null ? null : data.resolve(e.screenshotPath());
+                sites.add(new org.signalbench.links.ReportPacket.Site(domain, first.url(), e, merged, tweets, screenshot));
+            }
+        }
+        return sites;
+    }
+
+    /**
+     * Writes, into {@code folder}, {@code packet-<agency>.html} and {@code .pdf} per agency and one
+     * {@code packet.csv} (a row per site per agency); masked unless {@code mask} is false. Each file is
+     * written whole or not at all (SafeOutputFile). Submits nothing.
+     */
+    public Packet writePacket(Workbench workbench, List<String> domains, List<String> agencyKeys, Path folder, boolean mask)
+            throws IOException {
+        var forms = org.signalbench.links.ReportPacket.Forms.load();
+        List<org.signalbench.links.ReportPacket.Agency> agencies = agencyKeys.stream().map(forms::agency).toList();
+        List<org.signalbench.links.ReportPacket.Site> sites = sites(workbench, domains);
+        Map<Path, String> files = new LinkedHashMap<>();
+        try (Session s = workbench.openSession()) {
+            for (var agency : agencies) {
+                byte[] html = org.signalbench.links.ReportPacket.html(agency, sites, mask).getBytes(StandardCharsets.UTF_8);
+                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".html"), s, out -> out.write(html)),
+                        org.signalbench.links.LinkChecker.sha256(html));
+                java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+                org.signalbench.links.ReportPacket.pdf(agency, sites, mask, pdf);
+                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".pdf"), s, out -> pdf.writeTo(out)),
+                        org.signalbench.links.LinkChecker.sha256(pdf.toByteArray()));
+            }
+            byte[] csv = org.signalbench.links.ReportPacket.csv(agencies, sites, mask);
+            files.put(SafeOutputFile.write(folder.resolve("packet.csv"), s, out -> out.write(csv)),
+                    org.signalbench.links.LinkChecker.sha256(csv));
+        }
+        return new Packet(files, domains);
+    }
+
+    /** Records that a site was reported to an agency, when, and the reference the agency gave (null until it gives one). */
+    public void recordReport(Workbench workbench, String domain, String agency, java.time.Instant at, String reference,
+                             String packetSha256) {
+        org.signalbench.links.ReportPacket.Forms.load().agency(agency);
+        try (Session s = workbench.openSession()) {
+            new LinkReviews(s).saveReport(new LinkReviews.ReportRow(domain, agency.toLowerCase(java.util.Locale.ROOT),
+                    at.toString(), reference, packetSha256));
+        }
+    }
+
+    /** Every recorded report, oldest first. */
+    public List<LinkReviews.ReportRow> reports(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            return new LinkReviews(s).reports();
+        }
+    }
+
+    // ---- the review view --------------------------------------------------------------------------
+
+    /** One site in the review list: its seller type (the candidates' final answer), whether a candidate is live, its LegitScript class. */
+    public record SiteSummary(String domain, String sellerType, boolean live, String legitScript, int candidates) {
+    }
+
+    /** What the link review view shows: the figures, and every site of the latest review (live ones first). */
+    public record Overview(org.signalbench.links.LinkReviewResults.Figures figures, List<SiteSummary> sites) {
+    }
+
+    /** The overview, or null when the workbench has no review yet. */
+    public Overview overview(Workbench workbench) {
+        try (Session s = workbench.openSession()) {
+            if (new LinkReviews(s).latestReview().isEmpty()) {
+                return null;
+            }
+        }
+        var figures = results(workbench);
+        Map<String, Map<Long, String>> answers = finalAnswers(workbench);
+        List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
+        Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
+        Set<Long> live = new java.util.HashSet<>();
+        org.signalbench.links.LinkReviewResults.live(candidates, answers, evidence).forEach(c -> live.add(c.postId()));
+        Map<String, List<LinkReviews.CandidateRow>> byDomain = new java.util.TreeMap<>();
+        candidates.stream().filter(c -> c.domain() != null).forEach(c -> byDomain.computeIfAbsent(c.domain(), k -> new ArrayList<>()).add(c));
+        List<SiteSummary> sites = new ArrayList<>();
+        byDomain.forEach((domain, of) -> {
+            String type = of.stream().map(c -> answers.getOrDefault(org.signalbench.links.LinkReviewResults.SELLER_TYPE, Map.of()).get(c.postId()))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("not coded");
+            String legit = of.stream().map(c -> evidence.get(c.url())).filter(java.util.Objects::nonNull)
+                    .map(LinkReviews.EvidenceRow::legitScript).findFirst().orElse("not-checked");
+            sites.add(new SiteSummary(domain, type, of.stream().anyMatch(c -> live.contains(c.postId())), legit, of.size()));
+        });
+        sites.sort(java.util.Comparator.comparing((SiteSummary x) -> !x.live()).thenComparing(SiteSummary::domain));
+        return new Overview(figures, sites);
+    }
+}

@@ -1,0 +1,461 @@
+package org.signalbench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.signalbench.app.LinkReviewService;
+import org.signalbench.links.CandidateFunnel;
+import org.signalbench.store.Workbench;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code twitter ...}: the Twitter study's link review, from retrieved signal tweets to sellers (docs/link-review.md). */
+@Command(name = "twitter", mixinStandardHelpOptions = true,
+        description = "The Twitter study's link review: candidates, coding, link evidence, results.",
+        subcommands = {TwitterCommand.Candidates.class, TwitterCommand.Code.class, TwitterCommand.Agreement.class,
+                TwitterCommand.Evidence.class, TwitterCommand.CheckLinks.class, TwitterCommand.Results.class,
+                TwitterCommand.PacketCommand.class, TwitterCommand.Reported.class})
+public final class TwitterCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command (candidates, code, agreement, evidence, results)");
+    }
+
+    /** {@code twitter candidates}: the funnel's first steps over a retrieval, stored as a review. */
+    @Command(name = "candidates", mixinStandardHelpOptions = true,
+            description = {"Keeps the retrieved tweets with a link or contact details, collapses retweets and identical "
+                    + "copies into candidates, groups them by registrable domain and account, and stores them as a new review.",
+                    "Lines naming no tweet of the workbench are reported on standard error; the rest goes on."})
+    public static final class Candidates implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        static final class Input {
+            @Option(names = "--ids", paramLabel = "FILE.csv", required = true,
+                    description = "A CSV of tweet ids (column external_id, else the first column).")
+            Path ids;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Input input;
+
+        @Option(names = "--planted", description = "Only rows with a seller_type (the study sample's truth.csv: the selling tweets as planted).")
+        boolean planted;
+
+        @Option(names = "--json", description = "Print the funnel as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                LinkReviewService.Retrieval retrieval = service.readIds(wb, input.ids, planted);
+                retrieval.problems().forEach(p -> spec.commandLine().getErr().println("skipped: " + p));
+                LinkReviewService.Candidates result = service.candidates(wb, retrieval.source(), retrieval.postIds());
+                Map<String, Object> out = funnelJson(result);
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), out);
+                } else {
+                    var o = spec.commandLine().getOut();
+                    CandidateFunnel.Result f = result.funnel();
+                    o.printf("review:                 %d (%s)%n", result.reviewId(), result.source());
+                    o.printf("retrieved:              %d%n", f.retrieved());
+                    o.printf("with links or contacts: %d (links %d, contact details only %d)%n", f.withLinksOrContacts(),
+                            f.withLinks(), f.withContactsOnly());
+                    o.printf("unique candidates:      %d (retweets %d and identical copies %d collapsed)%n", f.unique(),
+                            f.retweets(), f.identicalCopies());
+                    o.printf("domains:                %d%n", f.byDomain().size());
+                    o.printf("accounts:               %d%n", f.byAccount().size());
+                    o.flush();
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter code import|export}: coders' and the expert's answers for the candidates, as CSV. */
+    @Command(name = "code", mixinStandardHelpOptions = true,
+            description = {"A coder's answers to the link-review codebook (resources/codebook/link-review.json) in or out as CSV: "
+                    + "external_id and one column per question. `export` of a new coder writes the blank form.",
+                    "Usage: twitter code import --db DB --coder NAME [--expert] FILE.csv | twitter code export --db DB --coder NAME --out FILE.csv"})
+    public static final class Code implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "import|export")
+        String action;
+
+        @CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "FILE.csv")
+        Path file;
+
+        @Option(names = "--coder", required = true, paramLabel = "NAME", description = "The coder (or, with --expert, the expert).")
+        String coder;
+
+        @Option(names = "--expert", description = "The file holds the expert's final answers (with a reason column).")
+        boolean expert;
+
+        @Option(names = "--out", paramLabel = "FILE.csv", description = "Where export writes.")
+        Path out;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                switch (action) {
+                    case "import" -> {
+                        if (file == null) {
+                            throw new CommandLine.ParameterException(spec.commandLine(), "code import needs FILE.csv");
+                        }
+                        var result = service.importAnswers(wb, file, coder,
+                                expert ? org.signalbench.domain.Role.EXPERT : org.signalbench.domain.Role.CODER);
+                        result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
+                        spec.commandLine().getOut().printf("answers added: %d, unchanged: %d, lines rejected: %d%n",
+                                result.added(), result.unchanged(), result.problems().size());
+                    }
+                    case "export" -> {
+                        if (out == null) {
+                            throw new CommandLine.ParameterException(spec.commandLine(), "code export needs --out FILE.csv");
+                        }
+                        spec.commandLine().getOut().println("written: " + service.exportAnswers(wb, coder, out));
+                    }
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(), "code takes import or export, not '" + action + "'");
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter agreement}: kappa per question of the link-review codebook. */
+    @Command(name = "agreement", mixinStandardHelpOptions = true,
+            description = "Agreement of the two coders with the most candidates in common, per link-review question: "
+                    + "observed agreement, Cohen's kappa with its 95% CI, Krippendorff's alpha.")
+    public static final class Agreement implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workbench wb = workbench.openExisting()) {
+                List<Map<String, Object>> rows = new java.util.ArrayList<>();
+                for (var q : new LinkReviewService().agreement(wb)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("question", q.question());
+                    m.put("coders", List.of(q.first().name(), q.second().name()));
+                    m.put("items", q.agreement().items());
+                    m.put("observedAgreement", number(q.agreement().observedAgreement()));
+                    m.put("cohenKappa", number(q.agreement().cohenKappa()));
+                    m.put("kappaCi95", java.util.Arrays.asList(number(q.agreement().kappaLow()), number(q.agreement().kappaHigh())));
+                    m.put("krippendorffAlpha", number(q.agreement().krippendorffAlpha()));
+                    rows.add(m);
+                }
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), rows);
+                } else {
+                    var o = spec.commandLine().getOut();
+                    o.printf("%-16s %6s %9s %7s%n", "question", "items", "observed", "kappa");
+                    rows.forEach(m -> o.printf("%-16s %6s %9s %7s%n", m.get("question"), m.get("items"),
+                            fmt(m.get("observedAgreement")), fmt(m.get("cohenKappa"))));
+                    o.flush();
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter evidence import FILE.csv}: link evidence (or a LegitScript list) from CSV. */
+    @Command(name = "evidence", mixinStandardHelpOptions = true,
+            description = "Link evidence records: `import FILE.csv` (columns url and any of final_url, http_status, liveness, "
+                    + "checked_at, title, domain, registrar, registrant_country, domain_created, ip_address, ip_country, "
+                    + "legitscript, notes); `list` prints them.")
+    public static final class Evidence implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "import|list")
+        String action;
+
+        @CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "FILE.csv")
+        Path file;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                if ("import".equals(action)) {
+                    if (file == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "evidence import needs FILE.csv");
+                    }
+                    var result = service.importEvidence(wb, file);
+                    result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
+                    spec.commandLine().getOut().printf("records stored: %d, lines rejected: %d%n", result.records(), result.problems().size());
+                } else if ("list".equals(action)) {
+                    var all = service.evidence(wb).values();
+                    if (json) {
+                        Json.print(spec.commandLine().getOut(), all);
+                    } else {
+                        all.forEach(e -> spec.commandLine().getOut().printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
+                                e.liveness(), e.legitScript()));
+                    }
+                } else {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "evidence takes import or list, not '" + action + "'");
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter check-links --contact-sites}: visits the candidates' links (off unless asked). */
+    @Command(name = "check-links", mixinStandardHelpOptions = true,
+            description = {"CONTACTS THE SITES: visits each link of the latest review (redirects followed and recorded, "
+                    + "time-outs, a size cap), stores status, liveness, title and a hashed page snapshot in the data folder's "
+                    + "evidence/; with --rdap also asks RDAP for registration data. Does nothing without --contact-sites."})
+    public static final class CheckLinks implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--contact-sites", description = "Required: you agree that the sites (and RDAP) are contacted.")
+        boolean contactSites;
+
+        @Option(names = "--rdap", arity = "0..1", fallbackValue = org.signalbench.links.Rdap.DEFAULT_BASE, paramLabel = "BASE",
+                description = "Also look up registration data by RDAP (default service: ${FALLBACK-VALUE}).")
+        String rdap;
+
+        @Option(names = "--timeout", defaultValue = "20", paramLabel = "SECONDS", description = "Per request (default ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Option(names = "--max-bytes", defaultValue = "2097152", paramLabel = "N", description = "Body size cap (default ${DEFAULT-VALUE}).")
+        int maxBytes;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!contactSites) {
+                spec.commandLine().getErr().println("error: check-links contacts the sites of the candidates' links; "
+                        + "add --contact-sites to agree (nothing was contacted)");
+                return SignalBenchCommand.EXIT_USAGE;
+            }
+            var defaults = org.signalbench.links.LinkChecker.Options.defaults();
+            var checker = new org.signalbench.links.LinkChecker(new org.signalbench.links.LinkChecker.Options(
+                    defaults.connectTimeout(), java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes,
+                    defaults.userAgent()), LinkReviewService.evidenceFolder(), java.time.Clock.systemUTC());
+            var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
+            try (Workbench wb = workbench.openExisting()) {
+                var report = new LinkReviewService().checkLinks(wb, checker, lookup, new StderrProgress(spec.commandLine().getErr()));
+                report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
+                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%n",
+                        report.links(), report.live(), report.dead(), report.redirectedElsewhere());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter packet}: report packets per agency (HTML, PDF, CSV). */
+    @Command(name = "packet", mixinStandardHelpOptions = true,
+            description = {"Writes a report packet per agency (resources/reporting/agency-forms.json): packet-<agency>.html "
+                    + "and .pdf with one page per site, and packet.csv with a row per site per agency. Handles, phone numbers "
+                    + "and e-mail addresses are masked unless --no-mask. Submits nothing: copy the fields into the agency's form, "
+                    + "then record it with `twitter reported`."})
+    public static final class PacketCommand implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the packet files.")
+        Path out;
+
+        @Option(names = "--sites", split = ",", paramLabel = "DOMAIN,...",
+                description = "Registrable domains to report (default: every live online-pharmacy site).")
+        List<String> sites;
+
+        @Option(names = "--agencies", split = ",", defaultValue = "fda,dea", paramLabel = "KEY,...",
+                description = "Agencies (default: ${DEFAULT-VALUE}).")
+        List<String> agencies;
+
+        @Option(names = "--no-mask", description = "Show handles, phone numbers and e-mail addresses unmasked (for the agency only).")
+        boolean noMask;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                List<String> domains = sites == null ? service.livePharmacySites(wb) : sites;
+                if (domains.isEmpty()) {
+                    spec.commandLine().getErr().println("error: no sites to report (no live online-pharmacy site is coded yet; name them with --sites)");
+                    return SignalBenchCommand.EXIT_FAILURE;
+                }
+                var packet = service.writePacket(wb, domains, agencies, out, !noMask);
+                packet.files().forEach((f, sha) -> spec.commandLine().getOut().printf("%s  %s%n", sha, f));
+                spec.commandLine().getOut().printf("sites: %d (%s)%s%n", domains.size(), String.join(", ", domains),
+                        noMask ? "; UNMASKED" : "");
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter reported}: records a report to an agency, or lists the reports. */
+    @Command(name = "reported", mixinStandardHelpOptions = true,
+            description = "Records that a site was reported: --domain D --agency fda|dea [--reference REF] [--at TIME]; "
+                    + "with no --domain lists the recorded reports.")
+    public static final class Reported implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--domain", paramLabel = "DOMAIN")
+        String domain;
+
+        @Option(names = "--agency", paramLabel = "KEY")
+        String agency;
+
+        @Option(names = "--reference", paramLabel = "REF", description = "The reference the agency gave.")
+        String reference;
+
+        @Option(names = "--at", paramLabel = "TIME", description = "When it was reported (ISO-8601; default now).")
+        String at;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                if (domain != null) {
+                    if (agency == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--domain needs --agency");
+                    }
+                    service.recordReport(wb, domain, agency, at == null ? java.time.Instant.now() : java.time.Instant.parse(at),
+                            reference, null);
+                }
+                var reports = service.reports(wb);
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), reports);
+                } else {
+                    reports.forEach(r -> spec.commandLine().getOut().printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
+                            r.reportedAt(), r.reference() == null ? "(no reference yet)" : r.reference()));
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code twitter results}: the study's figures from coded data. */
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = "The study's figures for the latest review, counted from the final coded answers and the link "
+                    + "evidence: retrieved and its share, with links, unique, live, accounts, seller types, LegitScript "
+                    + "classes among live pharmacy tweets, registrant countries, the accounts (likely automated ones flagged).")
+    public static final class Results implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workbench wb = workbench.openExisting()) {
+                var f = new LinkReviewService().results(wb);
+                if (json) {
+                    Json.print(spec.commandLine().getOut(), f);
+                } else {
+                    var o = spec.commandLine().getOut();
+                    o.printf("retrieved:            %d of %d tweets (%.2f%%)%n", f.retrieved(), f.workbenchTweets(), 100 * f.share());
+                    o.printf("with links/contacts:  %d (links %d)%n", f.withLinksOrContacts(), f.withLinks());
+                    o.printf("unique:               %d (coded %d, false positives %d)%n", f.unique(), f.coded(), f.falsePositives());
+                    o.printf("live:                 %d tweets from %d accounts (%d followers)%n", f.live(), f.liveAccounts(),
+                            f.liveAccountFollowers());
+                    f.liveByType().forEach((t, n) -> o.printf("  %-20s %3d (%.0f%%)%n", t, n, 100 * f.liveShareByType().get(t)));
+                    o.printf("live pharmacy sites:  %d%n", f.livePharmacySites());
+                    o.printf("LegitScript (live pharmacy tweets): %s%n", f.legitScriptAmongLivePharmacyTweets());
+                    o.printf("registrant countries (live pharmacy sites): %s%n", f.registrantCountriesOfLivePharmacySites());
+                    f.accounts().stream().filter(a -> a.likelyAutomated()).forEach(a -> o.printf(
+                            "likely automated:     @%s, %.0f tweets a year%n", a.handle(), a.tweetsPerYear()));
+                }
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** JSON has no NaN: an undefined coefficient is null. */
+    static Double number(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
+    }
+
+    private static String fmt(Object x) {
+        return x == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", (Double) x);
+    }
+
+    static Map<String, Object> funnelJson(LinkReviewService.Candidates result) {
+        CandidateFunnel.Result f = result.funnel();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("review", result.reviewId());
+        out.put("source", result.source());
+        out.put("retrieved", f.retrieved());
+        out.put("withLinksOrContacts", f.withLinksOrContacts());
+        out.put("withLinks", f.withLinks());
+        out.put("withContactsOnly", f.withContactsOnly());
+        out.put("retweetsCollapsed", f.retweets());
+        out.put("identicalCopiesCollapsed", f.identicalCopies());
+        out.put("unique", f.unique());
+        Map<String, Integer> domains = new LinkedHashMap<>();
+        f.byDomain().forEach((d, ids) -> domains.put(d, ids.size()));
+        out.put("candidatesByDomain", domains);
+        Map<String, Integer> accounts = new LinkedHashMap<>();
+        f.byAccount().forEach((a, ids) -> accounts.put(a, ids.size()));
+        out.put("candidatesByAccount", accounts);
+        List<Map<String, Object>> candidates = f.candidates().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("externalId", c.externalId());
+            m.put("account", c.account());
+            m.put("url", c.url());
+            m.put("domain", c.domain());
+            m.put("contacts", c.contacts());
+            m.put("copies", c.copies().size());
+            return m;
+        }).toList();
+        out.put("candidates", candidates);
+        return out;
+    }
+}

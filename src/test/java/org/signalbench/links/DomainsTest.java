@@ -1,0 +1,33 @@
+package org.signalbench.links;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Registrable domains by the public-suffix list. */
+class DomainsTest {
+    @Test
+    void registrableDomainFollowsThePublicSuffixList() {
+        assertEquals("example.co.uk", Domains.registrable("https://shop.example.co.uk/pills?x=1"));
+        assertEquals("example.com", Domains.registrable("https://WWW.Example.COM./buy"));
+        // a private suffix (blogspot.com) makes each blog a site of its own
+        assertEquals("alice.blogspot.com", Domains.registrable("http://alice.blogspot.com/2017/11/cheap.html"));
+        assertEquals("bob.github.io", Domains.registrable("https://bob.github.io/"));
+        assertEquals("example.com.au", Domains.registrable("example.com.au/page"));
+    }
+
+    @Test
+    void hostsUnderNoListedSuffixKeepTheirLastTwoLabels() {
+        assertEquals("rxbargainmeds.test", Domains.registrable("https://www.rxbargainmeds.test/oxycodone?aff=1"));
+        assertEquals("blogsite.test", Domains.registrable("https://pill-guide-12.blogsite.test/x.html"));
+        assertEquals("192.0.2.7", Domains.registrable("http://192.0.2.7:8080/shop"));
+    }
+
+    @Test
+    void noHostNoDomain() {
+        assertNull(Domains.registrable(null));
+        assertNull(Domains.registrable(" "));
+        assertNull(Domains.registrable("mailto:someone@example.com"));
+    }
+}

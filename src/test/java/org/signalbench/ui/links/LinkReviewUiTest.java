@@ -1,0 +1,136 @@
+package org.signalbench.ui.links;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalbench.app.LinkReviewService;
+import org.signalbench.domain.Role;
+import org.signalbench.store.Workbench;
+import org.signalbench.testing.TestWorkbenches;
+import org.signalbench.ui.FakeWorld;
+import org.signalbench.ui.common.CurrentWorkbench;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The link review view on a small coded review: the funnel, the sites (live first), the selected
+ * site's screenshot and evidence, and Report writing the packets. With
+ * {@code -Dsignalbench.screenshots.workbench=FILE} it shows that workbench instead and saves the
+ * window to docs/screenshots/link-review.png (a tool run, not part of the assertions).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LinkReviewUiTest {
+    @TempDir
+    static Path dir;
+    static final String GIVEN = System.getProperty("signalbench.screenshots.workbench");
+    Workbench workbench;
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    LinkReviewView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = GIVEN != null ? Path.of(GIVEN) : fixture();
+        workbench = Workbench.open(file);
+        CurrentWorkbench current = new CurrentWorkbench();
+        view = new LinkReviewView(current, executor, new LinkReviewService());
+        stage.setScene(new Scene((javafx.scene.Parent) view.view(), 1280, 800));
+        stage.show();
+        current.workbenchProperty().set(workbench);
+    }
+
+    private Path fixture() throws Exception {
+        Path file = dir.resolve("ui-" + System.nanoTime() + ".sqlite");
+        try (Workbench wb = Workbench.open(file)) {
+            Connection c = wb.connection();
+            long a = TestWorkbenches.insertPost(c, "twitter", "201", "rx_deals_1", "buy oxycodone online no prescription https://t.co/a");
+            url(c, a, "https://www.rxbargainmeds.test/oxycodone");
+            long b = TestWorkbenches.insertPost(c, "twitter", "202", "guide_2", "where to buy percocet https://t.co/b");
+            url(c, b, "https://guide.blogsite.test/");
+            LinkReviewService service = new LinkReviewService();
+            Path ids = dir.resolve("ids.csv");
+            Files.writeString(ids, "external_id\n201\n202\n");
+            service.candidates(wb, "ids:ids.csv", service.readIds(wb, ids, false).postIds());
+            Path coded = dir.resolve("coded.csv");
+            Files.writeString(coded, "external_id,false_positive,seller_type,link_status\n201,no,online-pharmacy,live\n"
+                    + "202,no,marketing-affiliate,dead\n");
+            service.importAnswers(wb, coded, "ui-coder-a", Role.CODER);
+            service.importAnswers(wb, coded, "ui-coder-b", Role.CODER);
+            ImageIO.write(new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("rx.png").toFile());
+            Path evidence = dir.resolve("evidence.csv");
+            Files.writeString(evidence, "url,http_status,liveness,legitscript,registrant_country,screenshot\n"
+                    + "https://www.rxbargainmeds.test/oxycodone,200,live,rogue,US,rx.png\n");
+            service.importEvidence(wb, evidence);
+        }
+        return file;
+    }
+
+    private static void url(Connection c, long postId, String url) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO tweet_url (post_id, position, expanded_url) VALUES (?, 0, ?)")) {
+            st.setLong(1, postId);
+            st.setString(2, url);
+            st.executeUpdate();
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        executor.shutdownNow();
+        workbench.close();
+    }
+
+    @Test
+    void showsTheSiteWithItsScreenshotAndEvidenceAndWritesItsPacket(FxRobot robot) throws Exception {
+        ListView<LinkReviewService.SiteSummary> sites = robot.lookup("#linkSites").queryListView();
+        FakeWorld.waitUntil("the sites", () -> !sites.getItems().isEmpty());
+        GridPane evidence = robot.lookup("#linkEvidence").query();
+        FakeWorld.waitUntil("the evidence", () -> !evidence.getChildren().isEmpty());
+        ImageView shot = robot.lookup("#linkScreenshot").query();
+        FakeWorld.waitUntil("the screenshot", () -> shot.getImage() != null || !robot.lookup("#linkStatus").queryAs(Label.class).getText().isEmpty());
+        assertNotNull(shot.getImage(), robot.lookup("#linkStatus").queryAs(Label.class).getText());
+        if (GIVEN != null) {
+            Path out = Path.of(System.getProperty("signalbench.screenshots.out", "docs/screenshots")).resolve("link-review.png");
+            robot.interact(() -> {
+                try {
+                    ImageIO.write(SwingFXUtils.fromFXImage(evidence.getScene().snapshot(null), null), "png", out.toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return;
+        }
+        String funnel = robot.lookup("#linkFunnel").queryAs(Label.class).getText();
+        assertTrue(funnel.startsWith("retrieved 2 "), funnel);
+        assertTrue(funnel.contains("live 1 from 1 accounts"), funnel);
+        assertEquals("rxbargainmeds.test", sites.getItems().get(0).domain());
+        assertTrue(sites.getItems().get(0).live());
+        assertNotNull(shot.getImage());
+        assertEquals(200, (int) shot.getImage().getWidth());
+        assertTrue(evidence.getChildren().stream().anyMatch(n -> n instanceof Label l && l.getText().equals("rogue")));
+        Path folder = dir.resolve("packet");
+        robot.interact(() -> view.writePacketTo(folder));
+        FakeWorld.waitUntil("the packet", () -> Files.exists(folder.resolve("packet.csv")));
+        assertTrue(Files.exists(folder.resolve("packet-fda.pdf")) && Files.exists(folder.resolve("packet-dea.html")));
+        FakeWorld.waitUntil("the message", () -> robot.lookup("#linkStatus").queryAs(Label.class).getText().startsWith("Packets for rxbargainmeds.test"));
+    }
+}
