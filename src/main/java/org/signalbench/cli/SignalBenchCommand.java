@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 CvCommand.class,
                 TrainCommand.class, ScoreCommand.class, RunsCommand.class,
+                TopicsCommand.class,
                 TwitterCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.signalbench.app.Settings;
+import org.signalbench.app.TopicsService;
 import org.signalbench.jobs.JobContext;
+import org.signalbench.store.Workbench;
 import org.signalbench.topics.BtmBenchmark;
 import org.signalbench.topics.SyntheticTweets;
 import org.signalbench.topics.TopicCorpus;
@@ -67,6 +70,11 @@ final class TopicsBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Time on all this workbench's tweets (preprocessed as for 'topics fit') instead of "
+                    + "generated ones; --docs is then ignored.")
+    Path db;
+
     @Spec
     CommandSpec spec;
 
@@ -86,7 +94,10 @@ final class TopicsBenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts = threads != null ? threads : cores > 1 ? List.of(1, cores) : List.of(1);
         PrintWriter out = spec.commandLine().getOut();
-        SyntheticTweets tweets = SyntheticTweets.generate(docs, seed);
+        SyntheticTweets tweets = db == null ? SyntheticTweets.generate(docs, seed) : null;
+        if (export != null && db != null) {
+            throw new ParameterException(spec.commandLine(), "--export writes the generated tweets; it does not go with --db");
+        }
         if (export != null) {
             try {
                 Files.write(export, tweets.tokens().stream().map(t -> String.join(" ", t)).toList());
@@ -94,10 +105,10 @@ final class TopicsBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "cannot write " + export + ": " + e.getMessage());
             }
         }
-        TopicCorpus corpus = TopicCorpus.fromTokens(tweets.tokens());
+        TopicCorpus corpus = tweets != null ? TopicCorpus.fromTokens(tweets.tokens()) : workbenchTweets();
         int biterms = BtmBenchmark.biterms(corpus);
         if (!json) {
-            out.printf("%,d generated tweets, %,d words in the vocabulary, %,d biterms; K = %d; load average %s%n",
+            out.printf("%,d " + (db == null ? "generated" : "workbench") + " tweets, %,d words in the vocabulary, %,d biterms; K = %d; load average %s%n",
                     corpus.size(), corpus.vocabularySize(), biterms, k, loadAverage());
             out.flush();
         }
@@ -150,6 +161,7 @@ final class TopicsBenchCommand implements Callable<Integer> {
         result.put("k", k);
         result.put("biterms", biterms);
         result.put("documents", corpus.size());
+        result.put("corpus", db == null ? "generated" : db.toString());
         result.put("vocabulary", corpus.vocabularySize());
         result.put("iterations", iterations);
         result.put("cores", cores);
@@ -167,6 +179,22 @@ final class TopicsBenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** All the workbench's tweets, preprocessed as {@code topics fit} does. */
+    private TopicCorpus workbenchTweets() {
+        if (!Files.isRegularFile(db)) {
+            throw new ParameterException(spec.commandLine(), "--db: no workbench at " + db);
+        }
+        try (Workbench wb = Workbench.open(db)) {
+            TopicCorpus corpus = new TopicsService(Settings.load()).corpus(wb, TopicsService.ALL_TWEETS);
+            if (corpus.size() == 0) {
+                throw new ParameterException(spec.commandLine(), "--db: " + db + " has no tweets with words");
+            }
+            return corpus;
+        } catch (IOException | java.sql.SQLException e) {
+            throw new java.io.UncheckedIOException(new IOException("cannot open " + db + ": " + e.getMessage(), e));
+        }
     }
 
     /** The 1-, 5- and 15-minute load averages (Linux), or "unknown": the machine may be shared. */

@@ -295,7 +295,7 @@ class StoreFaultsTest {
     @Test
     void aTransactionFailingOnAFullDiskThrowsTheFullDiskNotTheFailedCommit() throws Exception {
         Path db = dir.resolve("t.sqlite");
-        try (Workbench wb = Workbench.open(db, 60); Connection c = wb.newConnection();
+        try (Workbench wb = Workbench.open(db, 120); Connection c = wb.newConnection();
              Statement st = c.createStatement()) {
             st.execute("CREATE TABLE filler (x BLOB)");
             SQLException thrown = assertThrows(SQLException.class, () -> Transactions.run(c, () -> {

@@ -163,6 +163,20 @@ public final class MainController {
         dialogs.chooseWorkbenchToOpen(window()).ifPresent(file -> model.openWorkbench(file, false));
     }
 
+    /** What File › Open the Twitter study sample does (MainWindow sets it). */
+    private Runnable twitterStudyOpener = () -> { };
+
+    public void setTwitterStudyOpener(Runnable opener) {
+        this.twitterStudyOpener = opener;
+    }
+
+    @FXML
+    private void openTwitterStudy() {
+        if (!refuseSwitchWhileJobsRun()) {
+            twitterStudyOpener.run();
+        }
+    }
+
     @FXML
     private void newWorkbench() {
         if (refuseSwitchWhileJobsRun()) {

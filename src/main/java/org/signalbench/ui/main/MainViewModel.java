@@ -82,6 +82,25 @@ public final class MainViewModel {
                 .runOn(executor);
     }
 
+    /**
+     * Opens the Twitter study sample as a workbench of its own ({@code file}): a job generates the
+     * sample on first use and imports it, with progress; then the window shows it.
+     */
+    public void openTwitterStudy(Path file, Path sampleFolder, org.signalbench.app.ImportingService importing,
+                                 org.signalbench.app.TopicsService topics) {
+        problem.set("");
+        jobs.manager().submit("Opening the Twitter study sample", job -> org.signalbench.app.TwitterStudyWorkbench
+                        .prepare(file, sampleFolder, importing, topics, job))
+                .result().whenComplete((opened, error) -> javafx.application.Platform.runLater(() -> {
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        problem.set("Cannot open the Twitter study sample: " + cause.getMessage());
+                    } else {
+                        openWorkbench(opened, false);
+                    }
+                }));
+    }
+
     private record Opened(Workbench workbench, boolean existed, int posts, List<InterruptedImport> interrupted) {
     }
 

@@ -23,6 +23,8 @@ import org.signalbench.ui.models.ModelsViewModel;
 import org.signalbench.ui.posts.PostBrowserViewModel;
 import org.signalbench.ui.posts.PostDetailViewModel;
 import org.signalbench.ui.preprocessing.PreprocessingViewModel;
+import org.signalbench.ui.topics.TopicsController;
+import org.signalbench.ui.topics.TopicsViewModel;
 
 /** Builds the window from an {@link AppConfig}: every view model gets the one executor it needs, nothing is global. */
 public final class MainWindow {
@@ -85,6 +87,12 @@ public final class MainWindow {
         ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation());
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
+        org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
+        Tab topicsTab = controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current,
+                config.executor(), jobManager, topicsService)).view());
+        controller.gate(topicsTab, annotate.signedInProperty(), Role::seesResults, results);
+        controller.setTwitterStudyOpener(() -> model.openTwitterStudy(org.signalbench.app.TwitterStudyWorkbench.defaultFile(),
+                org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         // the link review shows the study's results: gated like the other results views
         Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
                 config.executor(), new org.signalbench.app.LinkReviewService()).view());

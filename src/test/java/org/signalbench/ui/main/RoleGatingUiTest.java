@@ -64,6 +64,7 @@ class RoleGatingUiTest {
         m.put("Adjudicate", adjudicate);
         m.put("Findings", findings);
         m.put("Models", models);
+        m.put("Topics", models);   // topic rounds are results too: gated like Models
         m.put("Link review", models); // a results view, gated like Models
         return m;
     }
