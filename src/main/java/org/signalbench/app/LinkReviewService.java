@@ -71,6 +71,12 @@ public final class LinkReviewService {
         return codebook;
     }
 
+    /** The tweets a topic round retrieved (first or second theme a signal theme), as the funnel's input. */
+    public static Retrieval fromTopics(TopicsService.Retrieval retrieved) {
+        return new Retrieval("topic round " + retrieved.runId() + " retrieval",
+                retrieved.tweets().stream().map(RetrievedTweet::postId).toList(), List.of());
+    }
+
     /**
      * The tweets a CSV names in its {@code external_id} column (or its first column when no header
      * says so). With {@code plantedOnly}, only the rows whose {@code seller_type} is set: the selling

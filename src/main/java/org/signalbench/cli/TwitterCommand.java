@@ -43,6 +43,10 @@ public final class TwitterCommand implements Runnable {
             @Option(names = "--ids", paramLabel = "FILE.csv", required = true,
                     description = "A CSV of tweet ids (column external_id, else the first column).")
             Path ids;
+
+            @Option(names = "--from-retrieval", paramLabel = "RUN", required = true,
+                    description = "The tweets topic round RUN retrieves (`topics retrieve`): first or second theme a signal theme.")
+            Long fromRetrieval;
         }
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -61,7 +65,10 @@ public final class TwitterCommand implements Runnable {
         public Integer call() throws Exception {
             LinkReviewService service = new LinkReviewService();
             try (Workbench wb = workbench.openExisting()) {
-                LinkReviewService.Retrieval retrieval = service.readIds(wb, input.ids, planted);
+                LinkReviewService.Retrieval retrieval = input.fromRetrieval != null
+                        ? LinkReviewService.fromTopics(new org.signalbench.app.TopicsService(org.signalbench.app.Settings.load())
+                                .retrieve(wb, input.fromRetrieval))
+                        : service.readIds(wb, input.ids, planted);
                 retrieval.problems().forEach(p -> spec.commandLine().getErr().println("skipped: " + p));
                 LinkReviewService.Candidates result = service.candidates(wb, retrieval.source(), retrieval.postIds());
                 Map<String, Object> out = funnelJson(result);

@@ -91,6 +91,9 @@ class TopicsCommandTest {
         }
         List<String> csv = Files.readAllLines(dir.resolve("signal.csv"));
         assertEquals(retrieved.get("count").asInt() + 1, csv.size());
+        // The link review starts from this retrieval: every retrieved tweet enters its funnel.
+        JsonNode funnel = json("twitter", "candidates", "--db", db, "--from-retrieval", Long.toString(run), "--json");
+        assertEquals(retrieved.get("count").asInt(), funnel.get("retrieved").asInt(), funnel.toString());
 
         // Round two on what the filter left, without the music keyword: the funnel has three steps.
         JsonNode second = json("topics", "fit", "--db", db, "--model", "nmf", "--k", "2", "--iterations", "20",
