@@ -192,7 +192,7 @@ final class TopicsBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--db: " + db + " has no tweets with words");
             }
             return corpus;
-        } catch (IOException | java.sql.SQLException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(new IOException("cannot open " + db + ": " + e.getMessage(), e));
         }
     }

@@ -170,8 +170,13 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
+    /** Closes the workbench's connection; a failure leaves as {@link StoreException}, so callers speak no JDBC. */
     @Override
-    public void close() throws SQLException {
-        connection.close();
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw EnvironmentFault.unchecked(e);
+        }
     }
 }
