@@ -351,7 +351,8 @@ public final class LinkReviewService {
                             throw new IllegalArgumentException("the screenshot " + given.getFileName()
                                     + " has changed since it was recorded (SHA-256 " + shotSha + ", recorded " + recorded + ")");
                         }
-                        shotPath = storeEvidenceFile(bytes, shotSha, given.getFileName().toString());
+                        String name = given.getFileName().toString();
+                        shotPath = storeEvidence(bytes, name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
                     }
                     rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
                             or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
@@ -380,20 +381,13 @@ public final class LinkReviewService {
      * Copies an evidence file into the data folder's {@code evidence/}, named by its SHA-256 (so the
      * same bytes are stored once and a changed file is a new one); returns its path relative to the data folder.
      */
-    static String storeEvidenceFile(byte[] bytes, String sha256, String originalName) {
-        String ext = originalName.contains(".") ? originalName.substring(originalName.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) : "";
-        Path target = evidenceFolder().resolve(sha256 + ext);
+    static String storeEvidence(byte[] bytes, String extension) {
         try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "evidence-", ".partial");
-                Files.write(temp, bytes);
-                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
+            Path target = org.signalbench.links.EvidenceFiles.store(evidenceFolder(), bytes, extension).file();
+            return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot store evidence file " + target, e);
+            throw new java.io.UncheckedIOException("cannot store an evidence file in " + evidenceFolder(), e);
         }
-        return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
     }
 
     private static String cell(CSVRecord r, String column) {
@@ -418,8 +412,12 @@ public final class LinkReviewService {
         }
     }
 
-    /** What a link check did. */
-    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, List<String> problems) {
+    /** What a link check did: links visited, their liveness, screenshots stored, and notes on what went wrong. */
+    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, int screenshots, List<String> problems) {
+    }
+
+    /** A screenshot engine and how it is to load pages (viewport, time-out, JavaScript). */
+    public record Screenshots(org.signalbench.links.PageScreenshots engine, org.signalbench.links.PageScreenshots.Options options) {
     }
 
     /** Where evidence files (page snapshots, screenshots) live: {@code <data directory>/evidence}, named by their SHA-256. */
@@ -427,23 +425,34 @@ public final class LinkReviewService {
         return org.signalbench.store.DataLocations.dataDirectory().resolve("evidence");
     }
 
-    /**
-     * THE "CHECK LINKS" JOB CONTACTS THE SITES (and, with {@code rdap}, the RDAP service): it visits
-     * each distinct link of the latest review's candidates with {@link org.signalbench.links.LinkChecker}
-     * and stores what it found as the link's evidence; what was entered by hand or imported
-     * (LegitScript class, notes, IP country, and registration data when RDAP gives none) is kept. Runs
-     * as a job: progress per link, cancel between links (what was checked so far is kept).
-     */
+    /** {@link #checkLinks(Workbench, org.signalbench.links.LinkChecker, org.signalbench.links.Rdap, Screenshots, org.signalbench.jobs.JobContext)} without screenshots. */
     public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
                                   org.signalbench.links.Rdap rdap, org.signalbench.jobs.JobContext job) {
+        return checkLinks(workbench, checker, rdap, null, job);
+    }
+
+    /**
+     * Visits every link of the latest review (THIS CONTACTS THE SITES, and RDAP when {@code rdap} is
+     * given) and stores what it found as evidence: status, chain, title, snapshot, the final host's IP
+     * address; with {@code rdap} the domain's registration data and the IP address's country; with
+     * {@code screenshots} a PNG of each page that answered (live or redirected elsewhere), stored
+     * under its SHA-256 in the data folder's {@code evidence/}. What was entered by hand or imported
+     * (LegitScript class, notes, and registration data, IP country or screenshot when this check gets
+     * none) is kept. Runs as a job: progress per link, cancel between links (what was checked so far is kept).
+     */
+    public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
+                                  org.signalbench.links.Rdap rdap, Screenshots screenshots, org.signalbench.jobs.JobContext job) {
         List<String> urls = latestCandidates(workbench).stream().map(LinkReviews.CandidateRow::url)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, LinkReviews.EvidenceRow> known = evidence(workbench);
         Map<String, org.signalbench.links.Rdap.Registration> registrations = new java.util.HashMap<>();
+        Map<String, org.signalbench.links.Rdap.Network> networks = new java.util.HashMap<>();
         int live = 0;
         int dead = 0;
         int elsewhere = 0;
+        int shots = 0;
         List<String> problems = new ArrayList<>();
+        Path folder = org.signalbench.store.DataLocations.dataDirectory();
         for (int i = 0; i < urls.size(); i++) {
             if (job.isCancelled()) {
                 throw new org.signalbench.jobs.CancelledException();
@@ -461,29 +470,47 @@ public final class LinkReviewService {
             }
             String domain = org.signalbench.links.Domains.registrable(url);
             var reg = rdap == null || domain == null ? null : registrations.computeIfAbsent(domain, rdap::lookup);
+            var net = rdap == null || r.ipAddress() == null ? null : networks.computeIfAbsent(r.ipAddress(), rdap::lookupIp);
+            if (net != null && net.problem() != null) {
+                problems.add(url + ": IP " + r.ipAddress() + ": " + net.problem());
+            }
             LinkReviews.EvidenceRow old = known.get(url);
+            String shotPath = old == null ? null : old.screenshotPath();
+            String shotSha = old == null ? null : old.screenshotSha256();
+            if (screenshots != null && !"dead".equals(r.liveness())) {
+                job.progress(i, urls.size(), "screenshot of " + r.finalUrl());
+                var shot = screenshots.engine().take(r.finalUrl(), screenshots.options());
+                if (shot.png() != null) {
+                    var stored = storeEvidence(shot.png(), ".png");
+                    shotPath = stored;
+                    shotSha = org.signalbench.links.LinkChecker.sha256(shot.png());
+                    shots++;
+                }
+                if (shot.problem() != null) {
+                    problems.add(url + ": screenshot: " + shot.problem());
+                }
+            }
             String chain;
             try {
                 chain = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.chain());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            Path folder = org.signalbench.store.DataLocations.dataDirectory();
             String snapshot = r.snapshot() == null ? null
                     : (r.snapshot().startsWith(folder) ? folder.relativize(r.snapshot()) : r.snapshot()).toString();
             String notes = r.problem() == null ? (old == null ? null : old.notes())
                     : (old == null || old.notes() == null ? "" : old.notes() + "; ") + "check: " + r.problem();
             saveEvidence(workbench, List.of(new LinkReviews.EvidenceRow(url, old == null ? null : old.rawUrl(), r.finalUrl(), chain,
-                    r.status(), r.liveness(), r.checkedAt(), r.title(), old == null ? null : old.screenshotPath(),
-                    old == null ? null : old.screenshotSha256(), snapshot, r.snapshotSha256(), domain,
+                    r.status(), r.liveness(), r.checkedAt(), r.title(), shotPath, shotSha, snapshot, r.snapshotSha256(), domain,
                     reg != null && reg.registrar() != null ? reg.registrar() : old == null ? null : old.registrar(),
                     reg != null && reg.registrantCountry() != null ? reg.registrantCountry() : old == null ? null : old.registrantCountry(),
                     reg != null && reg.created() != null ? reg.created() : old == null ? null : old.domainCreated(),
-                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(), old == null ? null : old.ipCountry(),
+                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(),
+                    net != null && net.country() != null ? net.country() : old == null ? null : old.ipCountry(),
                     old == null ? null : old.legitScript(), notes, "check")));
         }
         job.progress(urls.size(), urls.size(), "links checked");
-        return new CheckReport(urls.size(), live, dead, elsewhere, problems);
+        return new CheckReport(urls.size(), live, dead, elsewhere, shots, problems);
     }
 
     // ---- results ----------------------------------------------------------------------------------
