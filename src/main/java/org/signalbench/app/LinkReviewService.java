@@ -153,59 +153,11 @@ public final class LinkReviewService {
      */
     public CodingImport importAnswers(Workbench workbench, Path csv, String person, Role role) throws IOException {
         List<String> problems = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
-             Session s = workbench.openSession()) {
-            List<String> header = parser.getHeaderNames();
-            if (!header.contains("external_id")) {
-                throw new IllegalArgumentException(csv + ", line 1: the header must name external_id and codebook questions ("
-                        + String.join(", ", codebook.questions().stream().map(Codebook.Question::key).toList()) + ")");
-            }
-            List<String> questions = header.stream().filter(h -> codebook.question(h).isPresent()).toList();
-            List<CSVRecord> records = parser.getRecords();
-            Map<String, Long> ids = new LinkReviews(s).postIds(records.stream().map(r -> r.isSet("external_id") ? r.get("external_id") : "").toList());
-            int[] unchanged = {0};
-            int added = s.transaction(() -> {
-                try (LabelStore store = new LabelStore(s, codebook)) {
-                    Coder coder = store.coder(person, role);
-                    java.time.Instant now = java.time.Instant.now();
-                    List<Labels.FileAnswer> answers = new ArrayList<>();
-                    for (CSVRecord r : records) {
-                        long line = r.getRecordNumber() + 1;
-                        String externalId = r.isSet("external_id") ? r.get("external_id") : "";
-                        Long postId = ids.get(externalId);
-                        if (postId == null) {
-                            problems.add(csv + ", line " + line + ": no tweet '" + externalId + "' in this workbench");
-                            continue;
-                        }
-                        List<Labels.FileAnswer> line_ = new ArrayList<>();
-                        try {
-                            for (String q : questions) {
-                                String raw = r.isSet(q) ? r.get(q) : "";
-                                if (raw.isEmpty()) {
-                                    continue;
-                                }
-                                String value = codebook.canonical(q, raw);
-                                var latest = store.latest(coder, postId, q);
-                                if (latest.isPresent() && latest.get().value().equals(value)) {
-                                    unchanged[0]++;
-                                    continue;
-                                }
-                                String reason = role == Role.EXPERT ? (r.isSet("reason") && !r.get("reason").isEmpty()
-                                        ? r.get("reason") : "imported from " + csv.getFileName()) : null;
-                                line_.add(new Labels.FileAnswer(postId, q, value,
-                                        LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
-                            }
-                            answers.addAll(line_);
-                        } catch (IllegalArgumentException e) {
-                            problems.add(csv + ", line " + line + ": " + e.getMessage());
-                        }
-                    }
-                    return store.appendFromFile(coder, answers, codebook.version());
-                }
-            });
-            return new CodingImport(added, unchanged[0], problems);
+        try (Session s = workbench.openSession()) {
+            var result = org.signalbench.importing.LabelCsvImport.importFile(s, codebook, csv, person, role,
+                    org.signalbench.importing.LabelCsvImport.questionColumns(codebook, org.signalbench.domain.Platform.TWITTER),
+                    r -> problems.add(r.file() + (r.line() == null ? "" : ", line " + r.line()) + ": " + r.reason()));
+            return new CodingImport(result.added(), result.unchanged(), problems);
         }
     }
 
