@@ -486,6 +486,28 @@ public final class LinkReviewService {
         }
     }
 
+    /** The results beside the study's: the figures, the study they are compared with, and the rows people read. */
+    public record Comparison(org.signalbench.links.LinkReviewResults.Figures figures, org.signalbench.links.StudyFigures study,
+                             List<org.signalbench.links.ResultsTable.Row> rows) {
+    }
+
+    /** The questions whose agreement the results show: what the study's two coders coded (false positives, the links). */
+    private static final List<String> KAPPA_QUESTIONS = List.of(org.signalbench.links.LinkReviewResults.FALSE_POSITIVE,
+            org.signalbench.links.LinkReviewResults.SELLER_TYPE, org.signalbench.links.LinkReviewResults.LINK_STATUS);
+
+    /** {@link #results} beside the study's figures ({@code resources/published/twitter-link-review.json}), with the coders' kappa. */
+    public Comparison compareWithStudy(Workbench workbench) {
+        var figures = results(workbench);
+        Map<String, Double> kappas = new LinkedHashMap<>();
+        for (QuestionAgreement q : agreement(workbench)) {
+            if (KAPPA_QUESTIONS.contains(q.question()) && Double.isFinite(q.agreement().cohenKappa())) {
+                kappas.put(q.question(), q.agreement().cohenKappa());
+            }
+        }
+        var study = org.signalbench.links.StudyFigures.load();
+        return new Comparison(figures, study, org.signalbench.links.ResultsTable.rows(figures, study, kappas));
+    }
+
     // ---- report packets ---------------------------------------------------------------------------
 
     /** The files a packet wrote, with their SHA-256. */
@@ -607,8 +629,11 @@ public final class LinkReviewService {
     public record SiteSummary(String domain, String sellerType, boolean live, String legitScript, int candidates) {
     }
 
-    /** What the link review view shows: the figures, and every site of the latest review (live ones first). */
-    public record Overview(org.signalbench.links.LinkReviewResults.Figures figures, List<SiteSummary> sites) {
+    /** What the link review view shows: the figures beside the study's, and every site of the latest review (live ones first). */
+    public record Overview(Comparison results, List<SiteSummary> sites) {
+        public org.signalbench.links.LinkReviewResults.Figures figures() {
+            return results.figures();
+        }
     }
 
     /** The overview, or null when the workbench has no review yet. */
@@ -618,7 +643,7 @@ public final class LinkReviewService {
                 return null;
             }
         }
-        var figures = results(workbench);
+        var comparison = compareWithStudy(workbench);
         Map<String, Map<Long, String>> answers = finalAnswers(workbench);
         List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
         Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
@@ -635,6 +660,6 @@ public final class LinkReviewService {
             sites.add(new SiteSummary(domain, type, of.stream().anyMatch(c -> live.contains(c.postId())), legit, of.size()));
         });
         sites.sort(java.util.Comparator.comparing((SiteSummary x) -> !x.live()).thenComparing(SiteSummary::domain));
-        return new Overview(figures, sites);
+        return new Overview(comparison, sites);
     }
 }

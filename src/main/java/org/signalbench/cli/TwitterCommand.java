@@ -402,27 +402,27 @@ public final class TwitterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                var f = new LinkReviewService().results(wb);
+                var c = new LinkReviewService().compareWithStudy(wb);
                 if (json) {
-                    Json.print(spec.commandLine().getOut(), f);
+                    Json.print(spec.commandLine().getOut(), resultsJson(c));
                 } else {
-                    var o = spec.commandLine().getOut();
-                    o.printf("retrieved:            %d of %d tweets (%.2f%%)%n", f.retrieved(), f.workbenchTweets(), 100 * f.share());
-                    o.printf("with links/contacts:  %d (links %d)%n", f.withLinksOrContacts(), f.withLinks());
-                    o.printf("unique:               %d (coded %d, false positives %d)%n", f.unique(), f.coded(), f.falsePositives());
-                    o.printf("live:                 %d tweets from %d accounts (%d followers)%n", f.live(), f.liveAccounts(),
-                            f.liveAccountFollowers());
-                    f.liveByType().forEach((t, n) -> o.printf("  %-20s %3d (%.0f%%)%n", t, n, 100 * f.liveShareByType().get(t)));
-                    o.printf("live pharmacy sites:  %d%n", f.livePharmacySites());
-                    o.printf("LegitScript (live pharmacy tweets): %s%n", f.legitScriptAmongLivePharmacyTweets());
-                    o.printf("registrant countries (live pharmacy sites): %s%n", f.registrantCountriesOfLivePharmacySites());
-                    f.accounts().stream().filter(a -> a.likelyAutomated()).forEach(a -> o.printf(
-                            "likely automated:     @%s, %.0f tweets a year%n", a.handle(), a.tweetsPerYear()));
+                    spec.commandLine().getOut().print(org.signalbench.links.ResultsTable.text(c.rows(), c.study()));
                 }
                 spec.commandLine().getOut().flush();
             }
             return 0;
         }
+    }
+
+    /** The figures as they always were (every field of LinkReviewResults.Figures at the top), the study's under {@code study}. */
+    static Map<String, Object> resultsJson(LinkReviewService.Comparison c) {
+        Map<String, Object> out = new LinkedHashMap<>(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(c.figures(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> study = new LinkedHashMap<>();
+        study.put("source", c.study().source());
+        study.put("figures", c.study().figures());
+        out.put("study", study);
+        return out;
     }
 
     /** JSON has no NaN: an undefined coefficient is null. */

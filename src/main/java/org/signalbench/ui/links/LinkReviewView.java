@@ -7,15 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -24,16 +35,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.signalbench.app.LinkReviewService;
+import org.signalbench.links.LinkReviewResults;
 import org.signalbench.links.ReportPacket;
+import org.signalbench.links.ResultsTable;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
 
 /**
- * The link review (the study's wireframe, built): the funnel's figures on top, the sites of the
- * latest review on the left (live first), and for the selected site its screenshot, evidence,
- * registration and LegitScript data, the tweets (masked), and a Report button that writes the FDA
- * and DEA packets for it. Keyboard: arrows move through the sites, Enter on Report writes.
+ * The link review (the study's wireframe, built): the funnel in one line on top; a Sites tab with
+ * the sites of the latest review on the left (live first) and, for the selected site, its
+ * screenshot, evidence, registration and LegitScript data, the tweets (masked), and a Report button
+ * that writes the FDA and DEA packets for it; a Results tab with every figure beside the study's.
+ * Keyboard: arrows move through the sites, Enter on Report writes.
  */
 public final class LinkReviewView {
     private final CurrentWorkbench current;
@@ -47,6 +61,10 @@ public final class LinkReviewView {
     private final ListView<String> tweets = new ListView<>();
     private final Button report = new Button("Report…");
     private final Label status = new Label();
+    private final TabPane tabs = new TabPane();
+    private final TableView<ResultsTable.Row> results = new TableView<>();
+    private final BarChart<String, Number> sellerTypes = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label studySource = new Label();
     private ReportPacket.Site shown;
 
     public LinkReviewView(CurrentWorkbench current, Executor executor, LinkReviewService service) {
@@ -85,8 +103,16 @@ public final class LinkReviewView {
         split.setDividerPositions(0.33);
         HBox top = new HBox(10, funnel, refresh);
         top.setPadding(new Insets(10));
+        HBox.setHgrow(funnel, javafx.scene.layout.Priority.ALWAYS);
+        funnel.setMaxWidth(Double.MAX_VALUE);
         root.setTop(top);
-        root.setCenter(split);
+        Tab sitesTab = new Tab("Sites", split);
+        Tab resultsTab = new Tab("Results beside the study", resultsPane());
+        sitesTab.setClosable(false);
+        resultsTab.setClosable(false);
+        resultsTab.setId("linkResultsTab");
+        tabs.getTabs().addAll(sitesTab, resultsTab);
+        root.setCenter(tabs);
         current.workbenchProperty().addListener((o, was, now) -> refresh());
         current.revisionProperty().addListener((o, was, now) -> refresh());
         if (current.get() != null) {
@@ -96,6 +122,65 @@ public final class LinkReviewView {
 
     public Node view() {
         return root;
+    }
+
+    /** The results tab: every figure beside the study's (the quoted sentence as the study cell's tooltip), and live tweets by seller type as bars. */
+    private Node resultsPane() {
+        results.setId("linkResults");
+        results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        TableColumn<ResultsTable.Row, String> figure = new TableColumn<>("Figure");
+        figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().figure()));
+        TableColumn<ResultsTable.Row, String> measured = new TableColumn<>("SignalBench (this workbench)");
+        measured.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().measured()));
+        TableColumn<ResultsTable.Row, String> study = new TableColumn<>("Study (Mackey et al. 2018)");
+        study.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().study()));
+        study.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                ResultsTable.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || row.quote() == null ? null : new Tooltip("\u201c" + row.quote() + "\u201d"));
+            }
+        });
+        figure.setPrefWidth(330);
+        results.getColumns().setAll(List.of(figure, measured, study));
+        results.setPlaceholder(new Label("No link review yet: run `twitter candidates` on a retrieval."));
+        sellerTypes.setId("linkSellerTypes");
+        sellerTypes.setTitle("Live tweets by seller type");
+        sellerTypes.setAnimated(false);
+        sellerTypes.setLegendVisible(true);
+        sellerTypes.setPrefHeight(260);
+        studySource.setWrapText(true);
+        studySource.setId("linkStudySource");
+        VBox box = new VBox(10, results, sellerTypes, studySource);
+        VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    /** The funnel in one readable line: each step's count, the share where the study gives one. */
+    static String funnelLine(LinkReviewResults.Figures f) {
+        return String.format(java.util.Locale.ROOT, "Funnel: retrieved %,d (%.2f%% of %,d tweets) → with links or contacts %,d → "
+                        + "unique %,d → live %,d tweets from %,d accounts → %,d live online-pharmacy sites", f.retrieved(),
+                100 * f.share(), f.workbenchTweets(), f.withLinksOrContacts(), f.unique(), f.live(), f.liveAccounts(),
+                f.livePharmacySites());
+    }
+
+    private void showResults(LinkReviewService.Comparison c) {
+        results.setItems(FXCollections.observableArrayList(c.rows()));
+        XYChart.Series<String, Number> ours = new XYChart.Series<>();
+        ours.setName("SignalBench");
+        XYChart.Series<String, Number> theirs = new XYChart.Series<>();
+        theirs.setName("Study");
+        c.figures().liveByType().forEach((type, n) -> {
+            ours.getData().add(new XYChart.Data<>(type, n));
+            c.study().figure("liveByType." + type).filter(g -> g.value() != null)
+                    .ifPresent(g -> theirs.getData().add(new XYChart.Data<>(type, g.value())));
+        });
+        sellerTypes.getData().setAll(List.of(ours, theirs));
+        studySource.setText("Study: " + c.study().source() + ". Hover over a study figure for the sentence it comes from; "
+                + "the figures are in resources/published/twitter-link-review.json.");
     }
 
     private void refresh() {
@@ -108,12 +193,8 @@ public final class LinkReviewView {
                 sites.getItems().clear();
                 return;
             }
-            var f = overview.figures();
-            funnel.setText(String.format(java.util.Locale.ROOT,
-                    "retrieved %d (%.2f%% of %,d) → with links or contacts %d → unique %d → live %d from %d accounts · %s · "
-                            + "LegitScript among live pharmacy tweets %s", f.retrieved(), 100 * f.share(), f.workbenchTweets(),
-                    f.withLinksOrContacts(), f.unique(), f.live(), f.liveAccounts(), f.liveByType(),
-                    f.legitScriptAmongLivePharmacyTweets()));
+            funnel.setText(funnelLine(overview.figures()));
+            showResults(overview.results());
             sites.setItems(FXCollections.observableArrayList(overview.sites()));
             if (!sites.getItems().isEmpty()) {
                 sites.getSelectionModel().select(0);
