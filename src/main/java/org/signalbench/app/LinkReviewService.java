@@ -377,6 +377,17 @@ public final class LinkReviewService {
         return org.signalbench.store.DataLocations.dataDirectory().resolve("evidence");
     }
 
+    /**
+     * The check with the default checker (time-outs, size cap, snapshots in {@link #evidenceFolder()})
+     * and, when {@code rdap}, the default RDAP service; see the full form below.
+     */
+    public CheckReport checkLinks(Workbench workbench, boolean rdap, Screenshots screenshots, org.signalbench.jobs.JobContext job) {
+        var options = org.signalbench.links.LinkChecker.Options.defaults();
+        return checkLinks(workbench, new org.signalbench.links.LinkChecker(options, evidenceFolder(), java.time.Clock.systemUTC()),
+                rdap ? new org.signalbench.links.Rdap(org.signalbench.links.Rdap.DEFAULT_BASE, options.requestTimeout()) : null,
+                screenshots, job);
+    }
+
     /** {@link #checkLinks(Workbench, org.signalbench.links.LinkChecker, org.signalbench.links.Rdap, Screenshots, org.signalbench.jobs.JobContext)} without screenshots. */
     public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
                                   org.signalbench.links.Rdap rdap, org.signalbench.jobs.JobContext job) {

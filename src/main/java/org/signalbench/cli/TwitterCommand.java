@@ -243,8 +243,10 @@ public final class TwitterCommand implements Runnable {
     /** {@code twitter check-links --contact-sites}: visits the candidates' links (off unless asked). */
     @Command(name = "check-links", mixinStandardHelpOptions = true,
             description = {"CONTACTS THE SITES: visits each link of the latest review (redirects followed and recorded, "
-                    + "time-outs, a size cap), stores status, liveness, title and a hashed page snapshot in the data folder's "
-                    + "evidence/; with --rdap also asks RDAP for registration data. Does nothing without --contact-sites."})
+                    + "time-outs, a size cap), stores status, liveness, title, the final host's IP address and a hashed page "
+                    + "snapshot in the data folder's evidence/; with --rdap also asks RDAP for registration data and the IP "
+                    + "address's country; with --screenshots takes a PNG of each page that answered (JavaScript off unless "
+                    + "--javascript). Does nothing without --contact-sites."})
     public static final class CheckLinks implements Callable<Integer> {
         @Mixin
         WorkbenchOption workbench;
@@ -262,6 +264,17 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--max-bytes", defaultValue = "2097152", paramLabel = "N", description = "Body size cap (default ${DEFAULT-VALUE}).")
         int maxBytes;
 
+        @Option(names = "--screenshots", description = "Also take a screenshot of each page that answered, with an off-screen JavaFX "
+                + "WebView (loads the page again, with its images and style sheets). Needs a display: on a machine without one, "
+                + "run under xvfb-run, or use the app's Link review tab.")
+        boolean screenshots;
+
+        @Option(names = "--javascript", description = "Let pages run their JavaScript for the screenshots (off by default).")
+        boolean javaScript;
+
+        @Option(names = "--viewport", defaultValue = "1280x900", paramLabel = "WxH", description = "Screenshot size (default ${DEFAULT-VALUE}).")
+        String viewport;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -277,11 +290,34 @@ public final class TwitterCommand implements Runnable {
                     defaults.connectTimeout(), java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes,
                     defaults.userAgent()), LinkReviewService.evidenceFolder(), java.time.Clock.systemUTC());
             var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
+            LinkReviewService.Screenshots shots = null;
+            if (screenshots) {
+                var size = viewport.toLowerCase(java.util.Locale.ROOT).split("x");
+                org.signalbench.links.PageScreenshots.Options options;
+                try {
+                    options = new org.signalbench.links.PageScreenshots.Options(Integer.parseInt(size[0].strip()),
+                            Integer.parseInt(size[size.length - 1].strip()), java.time.Duration.ofSeconds(timeout), javaScript,
+                            defaults.userAgent());
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--viewport " + viewport + ": "
+                            + (e instanceof NumberFormatException ? "expected WIDTHxHEIGHT, e.g. 1280x900" : e.getMessage()));
+                }
+                StringBuilder why = new StringBuilder();
+                var engine = org.signalbench.links.PageScreenshots.find(why);
+                if (engine.isEmpty()) {
+                    spec.commandLine().getErr().println("error: cannot take screenshots here (" + why + "). The off-screen "
+                            + "browser needs the JavaFX toolkit and a display: run under xvfb-run (Debian package xvfb), "
+                            + "leave out --screenshots, or use the app's Link review tab (nothing was contacted)");
+                    return SignalBenchCommand.EXIT_FAILURE;
+                }
+                shots = new LinkReviewService.Screenshots(engine.get(), options);
+            }
             try (Workbench wb = workbench.openExisting()) {
-                var report = new LinkReviewService().checkLinks(wb, checker, lookup, new StderrProgress(spec.commandLine().getErr()));
+                var report = new LinkReviewService().checkLinks(wb, checker, lookup, shots, new StderrProgress(spec.commandLine().getErr()));
                 report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
-                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%n",
-                        report.links(), report.live(), report.dead(), report.redirectedElsewhere());
+                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%s%n",
+                        report.links(), report.live(), report.dead(), report.redirectedElsewhere(),
+                        screenshots ? ", screenshots " + report.screenshots() : "");
                 spec.commandLine().getOut().flush();
             }
             return 0;

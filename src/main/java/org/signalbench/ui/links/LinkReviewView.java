@@ -15,10 +15,15 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -35,18 +40,24 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.signalbench.app.LinkReviewService;
+import org.signalbench.jobs.JobManager;
+import org.signalbench.jobs.SubmittedJob;
 import org.signalbench.links.LinkReviewResults;
+import org.signalbench.links.PageScreenshots;
 import org.signalbench.links.ReportPacket;
 import org.signalbench.links.ResultsTable;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
+import org.signalbench.ui.jobs.JobViewModel;
 
 /**
  * The link review (the study's wireframe, built): the funnel in one line on top; a Sites tab with
  * the sites of the latest review on the left (live first) and, for the selected site, its
  * screenshot, evidence, registration and LegitScript data, the tweets (masked), and a Report button
- * that writes the FDA and DEA packets for it; a Results tab with every figure beside the study's.
+ * that writes the FDA and DEA packets for it; a Results tab with every figure beside the study's;
+ * Check links…, which asks first (it contacts the sites), then runs the link check as a job with
+ * screenshots from an off-screen {@link WebViewScreenshots}.
  * Keyboard: arrows move through the sites, Enter on Report writes.
  */
 public final class LinkReviewView {
@@ -67,10 +78,31 @@ public final class LinkReviewView {
     private final Label studySource = new Label();
     private ReportPacket.Site shown;
 
+    private final JobManager jobs;
+    private final java.util.function.Supplier<PageScreenshots> screenshots;
+    private final Button check = new Button("Check links…");
+    private final ProgressBar checkProgress = new ProgressBar(0);
+    private final Button cancelCheck = new Button("Cancel");
+    private final Label checkStatus = new Label();
+    private JobViewModel checking;
+
+    /** A view with a jobs list of its own (tests); the app passes its own with {@link #LinkReviewView(CurrentWorkbench, Executor, JobManager, LinkReviewService)}. */
     public LinkReviewView(CurrentWorkbench current, Executor executor, LinkReviewService service) {
+        this(current, executor, new JobManager(executor), service);
+    }
+
+    public LinkReviewView(CurrentWorkbench current, Executor executor, JobManager jobs, LinkReviewService service) {
+        this(current, executor, jobs, service, WebViewScreenshots::start);
+    }
+
+    /** {@code screenshots} gives the screenshot engine when a check asks for screenshots. */
+    public LinkReviewView(CurrentWorkbench current, Executor executor, JobManager jobs, LinkReviewService service,
+                          java.util.function.Supplier<PageScreenshots> screenshots) {
         this.current = current;
         this.executor = executor;
         this.service = service;
+        this.jobs = jobs;
+        this.screenshots = screenshots;
         funnel.setId("linkFunnel");
         funnel.setWrapText(true);
         sites.setId("linkSites");
@@ -101,11 +133,27 @@ public final class LinkReviewView {
         tweets.setPrefHeight(160);
         SplitPane split = new SplitPane(sites, new ScrollPane(detail));
         split.setDividerPositions(0.33);
-        HBox top = new HBox(10, funnel, refresh);
+        check.setId("linkCheck");
+        check.setOnAction(e -> askAndCheck());
+        check.setTooltip(new Tooltip("Visits every link of the latest review: this CONTACTS THE SITES (asks first)."));
+        checkProgress.setId("linkCheckProgress");
+        checkStatus.setId("linkCheckStatus");
+        cancelCheck.setId("linkCheckCancel");
+        checkProgress.setVisible(false);
+        cancelCheck.setVisible(false);
+        cancelCheck.setOnAction(e -> {
+            if (checking != null) {
+                checking.cancel();
+            }
+        });
+        HBox top = new HBox(10, funnel, refresh, check, checkProgress, cancelCheck);
+        VBox header = new VBox(4, top, checkStatus);
+        checkStatus.setWrapText(true);
+        checkStatus.setPadding(new Insets(0, 10, 0, 10));
         top.setPadding(new Insets(10));
         HBox.setHgrow(funnel, javafx.scene.layout.Priority.ALWAYS);
         funnel.setMaxWidth(Double.MAX_VALUE);
-        root.setTop(top);
+        root.setTop(header);
         Tab sitesTab = new Tab("Sites", split);
         Tab resultsTab = new Tab("Results beside the study", resultsPane());
         sitesTab.setClosable(false);
@@ -157,6 +205,80 @@ public final class LinkReviewView {
         VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /**
+     * Asks before contacting anything: what the check does and whom it contacts, with the choices
+     * of RDAP, screenshots and JavaScript (off); then starts it.
+     */
+    private void askAndCheck() {
+        if (current.get() == null) {
+            return;
+        }
+        CheckBox rdap = new CheckBox("Also ask RDAP (rdap.org and the registries) for registration data and IP address countries");
+        CheckBox shots = new CheckBox("Take a screenshot of each page that answers (an off-screen browser loads it again)");
+        CheckBox javaScript = new CheckBox("Let the pages run JavaScript for the screenshots (off is safer; some pages show less)");
+        shots.setSelected(true);
+        javaScript.disableProperty().bind(shots.selectedProperty().not());
+        Label what = new Label("Check links visits every link of the latest review and records what it finds (redirects, "
+                + "status, title, IP address, a page snapshot) in the workbench's evidence. THIS CONTACTS THE SITES, some of "
+                + "them run by criminals: they see this computer's IP address. Use a network and machine meant for it.");
+        what.setWrapText(true);
+        what.setMaxWidth(560);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.setTitle("Check links");
+        ask.setHeaderText("Check links: this contacts the sites");
+        ask.getDialogPane().setContent(new VBox(10, what, rdap, shots, javaScript));
+        ask.getButtonTypes().setAll(new ButtonType("Contact the sites", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        ask.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> startCheck(rdap.isSelected(), shots.isSelected(), javaScript.isSelected()));
+    }
+
+    /** Starts the link check as a job (progress, Cancel); the dialog of the Check links button asks first. */
+    public void startCheck(boolean rdap, boolean takeScreenshots, boolean javaScript) {
+        Workbench wb = current.get();
+        if (wb == null || checking != null) {
+            return;
+        }
+        LinkReviewService.Screenshots shots;
+        try {
+            shots = takeScreenshots ? new LinkReviewService.Screenshots(screenshots.get(),
+                    PageScreenshots.Options.defaults().withJavaScript(javaScript)) : null;
+        } catch (RuntimeException e) {
+            checkStatus.setText("Cannot take screenshots: " + e.getMessage());
+            return;
+        }
+        SubmittedJob<LinkReviewService.CheckReport> job = jobs.submit("Check links (contacts the sites)",
+                context -> service.checkLinks(wb, rdap, shots, context));
+        checking = new JobViewModel(job.job());
+        checkProgress.progressProperty().bind(checking.progressProperty());
+        checkStatus.textProperty().bind(checking.messageProperty());
+        checkProgress.setVisible(true);
+        cancelCheck.setVisible(true);
+        check.setDisable(true);
+        job.result().whenComplete((report, error) -> javafx.application.Platform.runLater(() -> {
+            checkProgress.progressProperty().unbind();
+            checkStatus.textProperty().unbind();
+            checkProgress.setVisible(false);
+            cancelCheck.setVisible(false);
+            check.setDisable(false);
+            checking = null;
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof org.signalbench.jobs.CancelledException) {
+                checkStatus.setText("Check cancelled: the links checked so far are kept.");
+            } else if (cause != null) {
+                checkStatus.setText("The check failed: " + cause.getMessage());
+            } else {
+                checkStatus.setText(String.format(java.util.Locale.ROOT, "Checked %d links: %d live, %d dead, %d redirected "
+                                + "elsewhere; %d screenshots.%s", report.links(), report.live(), report.dead(),
+                        report.redirectedElsewhere(), report.screenshots(),
+                        report.problems().isEmpty() ? "" : " Notes: " + String.join("; ", report.problems())));
+            }
+            refresh();
+        }));
     }
 
     /** The funnel in one readable line: each step's count, the share where the study gives one. */

@@ -95,7 +95,7 @@ public final class MainWindow {
                 org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         // the link review shows the study's results: gated like the other results views
         Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
-                config.executor(), new org.signalbench.app.LinkReviewService()).view());
+                config.executor(), jobManager, new org.signalbench.app.LinkReviewService()).view());
         controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());
