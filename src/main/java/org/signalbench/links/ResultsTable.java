@@ -23,6 +23,10 @@ public final class ResultsTable {
             "individual-seller", "individual seller", "marketing-affiliate", "marketing affiliate",
             "darknet", "darknet or other", "not-listed", "not listed", "not-checked", "not checked");
 
+    /** LegitScript's classes from the worst, then the two of ours: the order of their rows. */
+    private static final List<String> LEGITSCRIPT_ORDER = List.of("rogue", "unapproved", "unverified", "legitimate",
+            "not-listed", "not-checked");
+
     private ResultsTable() {
     }
 
@@ -57,9 +61,11 @@ public final class ResultsTable {
         }
         r.add("livePharmacySites", "live online-pharmacy sites", count(f.livePharmacySites()));
         int pharmacyTweets = f.liveByType().getOrDefault(LinkReviewResults.PHARMACY, 0);
-        Set<String> classes = new LinkedHashSet<>(f.legitScriptAmongLivePharmacyTweets().keySet());
+        Set<String> found = new LinkedHashSet<>(f.legitScriptAmongLivePharmacyTweets().keySet());
         study.figures().stream().map(StudyFigures.Figure::key).filter(k -> k.startsWith("legitScriptAmongLivePharmacyTweets."))
-                .map(k -> k.substring(k.indexOf('.') + 1)).forEach(classes::add);
+                .map(k -> k.substring(k.indexOf('.') + 1)).forEach(found::add);
+        List<String> classes = found.stream().sorted(java.util.Comparator.comparingInt(c -> LEGITSCRIPT_ORDER.indexOf(c) < 0
+                ? LEGITSCRIPT_ORDER.size() : LEGITSCRIPT_ORDER.indexOf(c))).toList();
         for (String c : classes) {
             int n = f.legitScriptAmongLivePharmacyTweets().getOrDefault(c, 0);
             String key = "legitScriptAmongLivePharmacyTweets." + c;

@@ -32,7 +32,10 @@ class ResultsTableTest {
     @Test
     void eachFigureIsWordedAndStandsBesideTheStudys() {
         StudyFigures study = StudyFigures.load();
-        List<ResultsTable.Row> rows = ResultsTable.rows(figures(), study, Map.of("seller_type", 0.9634, "link_status", 0.9612));
+        Map<String, Double> kappas = new LinkedHashMap<>();
+        kappas.put("seller_type", 0.9634);
+        kappas.put("link_status", 0.9612);
+        List<ResultsTable.Row> rows = ResultsTable.rows(figures(), study, kappas);
         Map<String, ResultsTable.Row> byKey = rows.stream().collect(Collectors.toMap(ResultsTable.Row::key, Function.identity()));
         assertEquals("12,345", byKey.get("workbenchTweets").measured());
         assertEquals("213,041", byKey.get("workbenchTweets").study());
@@ -58,6 +61,9 @@ class ResultsTableTest {
         assertEquals("seller type 0.96, link status 0.96", byKey.get("kappa").measured());
         assertEquals("0.94", byKey.get("kappa").study());
         assertTrue(byKey.get("live").quote().contains("34 unique"), byKey.get("live").quote());
+        // LegitScript's classes from the worst
+        assertEquals(List.of("legitScriptAmongLivePharmacyTweets.rogue", "legitScriptAmongLivePharmacyTweets.not-listed"),
+                rows.stream().map(ResultsTable.Row::key).filter(k -> k.startsWith("legitScript")).toList());
         // in the funnel's order
         assertEquals(List.of("workbenchTweets", "retrieved", "withLinksOrContacts", "withLinks", "unique"),
                 rows.stream().map(ResultsTable.Row::key).limit(5).toList());

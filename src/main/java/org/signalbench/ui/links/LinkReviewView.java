@@ -146,6 +146,9 @@ public final class LinkReviewView {
                 checking.cancel();
             }
         });
+        for (javafx.scene.control.Control c : List.of(refresh, check, cancelCheck, checkProgress)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long funnel line wraps; the buttons keep their words
+        }
         HBox top = new HBox(10, funnel, refresh, check, checkProgress, cancelCheck);
         VBox header = new VBox(4, top, checkStatus);
         checkStatus.setWrapText(true);
@@ -191,15 +194,19 @@ public final class LinkReviewView {
                 setTooltip(row == null || row.quote() == null ? null : new Tooltip("\u201c" + row.quote() + "\u201d"));
             }
         });
-        figure.setPrefWidth(330);
+        figure.setPrefWidth(340);
+        measured.setPrefWidth(330);
+        study.setPrefWidth(330);
         results.getColumns().setAll(List.of(figure, measured, study));
         results.setPlaceholder(new Label("No link review yet: run `twitter candidates` on a retrieval."));
         sellerTypes.setId("linkSellerTypes");
         sellerTypes.setTitle("Live tweets by seller type");
         sellerTypes.setAnimated(false);
         sellerTypes.setLegendVisible(true);
-        sellerTypes.setPrefHeight(260);
+        sellerTypes.setPrefHeight(230);
+        sellerTypes.setMinHeight(180);
         studySource.setWrapText(true);
+        studySource.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         studySource.setId("linkStudySource");
         VBox box = new VBox(10, results, sellerTypes, studySource);
         VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);

@@ -41,7 +41,8 @@ import org.testfx.framework.junit5.Start;
  * The link review view on a small coded review: the funnel, the sites (live first), the selected
  * site's screenshot and evidence, and Report writing the packets. With
  * {@code -Dsignalbench.screenshots.workbench=FILE} it shows that workbench instead and saves the
- * window to docs/screenshots/link-review.png (a tool run, not part of the assertions).
+ * window to docs/screenshots/link-review.png and its Results tab to link-review-results.png (a tool
+ * run, not part of the assertions).
  */
 @ExtendWith(ApplicationExtension.class)
 class LinkReviewUiTest {
@@ -103,6 +104,16 @@ class LinkReviewUiTest {
         workbench.close();
     }
 
+    private static void save(FxRobot robot, javafx.scene.Node any, Path out) {
+        robot.interact(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(any.getScene().snapshot(null), null), "png", out.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void showsTheSiteWithItsScreenshotAndEvidenceAndWritesItsPacket(FxRobot robot) throws Exception {
         ListView<LinkReviewService.SiteSummary> sites = robot.lookup("#linkSites").queryListView();
@@ -114,13 +125,12 @@ class LinkReviewUiTest {
         assertNotNull(shot.getImage(), robot.lookup("#linkStatus").queryAs(Label.class).getText());
         if (GIVEN != null) {
             Path out = Path.of(System.getProperty("signalbench.screenshots.out", "docs/screenshots")).resolve("link-review.png");
-            robot.interact(() -> {
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(evidence.getScene().snapshot(null), null), "png", out.toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            save(robot, evidence, out);
+            // the Results tab beside it
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+            TableView<ResultsTable.Row> results = robot.lookup("#linkResults").queryTableView();
+            FakeWorld.waitUntil("the results", () -> !results.getItems().isEmpty());
+            save(robot, evidence, out.resolveSibling("link-review-results.png"));
             return;
         }
         String funnel = robot.lookup("#linkFunnel").queryAs(Label.class).getText();
