@@ -30,7 +30,7 @@ public final class CsvColumns {
     /**
      * The column name each field is read from, for a file with this header: the given mapping
      * (kept even when the header lacks it, so the refusal can name it), else a match by name or
-     * alias. Fields with no column are absent.
+     * alias. Fields with no column, or mapped to {@link CsvOptions#NO_COLUMN}, are absent.
      */
     public static Map<String, String> suggest(List<String> header, Map<String, String> mapping) {
         Map<String, String> byLowerName = new HashMap<>();
@@ -41,7 +41,9 @@ public final class CsvColumns {
         for (String field : CsvOptions.FIELDS) {
             String given = mapping.get(field);
             if (given != null) {
-                chosen.put(field, given);
+                if (!given.equals(CsvOptions.NO_COLUMN)) {
+                    chosen.put(field, given);
+                }
                 continue;
             }
             String found = byLowerName.get(field);

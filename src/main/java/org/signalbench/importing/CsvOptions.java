@@ -17,8 +17,9 @@ import org.signalbench.domain.Platform;
  * How posts CSV files are read: one parameter set for the command line ({@code import --map …}) and
  * the app's CSV import dialog, so both run the same import (docs/formats/csv.md).
  *
- * @param mapping      SignalBench field → the file's column that holds it (case-insensitive); a field
- *                     not given here is taken from a column of its own name or a known alias
+ * @param mapping      SignalBench field → the file's column that holds it (case-insensitive), or
+ *                     {@link #NO_COLUMN} for a field not to read; a field not given here is taken from
+ *                     a column of its own name or a known alias
  * @param delimiter    the cell separator, or null to detect it ({@code ,} {@code ;} tab {@code |})
  * @param encoding     the file's character encoding, or null to detect it
  * @param timeFormat   a {@link java.time.format.DateTimeFormatter} pattern for {@code posted_at}, or
@@ -41,6 +42,9 @@ public record CsvOptions(Map<String, String> mapping, Character delimiter, Chars
     public static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"),
             StandardCharsets.ISO_8859_1);
 
+    /** A field mapped to this is not read, even when a column has its name ({@code --map author=}). */
+    public static final String NO_COLUMN = "";
+
     /** Detect everything, map columns by name, UTC, keep retweets. */
     public static final CsvOptions DEFAULT = new CsvOptions(Map.of(), null, null, null, ZoneOffset.UTC, null, false);
 
@@ -52,10 +56,7 @@ public record CsvOptions(Map<String, String> mapping, Character delimiter, Chars
                 throw new IllegalArgumentException("unknown field '" + e.getKey() + "' (expected one of "
                         + String.join(", ", FIELDS) + ")");
             }
-            if (e.getValue() == null || e.getValue().isBlank()) {
-                throw new IllegalArgumentException("no column given for field '" + field + "'");
-            }
-            normalised.put(field, e.getValue().trim());
+            normalised.put(field, e.getValue() == null ? NO_COLUMN : e.getValue().trim());
         }
         mapping = java.util.Collections.unmodifiableMap(normalised);
         if (delimiter != null && !DELIMITERS.contains(delimiter)) {
@@ -70,8 +71,8 @@ public record CsvOptions(Map<String, String> mapping, Character delimiter, Chars
     }
 
     /**
-     * Parses {@code caption=text,external_id=id} (target field = source column). A column name
-     * with a comma or an equals sign cannot be given here; the dialog takes any name.
+     * Parses {@code caption=text,external_id=id} (target field = source column; {@code author=}
+     * for a field not to read). A column name with a comma cannot be given here; the dialog takes any name.
      */
     public static Map<String, String> parseMapping(String spec) {
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ public record CsvOptions(Map<String, String> mapping, Character delimiter, Chars
         }
         for (String pair : spec.split(",")) {
             int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
+            if (eq <= 0) {
                 throw new IllegalArgumentException("'" + pair.trim() + "' is not FIELD=COLUMN (for example caption=text)");
             }
             String field = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);

@@ -40,8 +40,13 @@ import org.signalbench.domain.PostDraft;
 final class CsvPostReader implements PostFileReader {
     /** The system property that lowers the record cap (tests). */
     static final String MAX_RECORD_CHARS_PROPERTY = "signalbench.import.maxCsvRecordChars";
-    /** Values a {@code retweet} cell has for an original post; anything else marks a retweet. */
-    private static final Set<String> NOT_A_RETWEET = Set.of("", "false", "no", "0", "n", "f");
+    /**
+     * Values of a {@code retweet} cell that mark a retweet (also Excel's TRUE in German, French,
+     * Spanish, Italian and Dutch); a number other than 0 (the retweeted tweet's id) does too, and
+     * anything else marks an original.
+     */
+    private static final Set<String> RETWEET_MARKS = Set.of("true", "yes", "y", "t", "x", "rt", "wahr", "ja",
+            "vrai", "oui", "verdadero", "sí", "si", "vero", "waar");
 
     private final CsvOptions options;
     private final CsvTimes times;
@@ -413,10 +418,14 @@ final class CsvPostReader implements PostFileReader {
         }
     }
 
-    /** Whether the row's mapped {@code retweet} cell says it is a retweet (true, yes, 1, an id). */
+    /** Whether the row's mapped {@code retweet} cell says it is a retweet (true, yes, 1, an id; see {@link #RETWEET_MARKS}). */
     private static boolean markedRetweet(List<String> cells, Map<String, Integer> columns) {
         Integer at = columns.get("retweet");
-        return at != null && !NOT_A_RETWEET.contains(cells.get(at).trim().toLowerCase(Locale.ROOT));
+        if (at == null) {
+            return false;
+        }
+        String value = cells.get(at).trim().toLowerCase(Locale.ROOT);
+        return RETWEET_MARKS.contains(value) || value.matches("\\d+") && !value.matches("0+");
     }
 
     private PostDraft draft(List<String> cells, Map<String, Integer> columns, Path folder, String source,

@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVFormat;
  * @param rows      up to the requested number of records after the header, as cells
  * @param lines     the line each of {@code rows} starts on
  * @param mapping   field → column, as the import would take it (given, or matched by name or alias)
- * @param problem   why the file cannot be imported with these options (a missing column, bad bytes), or null
+ * @param problem   why the file cannot be read with this encoding and delimiter (bytes that are not
+ *                  text in the encoding, a broken quote), or null; see {@link #mappingProblem} for the columns
  */
 public record CsvPreview(Charset encoding, char delimiter, List<String> header, List<List<String>> rows,
                          List<Integer> lines, Map<String, String> mapping, String problem) {
@@ -29,6 +30,16 @@ public record CsvPreview(Charset encoding, char delimiter, List<String> header, 
         rows = rows.stream().map(List::copyOf).toList();
         lines = List.copyOf(lines);
         mapping = Map.copyOf(mapping);
+    }
+
+    /** Why a file with {@code header} cannot be imported with {@code options} (a field without its column), or null. */
+    public static String mappingProblem(List<String> header, CsvOptions options) {
+        try {
+            CsvColumns.resolve(header, options);
+            return null;
+        } catch (BadInputException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -66,7 +77,6 @@ public record CsvPreview(Charset encoding, char delimiter, List<String> header, 
                     rows.add(row.cells());
                     lines.add(row.line());
                 }
-                CsvColumns.resolve(header, options);
             }
         } catch (BadInputException e) {
             problem = (e.line() == null ? "" : "line " + e.line() + ": ") + e.getMessage();

@@ -241,11 +241,19 @@ class CsvMappingImportTest {
         assertEquals("Grüße aus München – Preis 20 € #xanax", preview.rows().get(0).get(1));
         assertEquals(List.of(2, 3), preview.lines());
         assertEquals(Map.of("external_id", "Id", "caption", "Text", "author", "User", "posted_at", "Created"), preview.mapping());
-        assertTrue(preview.problem().contains("no column for the field 'platform'"), preview.problem());
+        assertNull(preview.problem());
+        String unmapped = CsvPreview.mappingProblem(preview.header(), CsvOptions.DEFAULT);
+        assertTrue(unmapped.contains("no column for the field 'platform'"), unmapped);
 
         CsvPreview mapped = CsvPreview.of(file, new CsvOptions(Map.of("posted_at", "Created"), null, null,
                 "yyyy-MM-dd HH:mm:ss", ZoneId.of("UTC"), Platform.INSTAGRAM, false), 10);
         assertNull(mapped.problem());
+        assertNull(CsvPreview.mappingProblem(mapped.header(), new CsvOptions(Map.of("author", CsvOptions.NO_COLUMN), null,
+                null, null, null, Platform.INSTAGRAM, false)));
+        CsvPreview badBytes = CsvPreview.of(file, CsvOptions.DEFAULT.withEncoding(StandardCharsets.UTF_8), 10);
+        assertEquals("line 2: byte 0xFC is not UTF-8 text; the rest of the file is skipped (give the file's encoding, "
+                + "for example --encoding windows-1252)", badBytes.problem());
+        assertEquals(0, badBytes.rows().size());
         assertEquals("Created", mapped.mapping().get("posted_at"));
         assertEquals(3, mapped.rows().size());
     }
