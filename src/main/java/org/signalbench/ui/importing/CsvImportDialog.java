@@ -200,7 +200,7 @@ public final class CsvImportDialog {
         Label previewTitle = new Label("First rows of the file:");
         previewTitle.setStyle("-fx-font-weight: bold;");
         VBox box = new VBox(8, reading, previewTitle, preview, mappingTitle, mapping, time, timeCheck, dropRetweets, problem);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setPadding(new Insets(4, 12, 0, 12));
         VBox.setVgrow(preview, Priority.ALWAYS);
         return box;
     }

@@ -65,7 +65,7 @@ class CsvImportDialogUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        csv = dir.resolve("export-" + System.nanoTime() + ".csv");
+        csv = dir.resolve("excel-export.csv");
         // Column names no alias matches (Kennung, Datum, Geteilt), local times with a dot-date.
         String text = "Kennung;Text;Nutzer;Datum;Geteilt\r\n"
                 + "Ex001;Grüße aus München – Preis 20 € #xanax;händler_a;19.07.2018 14:03;nein\r\n"
@@ -227,6 +227,7 @@ class CsvImportDialogUiTest {
         openDialog(robot);
         robot.interact(() -> {
             combo(robot, "#csvField-external_id").setValue("Kennung");
+            combo(robot, "#csvField-author").setValue("Nutzer");
             combo(robot, "#csvField-posted_at").setValue("Datum");
             combo(robot, "#csvField-retweet").setValue("Geteilt");
             robot.lookup("#csvPlatform").queryAs(ComboBox.class).getSelectionModel().select(Platform.INSTAGRAM);
