@@ -224,11 +224,11 @@ final class CsvPostReader implements PostFileReader {
                     if (cause instanceof org.tukaani.xz.XZIOException || cause instanceof EOFException) {
                         throw xzOrIo(cause).atLine(line);
                     }
-                    if (cause != null && !(cause.getClass() == IOException.class)) {
-                        throw cause; // the disk, not the file's content
+                    if (cause instanceof org.apache.commons.csv.CSVException) {
+                        throw new BadInputException(line, "not valid CSV: " + cause.getMessage()
+                                + "; the rest of the file is skipped");
                     }
-                    throw new BadInputException(line, "not valid CSV: " + (cause == null ? e.getMessage() : cause.getMessage())
-                            + "; the rest of the file is skipped");
+                    throw cause; // the disk, not the file's content
                 } catch (IllegalStateException e) {
                     throw new BadInputException((int) nextLine, "not valid CSV: " + e.getMessage()
                             + "; the rest of the file is skipped");

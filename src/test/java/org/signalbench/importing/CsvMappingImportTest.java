@@ -114,6 +114,25 @@ class CsvMappingImportTest {
     }
 
     @Test
+    void aFieldMappedToNothingIsNotReadAndUtf16FromExcelImports() throws Exception {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] body = "id\tplatform\tcaption\tauthor\nXu1\tinstagram\tunicode text from Excel: 555-0123 ✓\tmade_up_u\n"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, bytes, 0, 2);
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        Path file = writeBytes(dir.resolve("unicode.csv"), bytes);
+        Path db = dir.resolve("wb.sqlite");
+        CliRun run = CliRun.of("import", "--db", db.toString(), "--map", "author=", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("imported:   1"), run.out());
+        try (Workbench wb = Workbench.open(db)) {
+            assertEquals("unicode text from Excel: 555-0123 ✓", string(wb, "SELECT caption FROM post WHERE external_id = 'Xu1'"));
+            assertNull(string(wb, "SELECT author FROM post WHERE external_id = 'Xu1'"));
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrorsNamingTheOption() {
         String db = dir.resolve("wb.sqlite").toString();
         CliRun delimiter = CliRun.of("import", "--db", db, "--delimiter", "x", dir.toString());
