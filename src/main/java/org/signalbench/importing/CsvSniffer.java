@@ -77,11 +77,12 @@ final class CsvSniffer {
      * encoding read this way come out as runs of accented letters, over 90%).
      */
     private static boolean looksLatin(byte[] head) {
-        String text = text(head, WINDOWS_1252);
+        // windows-1252 is one byte per character: decoded byte by byte, with no copy of the sample.
+        char[] table = new String(allBytes(), WINDOWS_1252).toCharArray();
         long letters = 0;
         long beyondAscii = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (byte b : head) {
+            char c = table[b & 0xFF];
             if (Character.isLetter(c)) {
                 letters++;
                 if (c > 127) {
@@ -90,6 +91,14 @@ final class CsvSniffer {
             }
         }
         return letters == 0 || beyondAscii < 0.4 * letters;
+    }
+
+    private static byte[] allBytes() {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            bytes[i] = (byte) i;
+        }
+        return bytes;
     }
 
     /** The encoding a byte-order mark at the start names, or null. */
@@ -133,13 +142,20 @@ final class CsvSniffer {
         }
     }
 
-    /** The sample decoded in {@code charset}, unreadable bytes replaced (it is only looked at, never stored). */
+    /** How much of the sample the delimiter is judged on (the first records are far shorter). */
+    private static final int DELIMITER_SAMPLE_BYTES = 256 << 10;
+
+    /**
+     * The start of the sample (up to {@value #DELIMITER_SAMPLE_BYTES} bytes) decoded in
+     * {@code charset}, unreadable bytes replaced: it is only looked at, never stored.
+     */
     static String text(byte[] head, Charset charset) {
         int start = bomLength(head, charset);
+        int length = Math.min(head.length - start, DELIMITER_SAMPLE_BYTES);
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(head, start, head.length - start)).toString();
+                    .decode(ByteBuffer.wrap(head, start, length)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e); // REPLACE never reports
         }
