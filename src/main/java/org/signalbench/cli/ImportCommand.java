@@ -64,8 +64,9 @@ public final class ImportCommand implements Callable<Integer> {
             + "from a column of their own name or a common alias (docs/formats/csv.md).")
     String map;
 
-    @Option(names = "--delimiter", paramLabel = "auto|,|;|tab||", defaultValue = "auto",
-            description = "CSV: the cell separator (default: ${DEFAULT-VALUE}, detected from the first rows).")
+    @Option(names = "--delimiter", paramLabel = "auto|,|;|tab|pipe", defaultValue = "auto",
+            description = "CSV: the cell separator: , ; tab or pipe ('|'); default: ${DEFAULT-VALUE}, detected from "
+                    + "the first rows.")
     String delimiter;
 
     @Option(names = "--encoding", paramLabel = "auto|UTF-8|windows-1252|ISO-8859-1", defaultValue = "auto",

@@ -92,14 +92,14 @@ public record CsvOptions(Map<String, String> mapping, Character delimiter, Chars
         return mapping;
     }
 
-    /** {@code auto} (null), {@code ,}, {@code ;}, {@code tab} (or a tab character), {@code |}. */
+    /** {@code auto} (null), {@code ,}, {@code ;}, {@code tab} (or a tab character), {@code |} or {@code pipe}. */
     public static Character parseDelimiter(String text) {
         if (text == null || text.equalsIgnoreCase("auto")) {
             return null;
         }
-        String t = text.equalsIgnoreCase("tab") || text.equals("\\t") ? "\t" : text;
+        String t = text.equalsIgnoreCase("tab") || text.equals("\\t") ? "\t" : text.equalsIgnoreCase("pipe") ? "|" : text;
         if (t.length() != 1 || !DELIMITERS.contains(t.charAt(0))) {
-            throw new IllegalArgumentException("unsupported delimiter '" + text + "' (expected , ; tab | or auto)");
+            throw new IllegalArgumentException("unsupported delimiter '" + text + "' (expected , ; tab | pipe or auto)");
         }
         return t.charAt(0);
     }

@@ -284,6 +284,7 @@ class CsvMappingImportTest {
         assertThrows(IllegalArgumentException.class, () -> CsvOptions.parseMapping("caption=a,caption=b"));
         assertEquals('\t', CsvOptions.parseDelimiter("tab"));
         assertEquals(';', CsvOptions.parseDelimiter(";"));
+        assertEquals('|', CsvOptions.parseDelimiter("pipe"));
         assertNull(CsvOptions.parseDelimiter("auto"));
         assertEquals(CP1252, CsvOptions.parseEncoding("cp1252"));
         CsvTimes times = new CsvTimes(null, ZoneId.of("UTC"));
