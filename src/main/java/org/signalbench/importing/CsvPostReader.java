@@ -71,8 +71,8 @@ final class CsvPostReader implements PostFileReader {
         byte[] head;
         try (InputStream in = open(file, null)) {
             head = CsvSniffer.head(in);
-        } catch (UncheckedIOException e) {
-            throw xzOrIo(e.getCause());
+        } catch (IOException e) {
+            throw xzOrIo(e);
         }
         Charset encoding = options.encoding() != null ? options.encoding() : CsvSniffer.encoding(head);
         char delimiter = options.delimiter() != null ? options.delimiter()

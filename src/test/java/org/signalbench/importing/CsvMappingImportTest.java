@@ -133,6 +133,21 @@ class CsvMappingImportTest {
     }
 
     @Test
+    void aCompressedFileIsStreamedAndADamagedOneRefusedWithTheReason() throws Exception {
+        byte[] text = "id;platform;text\nXz1;twitter;compressed 555-0150\nXz2;twitter;second\n".getBytes(CP1252);
+        Path whole = ImportFixtures.writeXz(dir.resolve("ok/posts.csv.xz"), text);
+        byte[] xz = java.nio.file.Files.readAllBytes(whole);
+        Path cut = writeBytes(dir.resolve("cut/posts.csv.xz"), java.util.Arrays.copyOf(xz, xz.length - 20));
+        try (Workbench wb = Workbench.open(dir.resolve("wb.sqlite"))) {
+            ImportReport report = ImportFixtures.importAll(wb, whole);
+            assertEquals(2, report.imported(), report.rejected().toString());
+            ImportReport damaged = ImportFixtures.importAll(wb, cut);
+            assertEquals(1, damaged.rejected().size(), damaged.rejected().toString());
+            assertTrue(damaged.rejected().get(0).reason().startsWith("corrupt .xz file"), damaged.rejected().toString());
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrorsNamingTheOption() {
         String db = dir.resolve("wb.sqlite").toString();
         CliRun delimiter = CliRun.of("import", "--db", db, "--delimiter", "x", dir.toString());

@@ -96,7 +96,13 @@ public final class CsvImportViewModel {
 
     /** Reads the preview in the background with the current encoding and delimiter (auto at first). */
     public void reload() {
-        CsvOptions options = dialectOptions();
+        CsvOptions options;
+        try {
+            options = dialectOptions();
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage()); // an encoding typed that Java does not know
+            return;
+        }
         loading.set(true);
         Tasks.create(() -> previewer.preview(files.get(0), options, PREVIEW_ROWS))
                 .onSuccess(this::apply)
@@ -179,8 +185,7 @@ public final class CsvImportViewModel {
         try {
             options = options();
         } catch (IllegalArgumentException e) {
-            timeCheck.set(e.getMessage());
-            problem.set("Time: " + e.getMessage());
+            problem.set(e.getMessage()); // a time format, zone or encoding that cannot be used
             return;
         }
         String mappingProblem = CsvPreview.mappingProblem(header, options);

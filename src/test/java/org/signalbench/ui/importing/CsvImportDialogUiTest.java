@@ -217,6 +217,11 @@ class CsvImportDialogUiTest {
         robot.interact(() -> combo(robot, "#csvEncoding").setValue("windows-1252"));
         waitUntil("the rows again", () -> robot.lookup("#csvPreview").queryAs(TableView.class).getItems().size() == 4
                 && !text(robot, "#csvProblem").contains("UTF-8"));
+        robot.interact(() -> combo(robot, "#csvEncoding").setValue("klingon-8"));
+        assertEquals("unknown encoding 'klingon-8' (expected UTF-8, windows-1252, ISO-8859-1 or auto)", text(robot, "#csvProblem"));
+        assertTrue(importButton(robot).isDisabled());
+        robot.interact(() -> combo(robot, "#csvEncoding").setValue("windows-1252"));
+        waitUntil("the file read again", () -> !text(robot, "#csvProblem").contains("klingon"));
         robot.interact(() -> combo(robot, "#csvDelimiter").setValue(","));
         waitUntil("one column", () -> robot.lookup("#csvPreview").queryAs(TableView.class).getColumns().size() == 1);
         robot.clickOn("Cancel");
