@@ -54,6 +54,8 @@ public final class MainController {
     @FXML
     private CheckMenuItem showJobsItem;
     @FXML
+    private CheckMenuItem dropRetweetsItem;
+    @FXML
     private StatusBar statusBar;
 
     public MainController(MainViewModel model, FileDialogs dialogs) {
@@ -72,6 +74,7 @@ public final class MainController {
         jobsPane.setContent(jobsPanel.view());
         jobsPane.expandedProperty().bindBidirectional(model.jobs().panelOpenProperty());
         showJobsItem.selectedProperty().bindBidirectional(model.jobs().panelOpenProperty());
+        dropRetweetsItem.selectedProperty().bindBidirectional(model.imports().dropRetweetsProperty());
 
         bindMasker();
         bindStatusBar();

@@ -60,6 +60,8 @@ class CsvImportDialogUiTest {
     static Path dir;
     final ExecutorService executor = BackgroundExecutor.create();
     Path csv;
+    /** What File → Import files… answers (the CSV file unless a test says otherwise). */
+    volatile List<Path> chosen;
     Path workbench;
     MainWindow window;
 
@@ -73,6 +75,7 @@ class CsvImportDialogUiTest {
                 + "Ex003;RT @händler_a: Grüße aus München;fan_c;20.07.2018 09:15;ja\r\n"
                 + "Ex004;café à côté, 555-0177;vendeur_b;21.07.2018 23:59;\r\n";
         Files.write(csv, text.getBytes(CP1252));
+        chosen = List.of(csv);
         workbench = dir.resolve("csv-" + System.nanoTime() + ".sqlite");
         Workbench.open(workbench).close();
         PostImporter importer = new PostImporter() {
@@ -94,7 +97,7 @@ class CsvImportDialogUiTest {
 
             @Override
             public List<Path> chooseFiles(Window owner, String title) {
-                return List.of(csv);
+                return chosen;
             }
 
             @Override
@@ -205,6 +208,28 @@ class CsvImportDialogUiTest {
                     "Ex002|instagram|vendeur_b|2018-07-20T06:00:00Z|Ruf an: 555-0142; oder mail an kontakt@example.com",
                     "Ex004|instagram|vendeur_b|2018-07-21T21:59:00Z|café à côté, 555-0177"), rows);
         }
+    }
+
+    @Test
+    void theFileMenuDropsRetweetsOfTwitterImportsToo(FxRobot robot) throws Exception {
+        Path tweets = dir.resolve("stream-" + System.nanoTime() + ".jsonl");
+        Files.writeString(tweets, "{\"id_str\": \"1050000000000000401\", \"text\": \"own words 555-0111\", "
+                + "\"user\": {\"screen_name\": \"made_up_s\"}}\n"
+                + "{\"id_str\": \"1050000000000000402\", \"text\": \"RT @made_up_s: own words 555-0111\", "
+                + "\"user\": {\"screen_name\": \"made_up_t\"}, \"retweeted_status\": {\"id_str\": \"1050000000000000401\", "
+                + "\"text\": \"own words 555-0111\", \"user\": {\"screen_name\": \"made_up_s\"}}}\n");
+        chosen = List.of(tweets);
+        robot.clickOn("File").clickOn("Drop retweets when importing");
+        robot.clickOn("File").clickOn("Import files…");
+        waitUntil("the summary", () -> robot.lookup("#importCounts").tryQuery().isPresent());
+        assertEquals("Imported: 1\nDuplicates: 0\nLabels: 0\nLeft out: 1 retweet\nRejected: 0",
+                robot.lookup("#importCounts").queryAs(Label.class).getText());
+        robot.clickOn("OK");
+        // The CSV dialog starts with the same choice.
+        chosen = List.of(csv);
+        openDialog(robot);
+        assertTrue(robot.lookup("#csvDropRetweets").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.clickOn("Cancel");
     }
 
     @Test
