@@ -53,7 +53,7 @@ public final class MainWindow {
         PreprocessingViewModel preprocessing = new PreprocessingViewModel(current, jobManager, config.explainers());
         PostBrowserViewModel browser = new PostBrowserViewModel(current, config.executor());
         PostDetailViewModel detail = new PostDetailViewModel(current, config.executor(), browser.selectedProperty(), preprocessing);
-        ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample());
+        ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample(), config.executor());
         MainViewModel model = new MainViewModel(current, config.executor(), jobs, imports, browser, detail, preprocessing);
 
         // The preprocessed corpus follows the posts: recomputed after imports (and, by the main
