@@ -20,7 +20,7 @@ import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Detects a CSV file's encoding and delimiter from its first {@value #SNIFF_BYTES} bytes
- * (docs/decisions/0014-csv-encoding-juniversalchardet.md): a byte-order mark decides; text that is
+ * (docs/decisions/0015-csv-encoding-juniversalchardet.md): a byte-order mark decides; text that is
  * valid UTF-8 is UTF-8; other text that reads as Western (windows-1252) is windows-1252; anything
  * else is what juniversalchardet names (Cyrillic, Greek, East Asian encodings), windows-1252 when it
  * names nothing Java reads. The delimiter is the one of {@code , ; tab |} that splits the first rows into
