@@ -31,14 +31,21 @@ class KilledImportTest {
     Path dir;
 
     private static Process command(String... args) throws Exception {
+        return command(List.of(), args);
+    }
+
+    /** A command-line JVM running {@code args}, with {@code jvmOptions} (such as {@code -Dname=value}) before its class. */
+    static Process command(List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static void kill(Process process) throws InterruptedException {
+    static void kill(Process process) throws InterruptedException {
         process.destroyForcibly(); // SIGKILL: no shutdown hooks, no close, no finally
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     }
