@@ -122,8 +122,13 @@ class KilledImportTest {
     @Test
     void twoProcessesCreatingTheSameNewWorkbenchBothImport() throws Exception {
         Path db = dir.resolve("new.sqlite");
-        Process a = command("import", "--db", db.toString(), bundle(dir.resolve("a.jsonl"), "A", 100, 40).toString());
-        Process b = command("import", "--db", db.toString(), bundle(dir.resolve("b.jsonl"), "B", 100, 40).toString());
+        // Each with a temporary folder of its own: the migration lock is beside the workbench, not in a temporary folder.
+        Path tmpA = java.nio.file.Files.createDirectories(dir.resolve("tmp-a"));
+        Path tmpB = java.nio.file.Files.createDirectories(dir.resolve("tmp-b"));
+        Process a = command(List.of("-Djava.io.tmpdir=" + tmpA), "import", "--db", db.toString(),
+                bundle(dir.resolve("a.jsonl"), "A", 100, 40).toString());
+        Process b = command(List.of("-Djava.io.tmpdir=" + tmpB), "import", "--db", db.toString(),
+                bundle(dir.resolve("b.jsonl"), "B", 100, 40).toString());
         assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, a.exitValue());
         assertEquals(0, b.exitValue());
@@ -131,5 +136,9 @@ class KilledImportTest {
         assertEquals(count(db, "SELECT count(*) FROM flyway_schema_history"),
                 count(db, "SELECT count(DISTINCT version) FROM flyway_schema_history WHERE success = 1"));
         assertEquals("ok", text(db, "PRAGMA integrity_check"));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".new.sqlite.lock")), "the lock file is beside the workbench");
+        try (var inTemp = java.nio.file.Files.list(tmpA)) {
+            assertTrue(inTemp.noneMatch(p -> p.getFileName().toString().startsWith("signalbench-migrate-")));
+        }
     }
 }
