@@ -26,6 +26,7 @@ import org.signalbench.testing.TestWorkbenches;
  * a document is refused past the size limit, and a value that is not one of the supported shapes (an
  * snscrape line) is refused with the formats SignalBench reads, never stored as an empty post.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class StreamedJsonTest {
     @TempDir
     Path dir;

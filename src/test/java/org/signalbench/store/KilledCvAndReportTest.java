@@ -25,6 +25,7 @@ import org.signalbench.testing.CliRun;
  * workbench passes {@code PRAGMA integrity_check}, a run keeps whole folds only and is resumed to its
  * end, and a report never leaves a half-written file under the requested name.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class KilledCvAndReportTest {
     @TempDir
     Path dir;

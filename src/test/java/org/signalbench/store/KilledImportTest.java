@@ -26,6 +26,7 @@ import org.signalbench.testing.CliRun;
  * {@code PRAGMA integrity_check}, holds whole chunks of posts (or all or none of a labels file), no
  * import is left {@code running}, and importing the same sources again completes the import.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class KilledImportTest {
     @TempDir
     Path dir;

@@ -21,6 +21,7 @@ import org.signalbench.testing.CliRun;
  * <p>Skipped when the tests run as root: file permissions do not hold for root, so no read-only
  * folder can be made. The same steps were run by hand as the user nobody (docs/reliability.md).
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class ReadOnlyWorkbenchTest {
     @TempDir
     Path dir;
