@@ -292,12 +292,6 @@ final class JsonInput {
         });
     }
 
-    /** Why {@code line} is not parsed (it is over {@link #MAX_LINE_BYTES}), or null when it may be. */
-    static String tooLong(int[] line) {
-        int length = line[2] - line[1];
-        return length <= MAX_LINE_BYTES ? null : tooLong(length);
-    }
-
     /** The reason a line of {@code length} bytes, over {@link #MAX_LINE_BYTES}, is not read. */
     static String tooLong(long length) {
         return "the line is " + SourceText.size(length) + " long, over the limit of " + SourceText.size(MAX_LINE_BYTES) + "; not read";
