@@ -44,6 +44,7 @@ import org.sqlite.SQLiteException;
  * recorded as rejected input; the workbench passes {@code PRAGMA integrity_check} and holds whole
  * posts only. Child-JVM kills are in {@link KilledImportTest}.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class StoreFaultsTest {
     @TempDir
     Path dir;
