@@ -169,9 +169,9 @@ public final class FinalModelViewModel {
             return;
         }
         phase.set("Done.");
-        status.set(String.format(Locale.ROOT, "%s learnt from %d labelled texts (%d dealer) and scored %d posts without a "
+        status.set(String.format(Locale.ROOT, "%s learnt from %d labelled texts (%d dealer) and scored %d %s without a "
                         + "final label. In Annotate, the queue's “sort by score” box now offers it.",
-                trained.id(), trained.trainingPosts(), trained.dealerPosts(), result.scored()));
+                trained.id(), trained.trainingPosts(), trained.dealerPosts(), result.scored(), result.scored() == 1 ? "post" : "posts"));
         current.scoresChanged();
     }
 
