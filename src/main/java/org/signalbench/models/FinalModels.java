@@ -298,7 +298,7 @@ public final class FinalModels {
         }
         checkCancelled(context);
         writeScores(m.id(), scored);
-        context.progress(toScore.size(), toScore.size(), "scored " + scored.size() + " posts");
+        context.progress(toScore.size(), toScore.size(), "scored " + scored.size() + (scored.size() == 1 ? " post" : " posts"));
         List<Scored> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparingLong(Scored::postId)).limit(TOP).toList();
         return new ScoreResult(m.id(), scored.size(), skipped, corpus.posts() - texts.size(), top);
