@@ -80,10 +80,11 @@ if [ ! -f "$fx_file" ] || [ pom.xml -nt "$fx_file" ]; then
   mv "$fx_file.tmp" "$fx_file"
 fi
 sep=":"; [ "$os" = windows ] && sep=";"
-IFS="$sep" read -r -a fx_jars < "$fx_file"
+IFS="$sep" read -r -a fx_jars < "$fx_file" || true   # the file has no final newline
 fx_path=""
 for fx_jar in "${fx_jars[@]}"; do
-  if jar tf "$fx_jar" | grep -qx module-info.class; then fx_path="${fx_path:+$fx_path$sep}$fx_jar"; fi
+  # grep reads the whole listing (no -q): with pipefail an early exit would fail the pipeline
+  if jar tf "$fx_jar" | grep -x module-info.class >/dev/null; then fx_path="${fx_path:+$fx_path$sep}$fx_jar"; fi
 done
 [ -n "$fx_path" ] || { echo "error: no modular JavaFX jars in $fx_file" >&2; exit 1; }
 modules="$(tr -d '\r\n' < "$modules_file"),jdk.zipfs,javafx.controls,javafx.fxml,javafx.swing"
