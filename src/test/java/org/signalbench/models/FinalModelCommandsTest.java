@@ -91,8 +91,9 @@ class FinalModelCommandsTest {
         assertEquals(0, afterMove.exit(), afterMove.err());
         assertEquals(6, new ObjectMapper().readTree(afterMove.out()).get("scored").asInt());
 
-        // A model saved by an earlier SignalBench in the user's data directory, recorded by its absolute path.
-        Path former = dir.resolve("home/models/" + id + ".zip").toAbsolutePath();
+        // A model saved by an earlier SignalBench in the user's data directory (the tests' signalbench.home),
+        // recorded by its absolute path.
+        Path former = FinalModels.formerDirectory().resolve(id + ".zip").toAbsolutePath();
         Files.createDirectories(former.getParent());
         Files.move(moved.resolve("study-data/models/" + id + ".zip"), former);
         try (Workbench wb = Workbench.open(moved.resolve("study.sqlite"))) {
