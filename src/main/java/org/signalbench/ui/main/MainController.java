@@ -106,6 +106,8 @@ public final class MainController {
         masker.textProperty().unbind();
         masker.progressProperty().unbind();
         masker.setVisible(job != null);
+        // The post list behind the see-through masker would say "No posts yet…" while they come in.
+        splitPane.setVisible(job == null);
         if (job == null) {
             return;
         }

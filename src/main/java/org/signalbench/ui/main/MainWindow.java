@@ -84,7 +84,8 @@ public final class MainWindow {
         Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
         findings.activeProperty().bind(findingsTab.selectedProperty());
         controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
-        ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation());
+        ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation(),
+                config.services().finalModels());
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
         org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
