@@ -37,6 +37,7 @@ import org.signalbench.domain.ScoreOrder;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Progress;
 import org.signalbench.ui.common.Fxml;
+import org.signalbench.ui.posts.ImageViewer;
 import org.signalbench.ui.posts.PostDetailController;
 
 /**
@@ -46,6 +47,9 @@ import org.signalbench.ui.posts.PostDetailController;
 public final class AnnotateController {
     private final AnnotateViewModel model;
     private final PostDetailController detail;
+    /** The post's pictures, large, beside the caption: the image questions are answered from them. */
+    private final ImageViewer images = new ImageViewer();
+    private final SplitPane postSplit = new SplitPane();
     private final Parent view;
     /** Question key to answer key to its button. */
     private final Map<String, Map<String, ToggleButton>> buttons = new LinkedHashMap<>();
@@ -113,15 +117,18 @@ public final class AnnotateController {
 
     public AnnotateController(AnnotateViewModel model) {
         this.model = model;
-        this.detail = new PostDetailController(model.detail());
+        this.detail = new PostDetailController(model.detail(), false);
         this.view = Fxml.load(this, "annotate.fxml");
     }
 
     @FXML
     private void initialize() {
         root.getStylesheets().add(AnnotateController.class.getResource("annotate.css").toExternalForm());
-        annotateSplit.getItems().setAll(detail.view(), questionsPane);
-        annotateSplit.setDividerPositions(0.58);
+        postSplit.setId("postSplit");
+        postSplit.getItems().setAll(detail.view(), images.view());
+        postSplit.setDividerPositions(0.4);
+        annotateSplit.getItems().setAll(postSplit, questionsPane);
+        annotateSplit.setDividerPositions(0.62);
         bindSignIn();
         bindQueue();
         buildQuestions();
@@ -275,6 +282,7 @@ public final class AnnotateController {
             Label title = new Label(q.label() + (q.required() ? " (required)" : "")
                     + (q.whenImage() ? " — posts with images" : "") + (q.multiple() ? " — several allowed" : ""));
             title.getStyleClass().add("question-title");
+            title.setWrapText(true);
             FlowPane row = new FlowPane(4, 4);
             row.setId("question-" + q.key());
             Map<String, ToggleButton> byValue = new LinkedHashMap<>();
@@ -335,6 +343,7 @@ public final class AnnotateController {
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ENTER), null, null, model::next));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.LEFT), "←", "Previous post (shows your saved answers)", model::previous));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.S), "S", "Skip this post without saving anything", model::skip));
+        imageKeys();
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Ctrl+Z",
                 "Undo the last answer (shows its post again when it was an earlier one)", model::undo));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.M), "M", "Write a note (saved with the next answer; Esc returns to the keys)",
@@ -345,9 +354,9 @@ public final class AnnotateController {
         Label title = new Label("Keys");
         title.getStyleClass().add("post-author");
         helpBox.getChildren().add(title);
-        Label rules = new Label("Every key saves at once, on the post named at the top of the questions. The keys code only "
-                + "while the post or the questions have the keyboard (blue frame): click them to start; typing in the queue "
-                + "fields or anywhere else codes nothing.");
+        Label rules = new Label("Every answer key saves at once, on the post named at the top of the questions; the image keys "
+                + "only change what is shown. The keys work only while the post or the questions have the keyboard (blue frame): "
+                + "click them to start; typing in the queue fields or anywhere else codes nothing.");
         rules.setWrapText(true);
         helpBox.getChildren().add(rules);
         for (KeyAction k : keys) {
@@ -363,8 +372,26 @@ public final class AnnotateController {
         helpOverlay.visibleProperty().bind(model.helpShownProperty());
     }
 
+    /** Keys of the image viewer: they only show, never save, and none of them is an answer key. */
+    private void imageKeys() {
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.CLOSE_BRACKET), "] or Page Down",
+                "Next image of this post (its number shows above the image)", images::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PAGE_DOWN), null, null, images::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.OPEN_BRACKET), "[ or Page Up", "Previous image of this post",
+                images::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PAGE_UP), null, null, images::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHIFT_ANY), "+",
+                "Zoom into the image (the mouse wheel too; drag to move it)", images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHIFT_ANY), null, null, images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ADD), null, null, images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.MINUS), "−", "Zoom out of the image", images::zoomOut));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.SUBTRACT), null, null, images::zoomOut));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.F), "F", "Fit the whole image into its pane again", images::fit));
+    }
+
     private void bindPost() {
         model.answersProperty().addListener((obs, old, now) -> refreshButtons());
+        model.postProperty().addListener((obs, old, now) -> images.show(now == null ? List.of() : now.media()));
         annotateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
             if (k == null) {
