@@ -31,6 +31,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.signalbench.app.AnnotationSession;
 import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.domain.ScoreOrder;
@@ -85,6 +86,8 @@ public final class AnnotateController {
     @FXML
     private ChoiceBox<ScoreOrder> scoreOrderBox;
     @FXML
+    private ChoiceBox<AnnotationSession.Study> studyBox;
+    @FXML
     private Label positionLabel;
     @FXML
     private ProgressBar progressBar;
@@ -131,8 +134,24 @@ public final class AnnotateController {
         annotateSplit.setDividerPositions(0.62);
         bindSignIn();
         bindQueue();
+        advanceBox.selectedProperty().bindBidirectional(model.advanceWhenCompleteProperty());
+        advanceBox.setTooltip(new Tooltip("Ticked: after a yes/no or category answer that leaves no question of this post "
+                + "unanswered, the next post shows. Toggling a multiple choice (contact channels) never moves on. "
+                + "Unticked: only Enter or → moves on."));
+        noteArea.textProperty().bindBidirectional(model.noteProperty());
+        helpOverlay.visibleProperty().bind(model.helpShownProperty());
         buildQuestions();
         buildKeys();
+        // Another study (the link review's candidates) brings its own codebook: its questions, buttons and keys.
+        model.codebookProperty().addListener((obs, old, now) -> {
+            answerBox.getChildren().clear();
+            buttons.clear();
+            keys.clear();
+            helpBox.getChildren().clear();
+            buildQuestions();
+            buildKeys();
+            refreshButtons();
+        });
         bindPost();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         root.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
@@ -239,6 +258,23 @@ public final class AnnotateController {
     }
 
     private void bindQueue() {
+        studyBox.getItems().setAll(AnnotationSession.Study.values());
+        studyBox.setValue(model.studyProperty().get());
+        model.studyProperty().addListener((obs, old, now) -> studyBox.setValue(now));
+        studyBox.valueProperty().addListener((obs, old, now) -> {
+            model.chooseStudy(now);
+            focusCoding();
+        });
+        studyBox.visibleProperty().bind(model.linkReviewAvailableProperty());
+        // The post filters do not apply to the link review's candidates (they are coded in review order).
+        var postsChosen = model.studyProperty().isEqualTo(AnnotationSession.Study.POSTS);
+        for (Node filter : List.of(queueCollectionBox, queueTextField, scoreModelBox, scoreOrderBox, root.lookup("#applyQueueButton"))) {
+            filter.visibleProperty().bind(postsChosen);
+            filter.managedProperty().bind(postsChosen);
+        }
+        studyBox.managedProperty().bind(studyBox.visibleProperty());
+        studyBox.setTooltip(new Tooltip("What you code: the posts (Instagram codebook) or the candidates of the latest link review "
+                + "(link-review codebook; the same answers `twitter code import` stores)."));
         queueCollectionBox.setItems(model.collections());
         queueCollectionBox.valueProperty().bindBidirectional(model.collectionFilterProperty());
         queueTextField.textProperty().bindBidirectional(model.textFilterProperty());
@@ -309,10 +345,6 @@ public final class AnnotateController {
             }
             answerBox.getChildren().add(box);
         }
-        advanceBox.selectedProperty().bindBidirectional(model.advanceWhenCompleteProperty());
-        advanceBox.setTooltip(new Tooltip("Ticked: after a yes/no or category answer that leaves no question of this post "
-                + "unanswered, the next post shows. Toggling a contact channel never moves on. Unticked: only Enter or → moves on."));
-        noteArea.textProperty().bindBidirectional(model.noteProperty());
     }
 
     private void choose(Codebook.Question q, String value) {
@@ -369,7 +401,6 @@ public final class AnnotateController {
             }
         }
         helpBox.getChildren().add(new Label("Clicking the answer buttons does the same. Digits on the number pad work too."));
-        helpOverlay.visibleProperty().bind(model.helpShownProperty());
     }
 
     /** Keys of the image viewer: they only show, never save, and none of them is an answer key. */
