@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.app.AnnotationSession;
 import org.signalbench.app.LinkReviewService;
 import org.signalbench.domain.Role;
+import org.signalbench.labels.Disagreement;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 import org.signalbench.ui.FakeWorld;
@@ -36,7 +39,8 @@ import org.testfx.framework.junit5.Start;
  * candidates once the workbench has a review, the link-review codebook's questions and keys
  * replace the Instagram ones, another coder's imported answers stay hidden, the answers land in
  * the {@code label} table as {@code twitter code import} stores them, and {@code twitter agreement}
- * gives kappa per question from them.
+ * gives kappa per question from them. The expert settles the one disagreement in Adjudicate, and
+ * the link review's final answers follow the decision.
  */
 @ExtendWith(ApplicationExtension.class)
 class LinkReviewCodingUiTest {
@@ -62,7 +66,7 @@ class LinkReviewCodingUiTest {
             // The other coder's answers, from a coder file: coder A must not see them.
             Path coded = dir.resolve("coder-b.csv");
             Files.writeString(coded, "external_id,false_positive,seller_type,link_status,sells_opioids\n"
-                    + "201,no,online-pharmacy,live,yes\n202,no,marketing-affiliate,dead,no\n");
+                    + "201,no,online-pharmacy,live,yes\n202,no,marketing-affiliate,dead,yes\n");
             service.importAnswers(wb, coded, "link-coder-b", Role.CODER);
         }
         MainWindow.open(stage, world.config(file, false, PostImporter.UNAVAILABLE));
@@ -155,5 +159,34 @@ class LinkReviewCodingUiTest {
         robot.interact(() -> study.setValue(AnnotationSession.Study.POSTS));
         FakeWorld.waitUntil("the Instagram questions", () -> robot.lookup("#answer-dealer-yes").tryQuery().isPresent());
         assertFalse(robot.lookup("#answer-false_positive-no").tryQuery().isPresent());
+
+        // The expert settles the candidates' one disagreement (sells opioids on 202) in Adjudicate.
+        robot.clickOn("#switchCoderButton");
+        AnnotationUi.signIn(robot, "link-expert", "expert");
+        robot.clickOn("Adjudicate");
+        TableView<Disagreement> table = robot.lookup("#disputeTable").queryTableView();
+        FakeWorld.waitUntil("the candidate's disagreement", () -> table.getItems().size() == 1);
+        assertEquals("202", table.getItems().get(0).externalId());
+        assertEquals(java.util.Set.of("sells_opioids"), table.getItems().get(0).questions());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        FakeWorld.waitUntil("the answers side by side", () -> robot.lookup("#answer-link-coder-b-sells_opioids").tryQuery().isPresent());
+        assertEquals("no", robot.lookup("#answer-link-coder-a-sells_opioids").queryLabeled().getText());
+        assertEquals("yes", robot.lookup("#answer-link-coder-b-sells_opioids").queryLabeled().getText());
+        assertEquals("marketing-affiliate", robot.lookup("#answer-link-coder-a-seller_type").queryLabeled().getText());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> question = (ChoiceBox<String>) robot.lookup("#settleQuestionBox").query();
+        assertEquals("sells_opioids", question.getValue());
+        ComboBox<String> value = robot.lookup("#settleValueBox").queryComboBox();
+        assertTrue(value.getItems().containsAll(List.of("yes", "no")), value.getItems().toString());
+        robot.interact(() -> value.setValue("no"));
+        robot.clickOn("#settleReasonField").write("a blog that lists pharmacies; no opioid offered");
+        robot.clickOn("#settleButton");
+        FakeWorld.waitUntil("settled", () -> table.getItems().size() == 1 && table.getItems().get(0).settled());
+        try (Workbench wb = Workbench.open(file)) {
+            LinkReviewService service = new LinkReviewService();
+            long post202 = service.latestCandidates(wb).stream().filter(c -> c.externalId().equals("202")).findFirst().orElseThrow().postId();
+            assertEquals("no", service.finalAnswers(wb).get("sells_opioids").get(post202));
+            assertEquals("marketing-affiliate", service.finalAnswers(wb).get("seller_type").get(post202));
+        }
     }
 }
