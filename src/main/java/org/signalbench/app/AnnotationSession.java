@@ -38,7 +38,7 @@ public final class AnnotationSession implements AutoCloseable {
         /** Every post, coded with the Instagram codebook. */
         POSTS("Posts"),
         /** The candidates of the latest link review (Twitter study), coded with the link-review codebook. */
-        LINK_REVIEW("Link-review candidates");
+        LINK_REVIEW("Link review");
 
         private final String label;
 

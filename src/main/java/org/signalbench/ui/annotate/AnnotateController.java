@@ -86,6 +86,8 @@ public final class AnnotateController {
     @FXML
     private ChoiceBox<ScoreOrder> scoreOrderBox;
     @FXML
+    private Label queueLabel;
+    @FXML
     private ChoiceBox<AnnotationSession.Study> studyBox;
     @FXML
     private Label positionLabel;
@@ -273,7 +275,10 @@ public final class AnnotateController {
             filter.managedProperty().bind(postsChosen);
         }
         studyBox.managedProperty().bind(studyBox.visibleProperty());
-        studyBox.setTooltip(new Tooltip("What you code: the posts (Instagram codebook) or the candidates of the latest link review "
+        // The choice names the queue itself; its label would only take room at 1280 px.
+        queueLabel.visibleProperty().bind(studyBox.visibleProperty().not());
+        queueLabel.managedProperty().bind(queueLabel.visibleProperty());
+        studyBox.setTooltip(new Tooltip("The queue: the posts (Instagram codebook) or the candidates of the latest link review "
                 + "(link-review codebook; the same answers `twitter code import` stores)."));
         queueCollectionBox.setItems(model.collections());
         queueCollectionBox.valueProperty().bindBidirectional(model.collectionFilterProperty());

@@ -87,6 +87,14 @@ class LinkReviewCodingUiTest {
         world.close();
     }
 
+    private static void assertInside(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        javafx.scene.Scene scene = node.getScene();
+        assertTrue(node.isVisible() && b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth() + 0.5 && b.getWidth() > 0,
+                id + " at " + b + " is outside the " + scene.getWidth() + " px window");
+    }
+
     private static boolean selected(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(ToggleButton.class).isSelected();
     }
@@ -102,6 +110,11 @@ class LinkReviewCodingUiTest {
         @SuppressWarnings("unchecked")
         ChoiceBox<AnnotationSession.Study> study = robot.lookup("#studyBox").queryAs(ChoiceBox.class);
         FakeWorld.waitUntil("the link review offered", study::isVisible);
+        // At 1280×720 the bar with the study choice and the post filters still fits.
+        robot.sleep(200);
+        for (String id : List.of("#studyBox", "#queueTextField", "#applyQueueButton", "#positionLabel", "#progressLabel", "#helpButton")) {
+            assertInside(robot, id);
+        }
         robot.interact(() -> study.setValue(AnnotationSession.Study.LINK_REVIEW));
 
         // The candidates' queue with the link-review questions; the Instagram ones are gone.
@@ -110,6 +123,9 @@ class LinkReviewCodingUiTest {
         assertTrue(robot.lookup("#answer-false_positive-no").tryQuery().isPresent());
         assertFalse(robot.lookup("#answer-dealer-yes").tryQuery().isPresent());
         assertFalse(robot.lookup("#queueTextField").query().isVisible(), "the post filters do not apply to candidates");
+        for (String id : List.of("#studyBox", "#positionLabel", "#progressLabel", "#helpButton", "#answer-false_positive-no")) {
+            assertInside(robot, id);
+        }
         // Blind: coder B's answers to this candidate are not shown.
         assertFalse(selected(robot, "#answer-false_positive-no") || selected(robot, "#answer-seller_type-online-pharmacy")
                 || selected(robot, "#answer-link_status-live"), "another coder's answers are shown");
