@@ -1,5 +1,6 @@
 package org.signalbench.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.signalbench.labels.Codebook;
 import org.signalbench.labels.LabelStore;
 import org.signalbench.labels.Progress;
 import org.signalbench.labels.SavedAnswer;
+import org.signalbench.store.LinkReviews;
 import org.signalbench.store.PostQuery;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
@@ -20,22 +22,50 @@ import org.signalbench.store.Workbench;
  * over a connection of its own held until {@link #close()}. A coder's queue, progress, answers,
  * saves and undos, and the posts to show. One session serves one thread at a time (the Annotate
  * view runs it on its serial executor); its statements are prepared once for the keystroke path.
+ *
+ * <p>What is coded is a {@link Study}: the posts with the Instagram codebook, or the candidates of
+ * the workbench's latest link review with the link-review codebook. Either way the answers go
+ * through {@link LabelStore#saveAnswer} into the {@code label} table, where {@code twitter code
+ * import} puts a coder file's answers and where {@code twitter agreement} reads them.
  */
 public final class AnnotationSession implements AutoCloseable {
-    /** What the sign-in form offers: the names already in the workbench, the collection searches, the score models. */
-    public record Choices(List<Coder> coders, List<String> collections, List<String> scoreModels) {
+    /** What the sign-in form offers: the names already in the workbench, the collection searches, the score models, whether it has a link review. */
+    public record Choices(List<Coder> coders, List<String> collections, List<String> scoreModels, boolean linkReview) {
+    }
+
+    /** What a coder's queue holds. */
+    public enum Study {
+        /** Every post, coded with the Instagram codebook. */
+        POSTS("Posts"),
+        /** The candidates of the latest link review (Twitter study), coded with the link-review codebook. */
+        LINK_REVIEW("Link review");
+
+        private final String label;
+
+        Study(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private final Session session;
     private final LabelStore store;
     private final PostQuery posts;
     private final Coder coder;
+    private final Study study;
+    private final Codebook codebook;
 
-    private AnnotationSession(Session session, LabelStore store, PostQuery posts, Coder coder) {
+    private AnnotationSession(Session session, LabelStore store, PostQuery posts, Coder coder, Study study) {
         this.session = session;
         this.store = store;
         this.posts = posts;
         this.coder = coder;
+        this.study = study;
+        this.codebook = store.codebook();
     }
 
     /** Reads the sign-in choices over a connection of its own. */
@@ -44,7 +74,8 @@ public final class AnnotationSession implements AutoCloseable {
             return s.unchecked(() -> {
                 try (LabelStore store = new LabelStore(s, codebook)) {
                     PostQuery query = new PostQuery(s.connection());
-                    return new Choices(store.coders(), query.collectionSearches(), query.scoreModels());
+                    return new Choices(store.coders(), query.collectionSearches(), query.scoreModels(),
+                            new LinkReviews(s).latestReview().isPresent());
                 }
             });
         }
@@ -52,11 +83,22 @@ public final class AnnotationSession implements AutoCloseable {
 
     /** Signs in as {@code name} with {@code role} (created when new; refused when the name has the other role). */
     public static AnnotationSession open(Workbench workbench, Codebook codebook, String name, Role role) {
+        return open(workbench, codebook, name, role, Study.POSTS);
+    }
+
+    /**
+     * Signs in to code {@code study} with {@code codebook} (the link review's codebook for
+     * {@link Study#LINK_REVIEW}); refused for the link review when the workbench has none.
+     */
+    public static AnnotationSession open(Workbench workbench, Codebook codebook, String name, Role role, Study study) {
         Session s = workbench.openSession();
         try {
+            if (study == Study.LINK_REVIEW && new LinkReviews(s).latestReview().isEmpty()) {
+                throw new IllegalStateException("this workbench has no link review yet: `twitter candidates` makes one");
+            }
             LabelStore store = s.unchecked(() -> new LabelStore(s, codebook));
             Coder coder = s.unchecked(() -> store.coder(name, role));
-            return new AnnotationSession(s, store, new PostQuery(s.connection()), coder);
+            return new AnnotationSession(s, store, new PostQuery(s.connection()), coder, study);
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -67,14 +109,52 @@ public final class AnnotationSession implements AutoCloseable {
         return coder;
     }
 
-    /** The coder's queue under {@code filter}: post ids, unanswered first. */
+    public Study study() {
+        return study;
+    }
+
+    /** The codebook the answers are checked against. */
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    /**
+     * The coder's queue under {@code filter}: post ids, unanswered first. For the link review: its
+     * candidates in review order, those without this coder's answer to the progress question first
+     * (the filter does not apply).
+     */
     public List<Long> queue(QueueFilter filter) {
+        if (study == Study.LINK_REVIEW) {
+            List<Long> open = new ArrayList<>();
+            List<Long> done = new ArrayList<>();
+            for (long id : candidates()) {
+                (answered(id) ? done : open).add(id);
+            }
+            open.addAll(done);
+            return open;
+        }
         return session.unchecked(() -> store.queue(coder.id(), filter));
     }
 
     /** The coder's progress on the queue under {@code filter}. */
     public Progress progress(QueueFilter filter) {
+        if (study == Study.LINK_REVIEW) {
+            List<Long> ids = candidates();
+            return new Progress((int) ids.stream().filter(this::answered).count(), ids.size());
+        }
         return session.unchecked(() -> store.progress(coder.id(), filter));
+    }
+
+    private List<Long> candidates() {
+        LinkReviews reviews = new LinkReviews(session);
+        long review = reviews.latestReview().orElseThrow(() -> new IllegalStateException("the link review is gone")).id();
+        return reviews.candidates(review).stream().map(LinkReviews.CandidateRow::postId).toList();
+    }
+
+    /** Whether the coder has answered the progress question of the post (blind: their own answers only). */
+    private boolean answered(long postId) {
+        String value = answersOf(postId).get(codebook.progressQuestion());
+        return value != null && !value.isEmpty();
     }
 
     /** The coder's own latest answers to a post. */

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class, ScoreCommand.class, RunsCommand.class,
                 TopicsCommand.class,
                 TwitterCommand.class,
+                MediaCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

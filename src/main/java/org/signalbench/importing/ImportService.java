@@ -126,12 +126,14 @@ public final class ImportService {
         private String currentFile = "";
 
         private final ImportFilter filter;
+        private final org.signalbench.store.MediaFolder mediaFolder;
 
         Run(Session session, JobContext job, Codebook codebook, ImportFilter filter, CsvOptions csv) {
             this.codebook = codebook;
             this.session = session;
             this.job = job;
             this.filter = filter;
+            this.mediaFolder = session.call(org.signalbench.store.MediaFolder::of);
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
             readers.put(ImportFormat.CSV, new CsvPostReader(csv));
@@ -420,7 +422,9 @@ public final class ImportService {
                     return;
                 }
             }
-            pending.add(new Pending(draft, currentFile, line, order++));
+            // The workbench keeps its own copy of each picture: moving or cleaning the source breaks nothing.
+            PostDraft copied = MediaPaths.copyInto(mediaFolder, draft, problem -> reject(new Rejection(currentFile, line, problem)));
+            pending.add(new Pending(copied, currentFile, line, order++));
             if (pending.size() >= CHUNK_SIZE) {
                 try {
                     submitChunk();

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.signalbench.domain.MediaFile;
+import org.signalbench.domain.PostDraft;
+import org.signalbench.store.MediaFolder;
 
 /**
  * Keeps media inside the folder being imported. A path is resolved against the folder of the file
@@ -63,5 +68,28 @@ final class MediaPaths {
                     + ", not a media file; media dropped, post kept");
         }
         return MediaFile.of(real);
+    }
+
+    /**
+     * The draft with its media copied into {@code folder} (null: left where they are, for a
+     * workbench with no folder of its own). A file that cannot be copied is dropped with a reason
+     * handed to {@code problems}; the post is kept.
+     */
+    static PostDraft copyInto(MediaFolder folder, PostDraft draft, Consumer<String> problems) {
+        if (folder == null || draft.media().isEmpty()) {
+            return draft;
+        }
+        List<MediaFile> copies = new ArrayList<>(draft.media().size());
+        for (MediaFile media : draft.media()) {
+            try {
+                copies.add(folder.copyIn(media));
+            } catch (IOException | RuntimeException e) {
+                problems.accept("media file '" + media.path() + "' could not be copied into " + folder.folder() + " ("
+                        + e.getMessage() + "); media dropped, post kept");
+            }
+        }
+        return new PostDraft(draft.platform(), draft.externalId(), draft.author(), draft.authorId(), draft.postedAt(),
+                draft.caption(), draft.comments(), copies, draft.collectedUnder(), draft.links(), draft.url(), draft.sourceFile(),
+                draft.tweet());
     }
 }

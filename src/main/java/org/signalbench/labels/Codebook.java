@@ -86,6 +86,19 @@ public record Codebook(String version, String definition, List<Question> questio
         return String.join(",", chosen);
     }
 
+    /**
+     * The question a coder's progress counts and that must be answered before "next": the dealer
+     * question of the Instagram codebook, else the first required question (the link review's
+     * "false positive").
+     */
+    public String progressQuestion() {
+        if (question(org.signalbench.domain.QuestionId.DEALER_KEY).isPresent()) {
+            return org.signalbench.domain.QuestionId.DEALER_KEY;
+        }
+        return questions.stream().filter(Question::required).findFirst().or(() -> questions.stream().findFirst())
+                .map(Question::key).orElse(org.signalbench.domain.QuestionId.DEALER_KEY);
+    }
+
     /** The questions asked of a post: those marked {@code whenImage} only when it has images. */
     public List<Question> applicableTo(boolean hasImages) {
         return questions.stream().filter(q -> hasImages || !q.whenImage()).toList();

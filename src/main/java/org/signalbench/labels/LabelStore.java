@@ -165,8 +165,9 @@ public final class LabelStore implements AutoCloseable {
         return x[1].compareTo(y[1]) >= 0 ? x[1] : y[1];
     }
 
-    private static int doneDelta(String question, String before, String after) {
-        if (!DEALER.equals(question)) {
+    /** +1 when an answer gives the codebook's progress question (dealer) its first answer, -1 when it takes it back. */
+    private int doneDelta(String question, String before, String after) {
+        if (!codebook.progressQuestion().equals(question)) {
             return 0;
         }
         boolean had = before != null;

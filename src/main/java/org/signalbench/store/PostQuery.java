@@ -92,6 +92,11 @@ public final class PostQuery {
         }
     }
 
+    /** Every media file the posts name that is not on disk (moved, deleted), with how many media there are. */
+    public org.signalbench.domain.MediaCheck mediaCheck() throws SQLException {
+        return MediaFolder.check(connection);
+    }
+
     /** The post with its comments, media, collection searches and links; empty if there is none. */
     public Optional<Post> load(long postId) throws SQLException {
         return Optional.ofNullable(PostReader.load(connection, postId));

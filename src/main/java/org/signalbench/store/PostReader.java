@@ -1,6 +1,5 @@
 package org.signalbench.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +29,7 @@ public final class PostReader {
     /** Every post with {@code fromId <= id <= toId} (and of the platform, when not null), in id order. */
     public static void read(Connection c, long fromId, long toId, Platform platform, Consumer<Post> sink) throws SQLException {
         String platformFilter = platform == null ? "" : " AND platform = ?";
+        MediaFolder folder = MediaFolder.of(c);
         try (var posts = query(c, "SELECT id, platform, external_id, author, posted_at, caption, url, source_file FROM post "
                         + "WHERE id" + RANGE + platformFilter + " ORDER BY id", fromId, toId, platform);
              var comments = query(c, "SELECT post_id, author, text, commented_at FROM post_comment WHERE post_id" + RANGE
@@ -50,7 +50,7 @@ public final class PostReader {
                     List<Comment> postComments = new ArrayList<>();
                     commentRows.each(id, r -> postComments.add(new Comment(r.getString(2), r.getString(3), instant(r.getString(4)))));
                     List<MediaFile> postMedia = new ArrayList<>();
-                    mediaRows.each(id, r -> postMedia.add(new MediaFile(Path.of(r.getString(2)),
+                    mediaRows.each(id, r -> postMedia.add(new MediaFile(MediaFolder.resolve(folder, r.getString(2)),
                             "video".equals(r.getString(3)) ? MediaFile.Kind.VIDEO : MediaFile.Kind.IMAGE)));
                     Set<String> postSearches = new LinkedHashSet<>();
                     searchRows.each(id, r -> postSearches.add(r.getString(2)));

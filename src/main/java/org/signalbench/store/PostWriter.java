@@ -45,6 +45,8 @@ public final class PostWriter implements AutoCloseable {
     private final PreparedStatement findPosts;
     private final PreparedStatement insertComment;
     private final PreparedStatement insertMedia;
+    /** Media inside the workbench's folder are stored relative to it (null: an in-memory database). */
+    private final MediaFolder mediaFolder;
     private final PreparedStatement nextMediaPosition;
     private final PreparedStatement insertCollection;
     private final PreparedStatement insertLink;
@@ -70,6 +72,7 @@ public final class PostWriter implements AutoCloseable {
         insertLink = connection.prepareStatement(
                 "INSERT INTO post_link (post_id, url) VALUES (?, ?) ON CONFLICT DO NOTHING");
         tweets = new TweetWriter(connection);
+        mediaFolder = MediaFolder.of(connection);
     }
 
     /** A writer on {@code session}'s connection, for imports stamped {@code importedAt}. */
@@ -265,7 +268,7 @@ public final class PostWriter implements AutoCloseable {
     private boolean insertMedia(long postId, int position, MediaFile media) throws SQLException {
         insertMedia.setLong(1, postId);
         insertMedia.setInt(2, position);
-        insertMedia.setString(3, media.path().toString());
+        insertMedia.setString(3, MediaFolder.stored(mediaFolder, media.path()));
         insertMedia.setString(4, media.kind().key());
         return insertMedia.executeUpdate() > 0;
     }

@@ -47,8 +47,8 @@ class CsvImportTest {
             assertEquals("2018-07-19T14:03:11Z", string(wb, "SELECT posted_at FROM post WHERE external_id = 'Aa1'"));
             assertEquals(List.of("#2mgxanax", "#xanax"), strings(wb, "SELECT search FROM post_collection c JOIN post p ON p.id = c.post_id WHERE external_id = 'Aa1' ORDER BY search"));
             assertEquals(List.of("https://example.com/a", "https://example.com/b"), strings(wb, "SELECT l.url FROM post_link l JOIN post p ON p.id = l.post_id WHERE external_id = 'Aa1' ORDER BY l.url"));
-            assertEquals(List.of(dir.toRealPath().resolve("media/a.png").toString(), dir.toRealPath().resolve("media/b.png").toString()),
-                    strings(wb, "SELECT m.path FROM post_media m JOIN post p ON p.id = m.post_id WHERE external_id = 'Aa1' ORDER BY position"));
+            List<String> pngs = List.of(dir.toRealPath().resolve("media/a.png").toString(), dir.toRealPath().resolve("media/b.png").toString());
+            assertEquals(pngs, ImportFixtures.mediaOrigins(wb, pngs, "SELECT m.path FROM post_media m JOIN post p ON p.id = m.post_id WHERE external_id = 'Aa1' ORDER BY position"));
             assertEquals("2018-10-10T20:19:24Z", string(wb, "SELECT posted_at FROM post WHERE external_id = '1050000000000000009'"));
             assertEquals(List.of("#oxy80s", "#oxycontin"), strings(wb, "SELECT search FROM post_collection c JOIN post p ON p.id = c.post_id WHERE external_id = '1050000000000000009' ORDER BY search"));
             assertEquals("", string(wb, "SELECT caption FROM post WHERE external_id = 'Dd4'"));

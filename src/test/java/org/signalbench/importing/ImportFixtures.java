@@ -95,9 +95,37 @@ final class ImportFixtures {
         return file;
     }
 
-    /** A tiny valid PNG (the importer only checks that media files exist). */
+    /**
+     * A tiny PNG signature followed by the file's own path (the importer only checks that media files
+     * exist; distinct content keeps distinct files apart in the workbench's content-named media copies).
+     */
     static Path image(Path file) throws IOException {
-        return writeBytes(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        byte[] name = file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(signature, signature.length + name.length);
+        System.arraycopy(name, 0, bytes, signature.length, name.length);
+        return writeBytes(file, bytes);
+    }
+
+    /**
+     * The media files a query's {@code path} column names, each given as the one of {@code sources}
+     * whose bytes it holds (the import stores its own copies, named by content), or as the stored
+     * path when none matches. Order and count are the query's.
+     */
+    static List<String> mediaOrigins(Workbench workbench, List<String> sources, String sql, Object... args) throws Exception {
+        List<String> origins = new ArrayList<>();
+        org.signalbench.store.MediaFolder folder = org.signalbench.store.MediaFolder.of(workbench.file());
+        for (String stored : strings(workbench, sql, args)) {
+            byte[] copy = java.nio.file.Files.readAllBytes(folder.resolve(stored));
+            String origin = stored;
+            for (String source : sources) {
+                if (java.util.Arrays.equals(copy, java.nio.file.Files.readAllBytes(Path.of(source)))) {
+                    origin = source;
+                }
+            }
+            origins.add(origin);
+        }
+        return origins;
     }
 
     // ---- bundle ---------------------------------------------------------------------------------

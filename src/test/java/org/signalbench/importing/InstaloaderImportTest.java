@@ -94,13 +94,15 @@ class InstaloaderImportTest {
 
             // Media: the sidecar image of the copy read first (#2mgxanax sorts first), then the
             // three of the #xanax copy merged into the stored post; the comments are not doubled.
-            List<String> media = strings(wb, "SELECT path FROM post_media WHERE post_id = ? ORDER BY position", a);
             Path realTree = tree.toRealPath();
-            assertEquals(List.of(
+            List<String> expected = List.of(
                     realTree.resolve("#2mgxanax/" + STEM_A + "_1.jpg").toString(),
                     realTree.resolve("#xanax/" + STEM_A + "_1.jpg").toString(),
                     realTree.resolve("#xanax/" + STEM_A + "_2.jpg").toString(),
-                    realTree.resolve("#xanax/" + STEM_A + "_3.jpg").toString()), media);
+                    realTree.resolve("#xanax/" + STEM_A + "_3.jpg").toString());
+            // Stored as the workbench's own copies (MediaCopyTest), each with its source file's content.
+            assertEquals(expected, ImportFixtures.mediaOrigins(wb, expected,
+                    "SELECT path FROM post_media WHERE post_id = ? ORDER BY position", a));
 
             long b = Long.parseLong(string(wb, "SELECT id FROM post WHERE external_id = 'Cz7pQ2wEr5t'"));
             assertEquals("recovery day 90 🙏", string(wb, "SELECT caption FROM post WHERE id = ?", b));

@@ -125,8 +125,10 @@ public final class AdjudicateViewModel {
                 .runOn(executor);
     }
 
+    /** The codebook of the selected disagreement (the link review's for a candidate), else the posts'. */
     public Codebook codebook() {
-        return codebook;
+        Disagreement d = selected.get();
+        return d == null ? codebook : adjudication.codebookFor(d);
     }
 
     public PostDetailViewModel detail() {

@@ -31,12 +31,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.signalbench.app.AnnotationSession;
 import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
 import org.signalbench.domain.ScoreOrder;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.Progress;
 import org.signalbench.ui.common.Fxml;
+import org.signalbench.ui.posts.ImageViewer;
 import org.signalbench.ui.posts.PostDetailController;
 
 /**
@@ -46,6 +48,9 @@ import org.signalbench.ui.posts.PostDetailController;
 public final class AnnotateController {
     private final AnnotateViewModel model;
     private final PostDetailController detail;
+    /** The post's pictures, large, beside the caption: the image questions are answered from them. */
+    private final ImageViewer images = new ImageViewer();
+    private final SplitPane postSplit = new SplitPane();
     private final Parent view;
     /** Question key to answer key to its button. */
     private final Map<String, Map<String, ToggleButton>> buttons = new LinkedHashMap<>();
@@ -81,6 +86,10 @@ public final class AnnotateController {
     @FXML
     private ChoiceBox<ScoreOrder> scoreOrderBox;
     @FXML
+    private Label queueLabel;
+    @FXML
+    private ChoiceBox<AnnotationSession.Study> studyBox;
+    @FXML
     private Label positionLabel;
     @FXML
     private ProgressBar progressBar;
@@ -113,19 +122,38 @@ public final class AnnotateController {
 
     public AnnotateController(AnnotateViewModel model) {
         this.model = model;
-        this.detail = new PostDetailController(model.detail());
+        this.detail = new PostDetailController(model.detail(), false);
         this.view = Fxml.load(this, "annotate.fxml");
     }
 
     @FXML
     private void initialize() {
         root.getStylesheets().add(AnnotateController.class.getResource("annotate.css").toExternalForm());
-        annotateSplit.getItems().setAll(detail.view(), questionsPane);
-        annotateSplit.setDividerPositions(0.58);
+        postSplit.setId("postSplit");
+        postSplit.getItems().setAll(detail.view(), images.view());
+        postSplit.setDividerPositions(0.4);
+        annotateSplit.getItems().setAll(postSplit, questionsPane);
+        annotateSplit.setDividerPositions(0.62);
         bindSignIn();
         bindQueue();
+        advanceBox.selectedProperty().bindBidirectional(model.advanceWhenCompleteProperty());
+        advanceBox.setTooltip(new Tooltip("Ticked: after a yes/no or category answer that leaves no question of this post "
+                + "unanswered, the next post shows. Toggling a multiple choice (contact channels) never moves on. "
+                + "Unticked: only Enter or → moves on."));
+        noteArea.textProperty().bindBidirectional(model.noteProperty());
+        helpOverlay.visibleProperty().bind(model.helpShownProperty());
         buildQuestions();
         buildKeys();
+        // Another study (the link review's candidates) brings its own codebook: its questions, buttons and keys.
+        model.codebookProperty().addListener((obs, old, now) -> {
+            answerBox.getChildren().clear();
+            buttons.clear();
+            keys.clear();
+            helpBox.getChildren().clear();
+            buildQuestions();
+            buildKeys();
+            refreshButtons();
+        });
         bindPost();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         root.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
@@ -232,6 +260,26 @@ public final class AnnotateController {
     }
 
     private void bindQueue() {
+        studyBox.getItems().setAll(AnnotationSession.Study.values());
+        studyBox.setValue(model.studyProperty().get());
+        model.studyProperty().addListener((obs, old, now) -> studyBox.setValue(now));
+        studyBox.valueProperty().addListener((obs, old, now) -> {
+            model.chooseStudy(now);
+            focusCoding();
+        });
+        studyBox.visibleProperty().bind(model.linkReviewAvailableProperty());
+        // The post filters do not apply to the link review's candidates (they are coded in review order).
+        var postsChosen = model.studyProperty().isEqualTo(AnnotationSession.Study.POSTS);
+        for (Node filter : List.of(queueCollectionBox, queueTextField, scoreModelBox, scoreOrderBox, root.lookup("#applyQueueButton"))) {
+            filter.visibleProperty().bind(postsChosen);
+            filter.managedProperty().bind(postsChosen);
+        }
+        studyBox.managedProperty().bind(studyBox.visibleProperty());
+        // The choice names the queue itself; its label would only take room at 1280 px.
+        queueLabel.visibleProperty().bind(studyBox.visibleProperty().not());
+        queueLabel.managedProperty().bind(queueLabel.visibleProperty());
+        studyBox.setTooltip(new Tooltip("The queue: the posts (Instagram codebook) or the candidates of the latest link review "
+                + "(link-review codebook; the same answers `twitter code import` stores)."));
         queueCollectionBox.setItems(model.collections());
         queueCollectionBox.valueProperty().bindBidirectional(model.collectionFilterProperty());
         queueTextField.textProperty().bindBidirectional(model.textFilterProperty());
@@ -275,6 +323,7 @@ public final class AnnotateController {
             Label title = new Label(q.label() + (q.required() ? " (required)" : "")
                     + (q.whenImage() ? " — posts with images" : "") + (q.multiple() ? " — several allowed" : ""));
             title.getStyleClass().add("question-title");
+            title.setWrapText(true);
             FlowPane row = new FlowPane(4, 4);
             row.setId("question-" + q.key());
             Map<String, ToggleButton> byValue = new LinkedHashMap<>();
@@ -301,10 +350,6 @@ public final class AnnotateController {
             }
             answerBox.getChildren().add(box);
         }
-        advanceBox.selectedProperty().bindBidirectional(model.advanceWhenCompleteProperty());
-        advanceBox.setTooltip(new Tooltip("Ticked: after a yes/no or category answer that leaves no question of this post "
-                + "unanswered, the next post shows. Toggling a contact channel never moves on. Unticked: only Enter or → moves on."));
-        noteArea.textProperty().bindBidirectional(model.noteProperty());
     }
 
     private void choose(Codebook.Question q, String value) {
@@ -335,6 +380,7 @@ public final class AnnotateController {
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ENTER), null, null, model::next));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.LEFT), "←", "Previous post (shows your saved answers)", model::previous));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.S), "S", "Skip this post without saving anything", model::skip));
+        imageKeys();
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Ctrl+Z",
                 "Undo the last answer (shows its post again when it was an earlier one)", model::undo));
         keys.add(new KeyAction(new KeyCodeCombination(KeyCode.M), "M", "Write a note (saved with the next answer; Esc returns to the keys)",
@@ -345,9 +391,9 @@ public final class AnnotateController {
         Label title = new Label("Keys");
         title.getStyleClass().add("post-author");
         helpBox.getChildren().add(title);
-        Label rules = new Label("Every key saves at once, on the post named at the top of the questions. The keys code only "
-                + "while the post or the questions have the keyboard (blue frame): click them to start; typing in the queue "
-                + "fields or anywhere else codes nothing.");
+        Label rules = new Label("Every answer key saves at once, on the post named at the top of the questions; the image keys "
+                + "only change what is shown. The keys work only while the post or the questions have the keyboard (blue frame): "
+                + "click them to start; typing in the queue fields or anywhere else codes nothing.");
         rules.setWrapText(true);
         helpBox.getChildren().add(rules);
         for (KeyAction k : keys) {
@@ -360,11 +406,28 @@ public final class AnnotateController {
             }
         }
         helpBox.getChildren().add(new Label("Clicking the answer buttons does the same. Digits on the number pad work too."));
-        helpOverlay.visibleProperty().bind(model.helpShownProperty());
+    }
+
+    /** Keys of the image viewer: they only show, never save, and none of them is an answer key. */
+    private void imageKeys() {
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.CLOSE_BRACKET), "] or Page Down",
+                "Next image of this post (its number shows above the image)", images::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PAGE_DOWN), null, null, images::next));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.OPEN_BRACKET), "[ or Page Up", "Previous image of this post",
+                images::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PAGE_UP), null, null, images::previous));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHIFT_ANY), "+",
+                "Zoom into the image (the mouse wheel too; drag to move it)", images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHIFT_ANY), null, null, images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.ADD), null, null, images::zoomIn));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.MINUS), "−", "Zoom out of the image", images::zoomOut));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.SUBTRACT), null, null, images::zoomOut));
+        keys.add(new KeyAction(new KeyCodeCombination(KeyCode.F), "F", "Fit the whole image into its pane again", images::fit));
     }
 
     private void bindPost() {
         model.answersProperty().addListener((obs, old, now) -> refreshButtons());
+        model.postProperty().addListener((obs, old, now) -> images.show(now == null ? List.of() : now.media()));
         annotateNotice.textProperty().bind(Bindings.createStringBinding(() -> {
             Coder k = model.signedInProperty().get();
             if (k == null) {

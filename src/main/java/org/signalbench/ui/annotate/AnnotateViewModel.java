@@ -55,7 +55,14 @@ public final class AnnotateViewModel {
 
     private final CurrentWorkbench current;
     private final Executor executor;
-    private final Codebook codebook;
+    /** The Instagram codebook (posts). */
+    private final Codebook postsCodebook;
+    /** The link review's codebook, read when first needed. */
+    private Codebook linkCodebook;
+    /** The codebook of the study being coded; changed only on the FX thread, between actions. */
+    private final ObjectProperty<Codebook> codebook = new SimpleObjectProperty<>();
+    private final ObjectProperty<AnnotationSession.Study> study = new SimpleObjectProperty<>(AnnotationSession.Study.POSTS);
+    private final BooleanProperty linkReviewAvailable = new SimpleBooleanProperty();
     private final AccessService access;
     private final PostDetailViewModel detail = new PostDetailViewModel();
 
@@ -110,7 +117,8 @@ public final class AnnotateViewModel {
         this.current = current;
         this.executor = executor;
         this.serial = new SerialExecutor(executor);
-        this.codebook = codebook;
+        this.postsCodebook = codebook;
+        this.codebook.set(codebook);
         current.workbenchProperty().addListener((obs, old, now) -> {
             signOut();
             reloadChoices();
@@ -128,8 +136,9 @@ public final class AnnotateViewModel {
         if (workbench == null) {
             return;
         }
-        Tasks.create(() -> AnnotationSession.choices(workbench, codebook))
+        Tasks.create(() -> AnnotationSession.choices(workbench, postsCodebook))
                 .onSuccess(choices -> {
+                    linkReviewAvailable.set(choices.linkReview());
                     knownCoders.setAll(choices.coders());
                     collections.setAll(choices.collections());
                     scoreModels.setAll(choices.scoreModels());
@@ -174,6 +183,8 @@ public final class AnnotateViewModel {
             }, "Cannot start: "));
             return;
         }
+        AnnotationSession.Study chosen = study.get();
+        useCodebookOf(role == Role.CODER ? chosen : AnnotationSession.Study.POSTS);
         perform(() -> background(() -> {
             if (role == Role.EXPERT) {
                 try {
@@ -183,7 +194,8 @@ public final class AnnotateViewModel {
                 }
             }
             closeSession();
-            session = AnnotationSession.open(workbench, codebook, name, role);
+            AnnotationSession.Study coding = role == Role.CODER ? chosen : AnnotationSession.Study.POSTS;
+            session = AnnotationSession.open(workbench, codebookOf(coding), name, role, coding);
             try {
                 Coder coder = session.coder();
                 return coder.role() == Role.CODER ? openQueue() : new Queue(coder, List.of(), new Progress(0, 0), null);
@@ -344,7 +356,7 @@ public final class AnnotateViewModel {
         if (shown == null || !isCoding()) {
             return false;
         }
-        Codebook.Question q = codebook.question(question).orElse(null);
+        Codebook.Question q = codebook.get().question(question).orElse(null);
         if (q == null) {
             return false;
         }
@@ -370,11 +382,12 @@ public final class AnnotateViewModel {
         List<Long> ids = queue;
         String noteToSave = changedNote();
         AnnotationSession mine = session;
+        Codebook asked = codebook.get();
         background(() -> {
             SavedAnswer saved = mine.save(postId, question, value, noteToSave);
             Map<String, String> own = mine.answersOf(postId);
             boolean moveOn = advance == Advance.ALWAYS
-                    || advance == Advance.WHEN_COMPLETE && codebook.complete(own, hasImages);
+                    || advance == Advance.WHEN_COMPLETE && asked.complete(own, hasImages);
             Shown next = moveOn ? loadOrNull(ids, index + 1) : null;
             return new Saved(saved, own, moveOn, next);
         }, done -> {
@@ -394,7 +407,7 @@ public final class AnnotateViewModel {
     }
 
     private String labelOf(String question) {
-        return codebook.question(question).map(Codebook.Question::label).orElse(question);
+        return codebook.get().question(question).map(Codebook.Question::label).orElse(question);
     }
 
     /** "post 3 of 10 (instagram 12345)": which post an answer is for, as the top of the questions shows it. */
@@ -403,7 +416,7 @@ public final class AnnotateViewModel {
     }
 
     private String stillOpen(Map<String, String> own, boolean hasImages) {
-        List<String> open = codebook.unanswered(own, hasImages);
+        List<String> open = codebook.get().unanswered(own, hasImages);
         return open.isEmpty() ? " Every question is answered: Enter moves on."
                 : " Still open: " + String.join(", ", open) + " (Enter moves on without them).";
     }
@@ -417,12 +430,14 @@ public final class AnnotateViewModel {
                 finished();
                 return;
             }
-            String dealer = answers.get().get(LabelStore.DEALER);
+            String first = codebook.get().progressQuestion();
+            String dealer = answers.get().get(first);
             if (dealer == null) {
-                message.set("Dealer is required: press Y or N (or S to skip this post).");
+                message.set(LabelStore.DEALER.equals(first) ? "Dealer is required: press Y or N (or S to skip this post)."
+                        : labelOf(first) + " is required: answer it first (or S to skip this one).");
                 finished();
             } else if (changedNote() != null) {
-                save(LabelStore.DEALER, dealer, Advance.ALWAYS);
+                save(first, dealer, Advance.ALWAYS);
             } else {
                 move(position.get() + 1);
             }
@@ -598,8 +613,69 @@ public final class AnnotateViewModel {
 
     // ---- properties -------------------------------------------------------------------------------
 
+    /** The codebook of the study being coded (the Instagram one unless the link review is chosen). */
     public Codebook codebook() {
+        return codebook.get();
+    }
+
+    public ReadOnlyObjectProperty<Codebook> codebookProperty() {
         return codebook;
+    }
+
+    /** What the coder's queue holds: posts, or the link review's candidates. */
+    public ReadOnlyObjectProperty<AnnotationSession.Study> studyProperty() {
+        return study;
+    }
+
+    /** Whether the workbench has a link review whose candidates can be coded here. */
+    public javafx.beans.property.ReadOnlyBooleanProperty linkReviewAvailableProperty() {
+        return linkReviewAvailable;
+    }
+
+    private Codebook codebookOf(AnnotationSession.Study which) {
+        if (which == AnnotationSession.Study.LINK_REVIEW) {
+            if (linkCodebook == null) {
+                linkCodebook = Codebook.load(org.signalbench.app.LinkReviewService.CODEBOOK);
+            }
+            return linkCodebook;
+        }
+        return postsCodebook;
+    }
+
+    private void useCodebookOf(AnnotationSession.Study which) {
+        Codebook wanted = codebookOf(which);
+        if (codebook.get() != wanted) {
+            codebook.set(wanted);
+        }
+    }
+
+    /**
+     * Codes {@code which} from now on: the signed-in coder's session is reopened with its codebook
+     * and queue (at its first open item); for someone not signed in, the choice applies at Start.
+     */
+    public void chooseStudy(AnnotationSession.Study which) {
+        if (which == null || which == study.get()) {
+            return;
+        }
+        study.set(which);
+        Coder coder = signedIn.get();
+        if (coder == null || coder.role() != Role.CODER) {
+            useCodebookOf(which);
+            return;
+        }
+        Workbench workbench = current.get();
+        perform(() -> {
+            // Between actions: no save of the old study is under way any more.
+            useCodebookOf(which);
+            background(() -> {
+                closeSession();
+                session = AnnotationSession.open(workbench, codebookOf(which), coder.name(), Role.CODER, which);
+                return openQueue();
+            }, opened -> {
+                undoable.clear();
+                showQueue(opened);
+            }, "Cannot open the queue: ");
+        });
     }
 
     public PostDetailViewModel detail() {

@@ -3,6 +3,7 @@ package org.signalbench.ui.posts;
 import java.text.NumberFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,8 @@ public final class PostBrowserController {
     private ComboBox<String> collectionBox;
     @FXML
     private Label countLabel;
+    @FXML
+    private Label mediaLabel;
     @FXML
     private TableView<PostRow> postTable;
     @FXML
@@ -75,6 +78,8 @@ public final class PostBrowserController {
                         + numbers.format(model.totalProperty().get()) + " posts",
                 model.matchingProperty(), model.totalProperty()));
 
+        bindMediaCheck(numbers);
+
         postTable.itemsProperty().bind(model.rowsProperty());
         // A new filter starts at the top, where its first page is loaded first.
         model.rowsProperty().addListener((obs, old, now) -> postTable.scrollTo(0));
@@ -90,11 +95,61 @@ public final class PostBrowserController {
         column(dateColumn, s -> s.postedAt() == null ? "" : DATE.format(s.postedAt()));
         column(collectedColumn, PostSummary::collectedUnder);
         column(captionColumn, PostSummary::captionPreview);
-        // The caption column takes the free width (the table's last, flexible column); the caption's
-        // first PREVIEW_LENGTH characters show in full in a tooltip.
+        // The caption column takes the free width; the caption's first PREVIEW_LENGTH characters show in
+        // full in a tooltip.
         captionColumn.setCellFactory(c -> new CaptionCell());
+        captionTakesTheFreeWidth();
         postTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, now) -> model.selectedProperty().set(now));
+    }
+
+    /**
+     * Binds the caption column's width to what the other columns leave of the table (less the
+     * vertical scroll bar's room). The constrained resize policies spread a wider table over every
+     * column instead, so the caption column hardly grew; the other columns keep their width and can
+     * still be resized by hand.
+     */
+    private void captionTakesTheFreeWidth() {
+        postTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        List<TableColumn<PostRow, String>> others = List.of(platformColumn, idColumn, authorColumn, dateColumn, collectedColumn);
+        List<javafx.beans.Observable> dependencies = new java.util.ArrayList<>();
+        dependencies.add(postTable.widthProperty());
+        others.forEach(c -> dependencies.add(c.widthProperty()));
+        // Bound to the free width, so not resizable by hand (a drag would set a bound width).
+        captionColumn.setResizable(false);
+        captionColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double used = others.stream().mapToDouble(TableColumn::getWidth).sum();
+            return Math.max(captionColumn.getMinWidth(), postTable.getWidth() - used - SCROLL_BAR_ROOM);
+        }, dependencies.toArray(javafx.beans.Observable[]::new)));
+    }
+
+    /** Room left for the vertical scroll bar and the table's border, so no horizontal scroll bar shows. */
+    private static final double SCROLL_BAR_ROOM = 18;
+
+    /** Shows missing media files in the bar (nothing while every file is there), the first ones in a tooltip. */
+    private void bindMediaCheck(NumberFormat numbers) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        mediaLabel.setTooltip(tip);
+        mediaLabel.visibleProperty().bind(mediaLabel.textProperty().isNotEmpty());
+        mediaLabel.managedProperty().bind(mediaLabel.visibleProperty());
+        model.mediaCheckProperty().addListener((obs, old, check) -> {
+            if (check == null || check.missing().isEmpty()) {
+                mediaLabel.setText("");
+                return;
+            }
+            mediaLabel.setText(numbers.format(check.missing().size()) + " of " + numbers.format(check.media())
+                    + " media files missing");
+            StringBuilder text = new StringBuilder("Not on disk (moved or deleted since the import); "
+                    + "`media check --db FILE` lists them all:\n");
+            check.missing().stream().limit(15).forEach(m -> text.append(m.platform()).append(' ').append(m.externalId())
+                    .append(", image ").append(m.position() + 1).append(": ").append(m.expectedAt()).append('\n'));
+            if (check.missing().size() > 15) {
+                text.append("… and ").append(numbers.format(check.missing().size() - 15)).append(" more");
+            }
+            tip.setText(text.toString().strip());
+        });
     }
 
     /** A column showing one field of the row's post, empty while the row's page loads. */

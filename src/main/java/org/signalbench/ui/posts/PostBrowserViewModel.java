@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.signalbench.domain.MediaCheck;
 import org.signalbench.domain.Platform;
 import org.signalbench.store.PostQuery.Filter;
 import org.signalbench.store.PostQuery.PostSummary;
@@ -39,6 +40,7 @@ public final class PostBrowserViewModel {
     private final ObservableList<String> collections = FXCollections.observableArrayList();
     private final IntegerProperty matching = new SimpleIntegerProperty();
     private final IntegerProperty total = new SimpleIntegerProperty();
+    private final ObjectProperty<MediaCheck> mediaCheck = new SimpleObjectProperty<>();
     private final ObjectProperty<ObservableList<PostRow>> rows =
             new SimpleObjectProperty<>(FXCollections.observableArrayList());
     private final ObjectProperty<PostRow> selected = new SimpleObjectProperty<>();
@@ -73,7 +75,16 @@ public final class PostBrowserViewModel {
                     collections.setAll(totals.collections());
                 })
                 .runOn(executor);
+        // Missing media files (a moved or cleaned folder of an older import), listed in the bar.
+        Tasks.create(current.read(query -> query.mediaCheck()))
+                .onSuccess(mediaCheck::set)
+                .runOn(executor);
         reload();
+    }
+
+    /** The last media check of the open workbench, or null before the first. */
+    public ReadOnlyObjectProperty<MediaCheck> mediaCheckProperty() {
+        return mediaCheck;
     }
 
     private record Totals(int posts, List<String> collections) {

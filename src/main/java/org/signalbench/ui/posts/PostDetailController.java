@@ -29,6 +29,7 @@ public final class PostDetailController {
     private final PostDetailViewModel model;
     private final PreprocessingController preprocessing;
     private final Parent view;
+    private final boolean showMedia;
 
     @FXML
     private Label noticeLabel;
@@ -43,6 +44,8 @@ public final class PostDetailController {
     @FXML
     private TextFlow captionFlow;
     @FXML
+    private Label mediaTitle;
+    @FXML
     private FlowPane mediaPane;
     @FXML
     private VBox linksBox;
@@ -56,7 +59,16 @@ public final class PostDetailController {
     private TitledPane preprocessingPane;
 
     public PostDetailController(PostDetailViewModel model) {
+        this(model, true);
+    }
+
+    /**
+     * @param showMedia false leaves the thumbnails out: the annotate view shows the images large in
+     *                  an {@link ImageViewer} beside the caption instead
+     */
+    public PostDetailController(PostDetailViewModel model, boolean showMedia) {
         this.model = model;
+        this.showMedia = showMedia;
         this.preprocessing = model.preprocessing() == null ? null : new PreprocessingController(model.preprocessing());
         this.view = Fxml.load(this, "post-detail.fxml");
     }
@@ -74,6 +86,10 @@ public final class PostDetailController {
             preprocessingPane.setVisible(false);
             preprocessingPane.setManaged(false);
         }
+        mediaTitle.setVisible(showMedia);
+        mediaTitle.setManaged(showMedia);
+        mediaPane.setVisible(showMedia);
+        mediaPane.setManaged(showMedia);
         model.postProperty().addListener((obs, old, now) -> show(now));
     }
 
@@ -92,8 +108,8 @@ public final class PostDetailController {
 
         captionFlow.getChildren().setAll(highlighted(post.caption().isEmpty() ? "(no caption)" : post.caption()));
 
-        mediaPane.getChildren().setAll(post.media().stream().map(this::thumbnail).toList());
-        if (post.media().isEmpty()) {
+        mediaPane.getChildren().setAll(showMedia ? post.media().stream().map(this::thumbnail).toList() : List.of());
+        if (showMedia && post.media().isEmpty()) {
             mediaPane.getChildren().add(new Label("(no images)"));
         }
 
