@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code media check} and {@code media adopt}: the workbench's media files, missing ones listed, old ones copied in. */
 @Command(name = "media", mixinStandardHelpOptions = true,
-        description = "The media files of a workbench: imports copy them into <workbench>-media/ beside the workbench file.",
+        description = "The media files of a workbench: imports copy them into <workbench>-data/media/ beside the workbench file.",
         subcommands = {MediaCommand.Check.class, MediaCommand.Adopt.class})
 public final class MediaCommand {
     /** {@code media check}: lists every media file a post names that is not on disk. */
@@ -51,7 +51,7 @@ public final class MediaCommand {
 
     /** {@code media adopt}: copies media stored outside the workbench's folder (older imports) into its media folder. */
     @Command(name = "adopt", mixinStandardHelpOptions = true,
-            description = "Copies the media files that older imports left in the imported folders into <workbench>-media/ "
+            description = "Copies the media files that older imports left in the imported folders into <workbench>-data/media/ "
                     + "and points the posts at the copies, so moving or cleaning those folders breaks nothing.")
     public static final class Adopt implements Callable<Integer> {
         @Mixin

@@ -22,7 +22,8 @@ import org.signalbench.domain.MediaFile;
 import org.signalbench.domain.MissingMedia;
 
 /**
- * Where a workbench keeps its media: {@code <name>-media/} beside {@code <name>.sqlite}, each file
+ * Where a workbench keeps its media: {@code <name>-data/media/} beside {@code <name>.sqlite} (the
+ * workbench's own data folder, {@link DataLocations#workbenchDataFolder}, where its final models live too), each file
  * named by its SHA-256 (so a picture imported twice is stored once and a file cannot change under
  * its name). {@code post_media.path} holds a path relative to the workbench's folder for a file
  * inside that folder, so moving or cleaning the imported source breaks nothing and the workbench
@@ -35,8 +36,7 @@ public final class MediaFolder {
     private MediaFolder(Path workbenchFile) {
         Path file = workbenchFile.toAbsolutePath().normalize();
         this.base = file.getParent();
-        String name = file.getFileName().toString();
-        this.folder = base.resolve(name.replaceFirst("\\.[^.]+$", "") + "-media");
+        this.folder = DataLocations.workbenchDataFolder(file).resolve("media");
     }
 
     /** The media folder of the workbench file {@code workbenchFile}. */

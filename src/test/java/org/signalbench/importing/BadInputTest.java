@@ -221,7 +221,7 @@ class BadInputTest {
                     "SELECT m.path FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.external_id = 'Side000001'"));
             // Only copies of files inside the imported folder, in the workbench's media folder.
             for (String path : strings(wb, "SELECT path FROM post_media")) {
-                assertTrue(path.startsWith("wb-media/"), path);
+                assertTrue(path.startsWith("wb-data/media/"), path);
             }
             List<String> reasons = report.rejected().stream().map(Rejection::toString).toList();
             assertEquals(7, reasons.size(), reasons.toString());

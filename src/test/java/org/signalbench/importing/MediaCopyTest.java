@@ -30,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * Media survive moving or cleaning the imported folder: the import copies them into
- * {@code <workbench>-media/} and stores paths relative to the workbench's folder; a workbench moved
+ * {@code <workbench>-data/media/} and stores paths relative to the workbench's folder; a workbench moved
  * together with its media still finds them; {@code media check} lists a deleted copy; {@code media
  * adopt} copies in what an older import left in the source folder.
  */
@@ -82,7 +82,7 @@ class MediaCopyTest {
             List<String> stored = strings(wb, "SELECT path FROM post_media ORDER BY position");
             assertEquals(2, stored.size());
             for (String path : stored) {
-                assertTrue(path.startsWith("study-media/"), "stored relative to the workbench's folder: " + path);
+                assertTrue(path.startsWith("study-data/media/"), "stored relative to the workbench's folder: " + path);
             }
         }
         byte[] second = Files.readAllBytes(source.resolve("#xanax").resolve(STEM + "_2.jpg"));
@@ -92,7 +92,7 @@ class MediaCopyTest {
         try (Workbench wb = Workbench.open(db)) {
             List<MediaFile> media = media(wb);
             assertEquals(2, media.size());
-            assertTrue(media.get(0).path().startsWith(db.getParent().resolve("study-media")), media.get(0).path().toString());
+            assertTrue(media.get(0).path().startsWith(db.getParent().resolve("study-data/media")), media.get(0).path().toString());
             assertTrue(media.stream().allMatch(m -> Files.isRegularFile(m.path())), media.toString());
             assertTrue(java.util.Arrays.equals(second, Files.readAllBytes(media.get(1).path())));
             assertEquals(0, MediaFolder.check(wb.connection()).missing().size());
@@ -136,7 +136,7 @@ class MediaCopyTest {
             importAll(wb, source);
             assertEquals(2, strings(wb, "SELECT path FROM post_media").size());
         }
-        try (Stream<Path> files = Files.walk(dir.resolve("twice-media"))) {
+        try (Stream<Path> files = Files.walk(dir.resolve("twice-data/media"))) {
             assertEquals(2, files.filter(Files::isRegularFile).count(), "one copy per distinct picture, no partial files left");
         }
     }
@@ -159,7 +159,7 @@ class MediaCopyTest {
         deleteTree(source);
         try (Workbench wb = Workbench.open(db)) {
             Path now = media(wb, "old1").get(0).path();
-            assertTrue(now.startsWith(db.getParent().resolve("old-media")) && Files.isRegularFile(now), now.toString());
+            assertTrue(now.startsWith(db.getParent().resolve("old-data/media")) && Files.isRegularFile(now), now.toString());
             assertFalse(MediaFolder.check(wb.connection()).missing().size() > 0);
         }
         assertEquals("0", run("media", "check", "--db", db.toString())[0]);

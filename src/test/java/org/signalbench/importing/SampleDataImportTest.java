@@ -31,8 +31,8 @@ class SampleDataImportTest {
             assertTrue(report.duplicates() > 0, "the Instaloader copies of bundle posts are duplicates");
             assertTrue(report.labels() > 0);
             // Every media file copied into the workbench's media folder (so cleaning target/ or moving the sample breaks nothing).
-            assertEquals(0, count(wb, "SELECT COUNT(*) FROM post_media m WHERE m.path NOT LIKE 'wb-media/%'"),
-                    "every media file copied into wb-media/");
+            assertEquals(0, count(wb, "SELECT COUNT(*) FROM post_media m WHERE m.path NOT LIKE 'wb-data/media/%'"),
+                    "every media file copied into wb-data/media/");
             assertEquals(0, org.signalbench.store.MediaFolder.check(wb.connection()).missing().size());
 
             Map<String, Long> before = rowCounts(wb);
