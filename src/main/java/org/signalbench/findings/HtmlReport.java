@@ -22,11 +22,31 @@ public final class HtmlReport {
     public record Info(String workbench, String generated, boolean masked) {
     }
 
+    /**
+     * A section after the findings (agreement, model results, the Twitter study): a heading, a note,
+     * its tables, and what the report says instead when it has no table.
+     *
+     * @param key   the section's anchor ({@code agreement})
+     * @param empty shown when {@code tables} is empty: why there is nothing to show
+     */
+    public record Section(String key, String title, String note, List<Table> tables, String empty) {
+        public Section {
+            tables = List.copyOf(tables);
+            note = note == null ? "" : note;
+            empty = empty == null ? "" : empty;
+        }
+
+        /** The section with account names pseudonymised and contacts masked in its tables. */
+        public Section masked() {
+            return new Section(key, title, note, tables.stream().map(Table::masked).toList(), empty);
+        }
+    }
+
     private static final String CSS = """
             body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px auto;max-width:980px;color:#222;line-height:1.4}
             h1{font-size:1.6em;margin-bottom:4px}h2{font-size:1.2em;margin-top:36px;border-bottom:1px solid #ccc;padding-bottom:4px}
             .meta{color:#555;margin:0 0 4px}.mask{background:#fff6df;border:1px solid #e8d49a;padding:8px 12px;border-radius:4px}
-            .note{color:#555;font-size:.92em}
+            .note{color:#555;font-size:.92em}.empty{color:#555;font-style:italic}h3{font-size:1.05em;margin-top:22px}
             table{border-collapse:collapse;margin:10px 0 6px;font-size:.92em}
             th,td{border:1px solid #d6d6d6;padding:3px 8px}th{background:#f1f3f6;text-align:left}
             td.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold;background:#fafafa}
@@ -37,9 +57,14 @@ public final class HtmlReport {
             """;
 
     public static String render(Findings f, Info info) {
+        return render(f, info, List.of());
+    }
+
+    /** The findings, then {@code sections} in their order. */
+    public static String render(Findings f, Info info, List<Section> sections) {
         StringBuilder out = new StringBuilder();
         try {
-            write(f, info, out);
+            write(f, info, sections, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,6 +72,10 @@ public final class HtmlReport {
     }
 
     public static void write(Findings f, Info info, Appendable out) throws IOException {
+        write(f, info, List.of(), out);
+    }
+
+    public static void write(Findings f, Info info, List<Section> sections, Appendable out) throws IOException {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>SignalBench findings: ").append(esc(info.workbench())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
@@ -68,6 +97,22 @@ public final class HtmlReport {
                 out.append(chart);
             }
             table(t, out);
+        }
+        for (Section section : sections) {
+            out.append("<h2 id=\"").append(esc(section.key())).append("\">").append(esc(section.title())).append("</h2>\n");
+            if (!section.note().isEmpty()) {
+                out.append("<p class=\"note\">").append(esc(section.note())).append("</p>\n");
+            }
+            if (section.tables().isEmpty()) {
+                out.append("<p class=\"empty\">").append(esc(section.empty())).append("</p>\n");
+            }
+            for (Table t : section.tables()) {
+                out.append("<h3 id=\"").append(esc(section.key() + "-" + t.key())).append("\">").append(esc(t.title())).append("</h3>\n");
+                if (!t.note().isEmpty()) {
+                    out.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
+                }
+                table(t, out);
+            }
         }
         out.append("<p class=\"note\">Made by SignalBench from the final labels (agreed, single coder or settled by the expert); "
                 + "disputed posts are counted nowhere. docs/findings.md explains every table.</p>\n</body>\n</html>\n");

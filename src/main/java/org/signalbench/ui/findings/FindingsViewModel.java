@@ -20,7 +20,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.signalbench.app.AgreementService;
 import org.signalbench.app.FindingsService;
+import org.signalbench.app.ReportService;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
@@ -54,6 +56,7 @@ public final class FindingsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final Codebook codebook;
+    private final ReportService reports;
     /** Something changed since the last computation. */
     private boolean stale = true;
     /** Counts computations, so a result that a newer one replaced is dropped. */
@@ -63,6 +66,7 @@ public final class FindingsViewModel {
                              Codebook codebook) {
         this.current = current;
         this.codebook = codebook;
+        this.reports = new ReportService(new AgreementService(codebook));
         this.executor = executor;
         this.jobs = jobs;
         this.lexicon = lexicon;
@@ -168,7 +172,10 @@ public final class FindingsViewModel {
                 .runOn(executor);
     }
 
-    /** Writes the self-contained HTML report of the findings as shown to {@code file}, as a job. */
+    /**
+     * Writes the self-contained HTML report to {@code file}, as a job: the findings as shown, then
+     * agreement, model results and the link review (ReportService), masked when masking is on.
+     */
     public SubmittedJob<Path> writeReport(Path file) {
         Findings findings = shown.get();
         Workbench workbench = current.get();
@@ -180,7 +187,7 @@ public final class FindingsViewModel {
                 ZonedDateTime.now(ZoneOffset.UTC).format(REPORT_TIME), mask.get());
         SubmittedJob<Path> submitted = jobs.submit("Writing the findings report", job -> {
             job.progress(0, 1, file.getFileName().toString());
-            writeFile(file, HtmlReport.render(findings, info));
+            writeFile(file, reports.render(workbench, findings, info));
             job.progress(1, 1, file.getFileName().toString());
             return file;
         });
