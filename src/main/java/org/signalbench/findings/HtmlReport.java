@@ -2,7 +2,6 @@ package org.signalbench.findings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,8 +92,8 @@ public final class HtmlReport {
             if (!t.note().isEmpty()) {
                 out.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
             }
-            for (String chart : charts(f, t)) {
-                out.append(chart);
+            for (Charts.Chart chart : Charts.forTable(f, t)) {
+                out.append(chart.svg());
             }
             table(t, out);
         }
@@ -116,68 +115,6 @@ public final class HtmlReport {
         }
         out.append("<p class=\"note\">Made by SignalBench from the final labels (agreed, single coder or settled by the expert); "
                 + "disputed posts are counted nowhere. docs/findings.md explains every table.</p>\n</body>\n</html>\n");
-    }
-
-    private static List<String> charts(Findings f, Table t) {
-        List<String> charts = new ArrayList<>();
-        switch (t.key()) {
-            case "drug-hashtags" -> f.drugHashtagCounts().groups().forEach(g -> {
-                List<String> labels = new ArrayList<>();
-                List<Integer> values = new ArrayList<>();
-                g.hashtags().forEach(h -> {
-                    labels.add(h.hashtag());
-                    values.add(h.posts());
-                });
-                labels.add("Total (any)");
-                values.add(g.total().posts());
-                charts.add(SvgCharts.horizontalBars(g.drug() + ": dealer posts per hashtag", labels,
-                        List.of(new SvgCharts.Series("posts", values, SvgCharts.BLUE))));
-            });
-            case "hashtag-categories" -> charts.add(bars(t, "Dealer posts per category (any of its hashtags)",
-                    rowsWhere(t, 1, "Total"), 0, 2));
-            case "contact-channels" -> {
-                List<Integer> rows = allRows(t);
-                charts.add(SvgCharts.horizontalBars("Contact channels: coded vs detected", column(t, rows, 0),
-                        List.of(new SvgCharts.Series("coded", numbers(t, rows, 1), SvgCharts.BLUE),
-                                new SvgCharts.Series("detected", numbers(t, rows, 3), SvgCharts.ORANGE))));
-            }
-            case "image-categories" -> {
-                List<Integer> rows = allRows(t).subList(0, Math.max(0, t.rows().size() - 2)); // without the two summary rows
-                charts.add(bars(t, "Dealer posts per image category", rows, 0, 1));
-            }
-            case "posts-per-account" -> charts.add(bars(t, "Dealer accounts by number of dealer posts", allRows(t), 0, 1));
-            case "timeline" -> {
-                List<Integer> rows = allRows(t).stream().filter(r -> !"no date".equals(t.rows().get(r).get(0))).toList();
-                charts.add(SvgCharts.timeline("Dealer posts per ISO week", column(t, rows, 0), numbers(t, rows, 2)));
-            }
-            default -> { }
-        }
-        return charts;
-    }
-
-    private static String bars(Table t, String title, List<Integer> rows, int labelColumn, int valueColumn) {
-        return SvgCharts.horizontalBars(title, column(t, rows, labelColumn),
-                List.of(new SvgCharts.Series(t.columns().get(valueColumn).name(), numbers(t, rows, valueColumn), SvgCharts.BLUE)));
-    }
-
-    private static List<Integer> allRows(Table t) {
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < t.rows().size(); i++) {
-            rows.add(i);
-        }
-        return rows;
-    }
-
-    private static List<Integer> rowsWhere(Table t, int column, String value) {
-        return allRows(t).stream().filter(r -> value.equals(t.rows().get(r).get(column))).toList();
-    }
-
-    private static List<String> column(Table t, List<Integer> rows, int column) {
-        return rows.stream().map(r -> String.valueOf(t.rows().get(r).get(column))).toList();
-    }
-
-    private static List<Number> numbers(Table t, List<Integer> rows, int column) {
-        return rows.stream().map(r -> t.rows().get(r).get(column) instanceof Number num ? num : (Number) 0).toList();
     }
 
     private static void table(Table t, Appendable out) throws IOException {
