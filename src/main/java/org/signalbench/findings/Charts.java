@@ -80,6 +80,7 @@ public final class Charts {
                 List<Integer> rows = allRows(t).subList(0, Math.max(0, t.rows().size() - 2)); // without the two summary rows
                 charts.add(bars(t, "Dealer posts per image category", rows, 0, 1));
             }
+            case "exchanges" -> charts.add(bars(t, "Sell/buy exchanges", allRows(t), 0, 1));
             case "posts-per-account" -> charts.add(bars(t, "Dealer accounts by number of dealer posts", allRows(t), 0, 1));
             case "timeline" -> {
                 List<Integer> rows = allRows(t).stream().filter(r -> !"no date".equals(t.rows().get(r).get(0))).toList();

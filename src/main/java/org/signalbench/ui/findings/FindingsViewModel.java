@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import org.signalbench.app.AgreementService;
 import org.signalbench.app.FindingsService;
 import org.signalbench.app.ReportService;
+import org.signalbench.findings.Charts;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
@@ -196,6 +197,48 @@ public final class FindingsViewModel {
                 status.set("Wrote the report " + file);
             } else {
                 problem.set("Cannot write the report " + file + ": " + reason(error));
+            }
+        }));
+        return submitted;
+    }
+
+    /** The charts of {@code table} in the findings as shown (masked when masking is on); none before the first computation. */
+    public List<Charts.Chart> charts(Table table) {
+        Findings f = shown.get();
+        return f == null || table == null ? List.of() : Charts.forTable(f, table);
+    }
+
+    /** Every chart of the findings as shown; none before the first computation. */
+    public List<Charts.Chart> allCharts() {
+        Findings f = shown.get();
+        return f == null ? List.of() : Charts.of(f);
+    }
+
+    /**
+     * Writes {@code charts} into {@code folder} as SVG and PNG (what {@code findings --charts} writes),
+     * as a job with a step per chart; a cancelled job leaves the charts written so far.
+     */
+    public SubmittedJob<List<Path>> exportCharts(List<Charts.Chart> charts, Path folder) {
+        if (charts.isEmpty()) {
+            problem.set("There are no charts to export yet.");
+            return null;
+        }
+        problem.set("");
+        SubmittedJob<List<Path>> submitted = jobs.submit("Exporting " + charts.size() + (charts.size() == 1 ? " chart" : " charts"), job -> {
+            List<Path> written = new java.util.ArrayList<>();
+            for (int i = 0; i < charts.size() && !job.isCancelled(); i++) {
+                job.progress(i, charts.size(), charts.get(i).name());
+                written.addAll(Charts.write(List.of(charts.get(i)), folder, null)); // refuses any SQLite database
+            }
+            job.progress(charts.size(), charts.size(), folder.getFileName() == null ? "" : folder.getFileName().toString());
+            return written;
+        });
+        submitted.result().whenComplete((written, error) -> javafx.application.Platform.runLater(() -> {
+            if (error == null) {
+                status.set("Exported " + written.size() / 2 + (written.size() == 2 ? " chart" : " charts") + " as SVG and PNG to " + folder
+                        + (mask.get() ? ", masked" : ", not masked"));
+            } else {
+                problem.set("Cannot export the charts to " + folder + ": " + reason(error));
             }
         }));
         return submitted;
