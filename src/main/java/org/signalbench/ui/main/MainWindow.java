@@ -62,6 +62,8 @@ public final class MainWindow {
 
         MainController controller = new MainController(model, config.dialogs());
         controller.useLabelExports(new LabelExportsViewModel(current, jobManager, config.services().labelExports()));
+        controller.useCoderExchange(new CoderExchangeViewModel(current, jobManager,
+                new org.signalbench.app.CoderExchangeService(config.services().settings().codebook())));
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
         AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook(),
                 config.services().access());
