@@ -79,6 +79,21 @@ public final class CoderExchangeService {
     }
 
     /**
+     * Writes {@code person}'s latest answers and notes as a coder file (what {@code labels export}
+     * writes, with its corpus fingerprint) to {@code out}; returns how many entries it holds.
+     */
+    public int exportAnswers(Workbench workbench, org.signalbench.domain.Coder person, Path out) throws IOException {
+        try (Session session = workbench.openSession()) {
+            return org.signalbench.labels.CoderFileExport.write(session, person, codebook, out);
+        }
+    }
+
+    /** The file name a person's answers are proposed under: {@code coder-a-answers.json}. */
+    public static String answersFileName(org.signalbench.domain.Coder person) {
+        return person.name().replaceAll("[^\\p{L}\\p{N}._-]+", "_") + "-answers.json";
+    }
+
+    /**
      * Imports each coder file as {@code labels import} does: a file made for another corpus is
      * refused whole, bad entries are refused by line, the rest is taken; a file imported twice adds
      * nothing. Stops between files when the job is cancelled.

@@ -26,6 +26,9 @@ import org.signalbench.store.Workbench;
  * the services' own, only laid out as tables (and masked with the rest when asked).
  */
 public final class ReportService {
+    private static final java.time.format.DateTimeFormatter FINISHED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
     private final AgreementService agreement;
     private final PublishedValues published;
     private final java.util.function.Supplier<LinkReviewService> linkReview;
@@ -154,14 +157,16 @@ public final class ReportService {
             });
         }
         String provenance = String.format(Locale.ROOT,
-                "Run %s, finished %s (%s): %d-fold %s cross-validation, seed %d; models %s; variants %s; "
-                        + "corpus fingerprint %s, dictionary %,d words; %.0f s of work. Library versions: %s. "
+                "Run %s, finished %s: %d-fold %s cross-validation, seed %d; models %s; variants %s; "
+                        + "corpus fingerprint %s, dictionary %,d words; %.0f s of work. Versions: %s. "
                         + "`runs show %s` gives every fold and the hyperparameters.",
-                run.id(), run.finishedAt(), run.status().key(), run.config().folds(),
+                run.id(), FINISHED.format(run.finishedAt()), run.config().folds(),
                 run.config().scheme().name().toLowerCase(Locale.ROOT), run.config().seed(),
                 String.join(", ", run.config().models()),
                 String.join(", ", run.config().variants().stream().map(org.signalbench.preprocess.Variant::key).toList()),
-                run.corpusFingerprint(), run.dictionarySize(), run.durationSeconds(), run.libraryVersions(), run.id());
+                run.corpusFingerprint(), run.dictionarySize(), run.durationSeconds(),
+                String.join(", ", run.libraryVersions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()),
+                run.id());
         return new HtmlReport.Section("model-results", "Model results (Table 1)", provenance, List.of(t.build()),
                 "No model results to show.");
     }

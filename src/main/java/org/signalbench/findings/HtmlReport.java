@@ -113,8 +113,9 @@ public final class HtmlReport {
                 table(t, out);
             }
         }
-        out.append("<p class=\"note\">Made by SignalBench from the final labels (agreed, single coder or settled by the expert); "
-                + "disputed posts are counted nowhere. docs/findings.md explains every table.</p>\n</body>\n</html>\n");
+        out.append("<p class=\"note\">Made by SignalBench. The findings count the final labels (agreed, single coder or "
+                + "settled by the expert); disputed posts are counted nowhere. docs/findings.md explains every table and section."
+                + "</p>\n</body>\n</html>\n");
     }
 
     private static void table(Table t, Appendable out) throws IOException {

@@ -17,8 +17,9 @@ import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 
 /**
- * The File menu's two-laptop items as jobs: "Export for a coder…" (posts and codebook, no answers)
- * and "Import a coder's answers…" (coder files with their corpus checks), through
+ * The File menu's two-laptop items as jobs: "Export for a coder…" (posts and codebook, no answers),
+ * "Export my answers…" (the signed-in coder's file) and "Import a coder's answers…" (coder files
+ * with their corpus checks), through
  * {@link CoderExchangeService}; what came of the last one, for the window's dialogs.
  */
 public final class CoderExchangeViewModel {
@@ -53,6 +54,34 @@ public final class CoderExchangeViewModel {
                         CoderExchangeService.POSTS));
             } else {
                 problem.set("Cannot export for a coder into " + folder + ": " + reason(error));
+            }
+        }));
+        return submitted;
+    }
+
+    /**
+     * Writes the answers of {@code person} (the one signed in to Annotate) as a coder file into
+     * {@code folder}, as a job; {@link #exportedProperty()} then says where.
+     */
+    public SubmittedJob<Path> exportAnswers(org.signalbench.domain.Coder person, Path folder) {
+        Workbench open = current.get();
+        problem.set("");
+        Path out = folder.resolve(CoderExchangeService.answersFileName(person));
+        SubmittedJob<Path> submitted = jobs.submit("Exporting the answers of " + person.name(), job -> {
+            if (open == null) {
+                throw new IllegalStateException("no workbench is open");
+            }
+            job.progress(0, 1, out.getFileName().toString());
+            int entries = service.exportAnswers(open, person, out);
+            job.progress(1, 1, entries + " entries");
+            return out;
+        });
+        submitted.result().whenComplete((written, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                exported.set("Wrote the answers of " + person.name() + " to " + written + ". Send this file to the expert: "
+                        + "File → Import a coder's answers… takes it in.");
+            } else {
+                problem.set("Cannot export the answers of " + person.name() + " to " + out + ": " + reason(error));
             }
         }));
         return submitted;

@@ -260,10 +260,16 @@ public final class MainController {
     }
 
     private CoderExchangeViewModel coderExchange;
+    private javafx.beans.value.ObservableValue<org.signalbench.domain.Coder> signedIn;
 
-    /** Connects the File menu's two-laptop items (the window builds them from the app's services). */
-    public void useCoderExchange(CoderExchangeViewModel exchange) {
+    /**
+     * Connects the File menu's two-laptop items (the window builds them from the app's services);
+     * "Export my answers…" exports the answers of whoever is signed in to Annotate.
+     */
+    public void useCoderExchange(CoderExchangeViewModel exchange,
+                                 javafx.beans.value.ObservableValue<org.signalbench.domain.Coder> signedIn) {
         this.coderExchange = exchange;
+        this.signedIn = signedIn;
         exchange.problemProperty().addListener((obs, old, problem) -> {
             if (!problem.isEmpty()) {
                 error(problem);
@@ -306,6 +312,21 @@ public final class MainController {
         }
         dialogs.chooseFolder(window(), "Export for a coder: choose an empty folder for the posts and the codebook")
                 .ifPresent(coderExchange::exportForCoder);
+    }
+
+    @FXML
+    private void exportMyAnswers() {
+        if (coderExchange == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        org.signalbench.domain.Coder person = signedIn == null ? null : signedIn.getValue();
+        if (person == null) {
+            error("Sign in on the Annotate tab first: File → Export my answers… writes the answers of whoever is signed in.");
+            return;
+        }
+        dialogs.chooseFolder(window(), "Export the answers of " + person.name() + ": choose a folder")
+                .ifPresent(folder -> coderExchange.exportAnswers(person, folder));
     }
 
     @FXML

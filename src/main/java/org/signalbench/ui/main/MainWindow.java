@@ -62,12 +62,12 @@ public final class MainWindow {
 
         MainController controller = new MainController(model, config.dialogs());
         controller.useLabelExports(new LabelExportsViewModel(current, jobManager, config.services().labelExports()));
-        controller.useCoderExchange(new CoderExchangeViewModel(current, jobManager,
-                new org.signalbench.app.CoderExchangeService(config.services().settings().codebook())));
         // The annotation views: who signed in to Annotate decides what Agreement and Adjudicate show.
         AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook(),
                 config.services().access());
         AnnotateController annotateController = new AnnotateController(annotate);
+        controller.useCoderExchange(new CoderExchangeViewModel(current, jobManager,
+                new org.signalbench.app.CoderExchangeService(config.services().settings().codebook())), annotate.signedInProperty());
         controller.addView("annotateTab", "Annotate", annotateController.view());
         // Blinding: results computed from everyone's labels open only to the expert and analysts.
         String results = "Sign in (Annotate tab) as the expert or an analyst to open this view: it shows results from every coder's labels.";
