@@ -145,6 +145,21 @@ class CoderExchangeUiTest {
         outcome = outcome(robot);
         assertEquals("coder-b.json: 0 added, 3 unchanged, 0 refused", outcome);
         robot.clickOn("OK");
+
+        // File → Export my answers…: the signed-in person's coder file, the same as `labels export` writes
+        robot.clickOn("Annotate");
+        AnnotationUi.signIn(robot, "coder_b", "coder");
+        robot.clickOn("#fileMenu").clickOn("#exportMyAnswersItem");
+        Path mine = forCoder.resolve("coder_b-answers.json");
+        FakeWorld.waitUntil("the answers file", () -> Files.exists(mine));
+        Path viaCli = forCoder.resolveSibling("coder-b-again.json");
+        assertEquals(0, CliRun.of("labels", "export", "--db", study.toString(), "--coder", "coder_b", "--out", viaCli.toString()).exit());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var fromApp = json.readTree(mine.toFile());
+        var fromCli = json.readTree(viaCli.toFile());
+        assertEquals(fromCli.get("answers"), fromApp.get("answers"));
+        assertEquals(fromCli.get("corpus"), fromApp.get("corpus"));
+        assertEquals(3, fromApp.get("answers").size());
     }
 
     private static String outcome(FxRobot robot) {
