@@ -217,7 +217,9 @@ public final class ReportService {
                 .column("Account", Table.Kind.ACCOUNT).column("Signal tweets", Table.Kind.COUNT)
                 .column("Tweets in the workbench", Table.Kind.COUNT).column("Followers", Table.Kind.COUNT)
                 .column("Tweets a year", Table.Kind.COUNT).column("Likely automated", Table.Kind.LABEL)
-                .note(f.liveAccountFollowers() + " followers in all.");
+                .note(String.format(Locale.ROOT, "%,d followers in all; an account posting at least %,.0f tweets a year and "
+                        + "%.0f times the median rate is flagged as likely automated.", f.liveAccountFollowers(),
+                        LinkReviewResults.AUTOMATED_MIN_PER_YEAR, LinkReviewResults.AUTOMATED_TIMES_MEDIAN));
         f.accounts().forEach(a -> accounts.row(a.handle(), (long) a.signalTweets(), (long) a.tweetsInWorkbench(), a.followers(),
                 a.tweetsPerYear() == null ? null : Math.round(a.tweetsPerYear()), a.likelyAutomated() ? "yes" : ""));
         tables.add(accounts.build());
