@@ -30,10 +30,11 @@ public final class ReportService {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private final AgreementService agreement;
-    private final PublishedValues published;
+    private final java.util.function.Supplier<PublishedValues> published;
     private final java.util.function.Supplier<LinkReviewService> linkReview;
 
-    public ReportService(AgreementService agreement, PublishedValues published,
+    /** @param published read at each report, so an edited copy of the published values counts at once */
+    public ReportService(AgreementService agreement, java.util.function.Supplier<PublishedValues> published,
                          java.util.function.Supplier<LinkReviewService> linkReview) {
         this.agreement = agreement;
         this.published = published;
@@ -42,7 +43,7 @@ public final class ReportService {
 
     /** Over the settings' codebook, the shipped (or edited) published values and the link-review codebook. */
     public ReportService(AgreementService agreement) {
-        this(agreement, PublishedValues.load(), LinkReviewService::new);
+        this(agreement, PublishedValues::load, LinkReviewService::new);
     }
 
     /**
@@ -128,7 +129,7 @@ public final class ReportService {
             }
             RunStore.Run r = run.get();
             List<RunSummary.Row> rows = session.unchecked(() -> RunSummary.rows(new RunStore(session), r.id()));
-            return modelSection(r, rows, published);
+            return modelSection(r, rows, published.get());
         }
     }
 
@@ -189,7 +190,7 @@ public final class ReportService {
         LinkReviewResults.Figures f = overview.figures();
         List<Table> tables = new ArrayList<>();
         tables.add(Table.builder("funnel", "The candidate funnel")
-                .column("Step", Table.Kind.LABEL).column("Tweets", Table.Kind.COUNT).column("Of the step above (%)", Table.Kind.PERCENT)
+                .column("Step", Table.Kind.LABEL).column("Tweets", Table.Kind.COUNT).column("Share (%)", Table.Kind.PERCENT)
                 .row("Tweets in the workbench", (long) f.workbenchTweets(), null)
                 .row("Retrieved", (long) f.retrieved(), Table.percent(f.retrieved(), f.workbenchTweets()))
                 .row("With links or contact details", (long) f.withLinksOrContacts(), Table.percent(f.withLinksOrContacts(), f.retrieved()))
@@ -200,7 +201,9 @@ public final class ReportService {
                 .row("Live selling tweets", (long) f.live(), Table.percent(f.live(), f.unique()))
                 .row("Accounts behind the live tweets", (long) f.liveAccounts(), null)
                 .note("Counted by LinkReviewService from the final coded answers and the link evidence of the latest review "
-                        + "(the figures of `twitter results`).").build());
+                        + "(the figures of `twitter results`). Shares: retrieved of the workbench's tweets; with links or contact "
+                        + "details of the retrieved; with links of those; coded, false positives and live of the unique candidates.")
+                .build());
         Table.Builder types = Table.builder("seller-types", "Live tweets by seller type")
                 .column("Seller type", Table.Kind.LABEL).column("Live tweets", Table.Kind.COUNT).column("Share (%)", Table.Kind.PERCENT);
         f.liveByType().forEach((type, n) -> types.row(type, (long) n, Table.percent(n, f.live())));

@@ -131,6 +131,14 @@ class ReportServiceTest {
                 assertEquals(f3(paper), td.get(4));
                 assertEquals(String.format(Locale.ROOT, "%+.3f", r.f1() - paper), td.get(5));
             }
+
+            // without published values every published cell and difference is "—"
+            Findings findings = FindingsService.compute(wb, Services.load().settings());
+            Document none = Jsoup.parse(new ReportService(agreement, PublishedValues::none, LinkReviewService::new).render(wb,
+                    findings.masked(), new HtmlReport.Info("study.sqlite", "now", true)));
+            for (Element line : table(none, "model-results-table1").select("tbody tr")) {
+                assertEquals(List.of("—", "—"), line.select("td").eachText().subList(4, 6));
+            }
         }
     }
 

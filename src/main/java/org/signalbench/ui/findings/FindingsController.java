@@ -28,7 +28,7 @@ import org.signalbench.ui.common.Fxml;
 /**
  * The Findings view: the list of tables on the left; the chosen table with its note, copy and
  * export buttons (the table as CSV or Markdown, its charts as SVG and PNG) and its charts on the
- * right; Refresh, masking, the lexicon editor, every chart and the report above.
+ * right; Refresh, masking, the lexicon editor, every table and chart at once, and the report above.
  */
 public final class FindingsController {
     private static final FindingsFiles.FileType CSV = new FindingsFiles.FileType("CSV", "csv");
@@ -69,7 +69,7 @@ public final class FindingsController {
     @FXML
     private Button exportChartsButton;
     @FXML
-    private Button exportAllChartsButton;
+    private Button exportAllButton;
     @FXML
     private Button searchListButton;
     @FXML
@@ -105,7 +105,7 @@ public final class FindingsController {
         }
         exportChartsButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.charts(selectedTable()).isEmpty(),
                 model.shownBinding(), sectionList.getSelectionModel().selectedItemProperty()));
-        exportAllChartsButton.disableProperty().bind(model.shownBinding().isNull());
+        exportAllButton.disableProperty().bind(model.shownBinding().isNull());
         // the next loop's searches go with the discovery table
         searchListButton.visibleProperty().bind(sectionList.getSelectionModel().selectedItemProperty().isEqualTo(DISCOVERY));
         searchListButton.managedProperty().bind(searchListButton.visibleProperty());
@@ -225,13 +225,12 @@ public final class FindingsController {
         }
     }
 
-    /** Every findings chart as SVG and PNG into a chosen folder. */
+    /** Every findings table as CSV and every chart as SVG and PNG into a chosen folder. */
     @FXML
-    private void exportAllCharts() {
-        List<org.signalbench.findings.Charts.Chart> charts = model.allCharts();
-        if (!charts.isEmpty()) {
-            files.chooseFolder(window(), "Export every chart (SVG and PNG) into a folder")
-                    .ifPresent(folder -> model.exportCharts(charts, folder));
+    private void exportAll() {
+        if (model.shownBinding().get() != null) {
+            files.chooseFolder(window(), "Export every table (CSV) and chart (SVG and PNG) into a folder")
+                    .ifPresent(model::exportAll);
         }
     }
 

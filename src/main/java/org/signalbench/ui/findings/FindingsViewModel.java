@@ -219,26 +219,52 @@ public final class FindingsViewModel {
      * as a job with a step per chart; a cancelled job leaves the charts written so far.
      */
     public SubmittedJob<List<Path>> exportCharts(List<Charts.Chart> charts, Path folder) {
-        if (charts.isEmpty()) {
+        return exportInto(List.of(), charts, folder);
+    }
+
+    /**
+     * Writes every table as CSV (what {@code findings --format csv --out DIR} writes) and every chart
+     * as SVG and PNG into {@code folder}, as one job.
+     */
+    public SubmittedJob<List<Path>> exportAll(Path folder) {
+        Findings f = shown.get();
+        if (f == null) {
+            problem.set("There are no findings to export yet.");
+            return null;
+        }
+        return exportInto(f.tables(), Charts.of(f), folder);
+    }
+
+    private SubmittedJob<List<Path>> exportInto(List<Table> tables, List<Charts.Chart> charts, Path folder) {
+        if (tables.isEmpty() && charts.isEmpty()) {
             problem.set("There are no charts to export yet.");
             return null;
         }
         problem.set("");
-        SubmittedJob<List<Path>> submitted = jobs.submit("Exporting " + charts.size() + (charts.size() == 1 ? " chart" : " charts"), job -> {
+        int steps = tables.size() + charts.size();
+        String what = (tables.isEmpty() ? "" : tables.size() + " tables and ") + charts.size() + (charts.size() == 1 ? " chart" : " charts");
+        SubmittedJob<List<Path>> submitted = jobs.submit("Exporting " + what, job -> {
             List<Path> written = new java.util.ArrayList<>();
-            for (int i = 0; i < charts.size() && !job.isCancelled(); i++) {
-                job.progress(i, charts.size(), charts.get(i).name());
-                written.addAll(Charts.write(List.of(charts.get(i)), folder, null)); // refuses any SQLite database
+            org.signalbench.exporting.SafeOutputFile.createFolder(folder);
+            for (int i = 0; i < tables.size() && !job.isCancelled(); i++) {
+                Table t = tables.get(i);
+                job.progress(i, steps, t.key());
+                written.add(org.signalbench.exporting.SafeOutputFile.writeString(folder.resolve(t.key() + "." + TableFormat.CSV.extension()),
+                        null, TableFormat.CSV.render(t))); // refuses any SQLite database
             }
-            job.progress(charts.size(), charts.size(), folder.getFileName() == null ? "" : folder.getFileName().toString());
+            for (int i = 0; i < charts.size() && !job.isCancelled(); i++) {
+                job.progress(tables.size() + i, steps, charts.get(i).name());
+                written.addAll(Charts.write(List.of(charts.get(i)), folder, null));
+            }
+            job.progress(steps, steps, folder.getFileName() == null ? "" : folder.getFileName().toString());
             return written;
         });
         submitted.result().whenComplete((written, error) -> javafx.application.Platform.runLater(() -> {
             if (error == null) {
-                status.set("Exported " + written.size() / 2 + (written.size() == 2 ? " chart" : " charts") + " as SVG and PNG to " + folder
+                status.set("Exported " + what + (charts.isEmpty() ? "" : " (SVG and PNG)") + " to " + folder
                         + (mask.get() ? ", masked" : ", not masked"));
             } else {
-                problem.set("Cannot export the charts to " + folder + ": " + reason(error));
+                problem.set("Cannot export to " + folder + ": " + reason(error));
             }
         }));
         return submitted;

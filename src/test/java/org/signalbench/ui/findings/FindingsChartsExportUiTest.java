@@ -36,8 +36,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Findings view's chart exports (every chart, and the selected table's) as SVG and PNG into a
- * chosen folder as a job, and the "computing…" placeholder the table shows until the findings arrive
+ * The Findings view's exports into a chosen folder as a job: "Export all…" (every table as CSV,
+ * every chart as SVG and PNG) and the selected table's charts, and the "computing…" placeholder the table shows until the findings arrive
  * (issue 13 item 10: it said "No columns in table").
  */
 @ExtendWith(ApplicationExtension.class)
@@ -110,14 +110,21 @@ class FindingsChartsExportUiTest {
     }
 
     @Test
-    void everyChartAndOneTablesChartsGoOutAsSvgAndPng(FxRobot robot) throws Exception {
+    void everyTableAndChartAndOneTablesChartsGoOut(FxRobot robot) throws Exception {
         computeFindings();
         List<Charts.Chart> all = model.allCharts();
         assertTrue(all.stream().anyMatch(c -> c.name().equals("drug-hashtags-xanax")), all.toString());
 
-        folder = dir.resolve("all-charts-" + System.nanoTime());
-        robot.clickOn("#exportAllCharts");
+        folder = dir.resolve("all-" + System.nanoTime());
+        robot.clickOn("#exportAll");
         FindingsUiTest.waitUntil("every chart", () -> all.stream().allMatch(c -> Files.exists(folder.resolve(c.name() + ".png"))));
+        // every table as CSV too, as shown (masked): the same text as "Copy as CSV"
+        for (org.signalbench.findings.Table t : model.shownBinding().get().tables()) {
+            Path csv = folder.resolve(t.key() + ".csv");
+            FindingsUiTest.waitUntil(csv.toString(), () -> Files.exists(csv));
+            assertEquals(org.signalbench.findings.TableFormat.CSV.render(t), Files.readString(csv));
+        }
+        assertFalse(Files.readString(folder.resolve("top-accounts.csv")).contains(FindingsUiTest.DEALER), "masked");
         for (Charts.Chart c : all) {
             BufferedImage png = ImageIO.read(folder.resolve(c.name() + ".png").toFile());
             assertNotNull(png, c.name());
@@ -126,8 +133,9 @@ class FindingsChartsExportUiTest {
             assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(folder.resolve(c.name() + ".svg").toFile()).getDocumentElement().getTagName());
         }
+        int tables = model.shownBinding().get().tables().size();
         FindingsUiTest.waitUntil("the status", () -> robot.lookup("#findingsStatus").queryAs(Label.class).getText()
-                .startsWith("Exported " + all.size() + " charts as SVG and PNG to " + folder));
+                .equals("Exported " + tables + " tables and " + all.size() + " charts (SVG and PNG) to " + folder + ", masked"));
 
         // the Table 2 section is selected: its charts only
         folder = dir.resolve("table2-" + System.nanoTime());
