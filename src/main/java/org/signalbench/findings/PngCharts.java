@@ -10,7 +10,7 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 
 /**
- * A chart as PNG: its stand-alone SVG rasterised by Apache Batik (docs/decisions/0014-chart-png-batik.md),
+ * A chart as PNG: its stand-alone SVG rasterised by Apache Batik (docs/decisions/0016-chart-png-batik.md),
  * so the PNG is the same picture as the SVG and the report's chart, without JavaFX.
  */
 public final class PngCharts {
