@@ -68,13 +68,32 @@ if [ ! -f "$modules_file" ] || [ "$jar" -nt "$modules_file" ]; then
   jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$jar" > "$modules_file.tmp"
   mv "$modules_file.tmp" "$modules_file"
 fi
-modules="$(tr -d '\r\n' < "$modules_file"),jdk.zipfs"
+# JavaFX goes into the runtime as named modules, from this platform's modular JavaFX jars (the ones
+# with a classifier; the others are empty): JavaFX loaded from the class path prints "Unsupported
+# JavaFX configuration: classes were loaded from 'unnamed module'" at every start. The jar's own
+# copies of the JavaFX classes are then unused (a package of a named module is never read from the
+# class path).
+fx_file="$work/javafx-modules.txt"
+if [ ! -f "$fx_file" ] || [ pom.xml -nt "$fx_file" ]; then
+  mvn -B -ntp -q dependency:build-classpath -DincludeGroupIds=org.openjfx -DincludeScope=runtime \
+      -Dmdep.outputFile="$fx_file.tmp"
+  mv "$fx_file.tmp" "$fx_file"
+fi
+sep=":"; [ "$os" = windows ] && sep=";"
+IFS="$sep" read -r -a fx_jars < "$fx_file" || true   # the file has no final newline
+fx_path=""
+for fx_jar in "${fx_jars[@]}"; do
+  # grep reads the whole listing (no -q): with pipefail an early exit would fail the pipeline
+  if jar tf "$fx_jar" | grep -x module-info.class >/dev/null; then fx_path="${fx_path:+$fx_path$sep}$fx_jar"; fi
+done
+[ -n "$fx_path" ] || { echo "error: no modular JavaFX jars in $fx_file" >&2; exit 1; }
+modules="$(tr -d '\r\n' < "$modules_file"),jdk.zipfs,javafx.controls,javafx.fxml,javafx.swing"
 echo "runtime modules: $modules"
-if [ "$(cat "$work/runtime.modules" 2>/dev/null)" != "$modules" ] || [ ! -d "$work/runtime" ]; then
+if [ "$(cat "$work/runtime.modules" 2>/dev/null)" != "$modules $fx_path" ] || [ ! -d "$work/runtime" ]; then
   rm -rf "$work/runtime" "$work/runtime.modules"
-  jlink --add-modules "$modules" --output "$work/runtime" \
+  jlink --module-path "$fx_path" --add-modules "$modules" --output "$work/runtime" \
         --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
-  echo "$modules" > "$work/runtime.modules"
+  echo "$modules $fx_path" > "$work/runtime.modules"
 fi
 
 # JVM settings every launcher applies: the heap follows the machine's memory (half of it; the paper

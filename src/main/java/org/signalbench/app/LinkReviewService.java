@@ -24,9 +24,7 @@ import org.signalbench.findings.ContactPatterns;
 import org.signalbench.labels.Codebook;
 import org.signalbench.labels.FinalLabel;
 import org.signalbench.labels.FinalLabels;
-import org.signalbench.labels.LabelStore;
 import org.signalbench.links.CandidateFunnel;
-import org.signalbench.store.Labels;
 import org.signalbench.store.LinkReviews;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
@@ -153,59 +151,11 @@ public final class LinkReviewService {
      */
     public CodingImport importAnswers(Workbench workbench, Path csv, String person, Role role) throws IOException {
         List<String> problems = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format);
-             Session s = workbench.openSession()) {
-            List<String> header = parser.getHeaderNames();
-            if (!header.contains("external_id")) {
-                throw new IllegalArgumentException(csv + ", line 1: the header must name external_id and codebook questions ("
-                        + String.join(", ", codebook.questions().stream().map(Codebook.Question::key).toList()) + ")");
-            }
-            List<String> questions = header.stream().filter(h -> codebook.question(h).isPresent()).toList();
-            List<CSVRecord> records = parser.getRecords();
-            Map<String, Long> ids = new LinkReviews(s).postIds(records.stream().map(r -> r.isSet("external_id") ? r.get("external_id") : "").toList());
-            int[] unchanged = {0};
-            int added = s.transaction(() -> {
-                try (LabelStore store = new LabelStore(s, codebook)) {
-                    Coder coder = store.coder(person, role);
-                    java.time.Instant now = java.time.Instant.now();
-                    List<Labels.FileAnswer> answers = new ArrayList<>();
-                    for (CSVRecord r : records) {
-                        long line = r.getRecordNumber() + 1;
-                        String externalId = r.isSet("external_id") ? r.get("external_id") : "";
-                        Long postId = ids.get(externalId);
-                        if (postId == null) {
-                            problems.add(csv + ", line " + line + ": no tweet '" + externalId + "' in this workbench");
-                            continue;
-                        }
-                        List<Labels.FileAnswer> line_ = new ArrayList<>();
-                        try {
-                            for (String q : questions) {
-                                String raw = r.isSet(q) ? r.get(q) : "";
-                                if (raw.isEmpty()) {
-                                    continue;
-                                }
-                                String value = codebook.canonical(q, raw);
-                                var latest = store.latest(coder, postId, q);
-                                if (latest.isPresent() && latest.get().value().equals(value)) {
-                                    unchanged[0]++;
-                                    continue;
-                                }
-                                String reason = role == Role.EXPERT ? (r.isSet("reason") && !r.get("reason").isEmpty()
-                                        ? r.get("reason") : "imported from " + csv.getFileName()) : null;
-                                line_.add(new Labels.FileAnswer(postId, q, value,
-                                        LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
-                            }
-                            answers.addAll(line_);
-                        } catch (IllegalArgumentException e) {
-                            problems.add(csv + ", line " + line + ": " + e.getMessage());
-                        }
-                    }
-                    return store.appendFromFile(coder, answers, codebook.version());
-                }
-            });
-            return new CodingImport(added, unchanged[0], problems);
+        try (Session s = workbench.openSession()) {
+            var result = org.signalbench.importing.LabelCsvImport.importFile(s, codebook, csv, person, role,
+                    org.signalbench.importing.LabelCsvImport.questionColumns(codebook, org.signalbench.domain.Platform.TWITTER),
+                    r -> problems.add(r.file() + (r.line() == null ? "" : ", line " + r.line()) + ": " + r.reason()));
+            return new CodingImport(result.added(), result.unchanged(), problems);
         }
     }
 
@@ -351,7 +301,8 @@ public final class LinkReviewService {
                             throw new IllegalArgumentException("the screenshot " + given.getFileName()
                                     + " has changed since it was recorded (SHA-256 " + shotSha + ", recorded " + recorded + ")");
                         }
-                        shotPath = storeEvidenceFile(bytes, shotSha, given.getFileName().toString());
+                        String name = given.getFileName().toString();
+                        shotPath = storeEvidence(bytes, name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
                     }
                     rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
                             or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
@@ -380,20 +331,13 @@ public final class LinkReviewService {
      * Copies an evidence file into the data folder's {@code evidence/}, named by its SHA-256 (so the
      * same bytes are stored once and a changed file is a new one); returns its path relative to the data folder.
      */
-    static String storeEvidenceFile(byte[] bytes, String sha256, String originalName) {
-        String ext = originalName.contains(".") ? originalName.substring(originalName.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) : "";
-        Path target = evidenceFolder().resolve(sha256 + ext);
+    static String storeEvidence(byte[] bytes, String extension) {
         try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "evidence-", ".partial");
-                Files.write(temp, bytes);
-                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
+            Path target = org.signalbench.links.EvidenceFiles.store(evidenceFolder(), bytes, extension).file();
+            return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot store evidence file " + target, e);
+            throw new java.io.UncheckedIOException("cannot store an evidence file in " + evidenceFolder(), e);
         }
-        return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
     }
 
     private static String cell(CSVRecord r, String column) {
@@ -418,8 +362,12 @@ public final class LinkReviewService {
         }
     }
 
-    /** What a link check did. */
-    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, List<String> problems) {
+    /** What a link check did: links visited, their liveness, screenshots stored, and notes on what went wrong. */
+    public record CheckReport(int links, int live, int dead, int redirectedElsewhere, int screenshots, List<String> problems) {
+    }
+
+    /** A screenshot engine and how it is to load pages (viewport, time-out, JavaScript). */
+    public record Screenshots(org.signalbench.links.PageScreenshots engine, org.signalbench.links.PageScreenshots.Options options) {
     }
 
     /** Where evidence files (page snapshots, screenshots) live: {@code <data directory>/evidence}, named by their SHA-256. */
@@ -428,22 +376,44 @@ public final class LinkReviewService {
     }
 
     /**
-     * THE "CHECK LINKS" JOB CONTACTS THE SITES (and, with {@code rdap}, the RDAP service): it visits
-     * each distinct link of the latest review's candidates with {@link org.signalbench.links.LinkChecker}
-     * and stores what it found as the link's evidence; what was entered by hand or imported
-     * (LegitScript class, notes, IP country, and registration data when RDAP gives none) is kept. Runs
-     * as a job: progress per link, cancel between links (what was checked so far is kept).
+     * The check with the default checker (time-outs, size cap, snapshots in {@link #evidenceFolder()})
+     * and, when {@code rdap}, the default RDAP service; see the full form below.
      */
+    public CheckReport checkLinks(Workbench workbench, boolean rdap, Screenshots screenshots, org.signalbench.jobs.JobContext job) {
+        var options = org.signalbench.links.LinkChecker.Options.defaults();
+        return checkLinks(workbench, new org.signalbench.links.LinkChecker(options, evidenceFolder(), java.time.Clock.systemUTC()),
+                rdap ? new org.signalbench.links.Rdap(org.signalbench.links.Rdap.DEFAULT_BASE, options.requestTimeout()) : null,
+                screenshots, job);
+    }
+
+    /** {@link #checkLinks(Workbench, org.signalbench.links.LinkChecker, org.signalbench.links.Rdap, Screenshots, org.signalbench.jobs.JobContext)} without screenshots. */
     public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
                                   org.signalbench.links.Rdap rdap, org.signalbench.jobs.JobContext job) {
+        return checkLinks(workbench, checker, rdap, null, job);
+    }
+
+    /**
+     * Visits every link of the latest review (THIS CONTACTS THE SITES, and RDAP when {@code rdap} is
+     * given) and stores what it found as evidence: status, chain, title, snapshot, the final host's IP
+     * address; with {@code rdap} the domain's registration data and the IP address's country; with
+     * {@code screenshots} a PNG of each page that answered (live or redirected elsewhere), stored
+     * under its SHA-256 in the data folder's {@code evidence/}. What was entered by hand or imported
+     * (LegitScript class, notes, and registration data, IP country or screenshot when this check gets
+     * none) is kept. Runs as a job: progress per link, cancel between links (what was checked so far is kept).
+     */
+    public CheckReport checkLinks(Workbench workbench, org.signalbench.links.LinkChecker checker,
+                                  org.signalbench.links.Rdap rdap, Screenshots screenshots, org.signalbench.jobs.JobContext job) {
         List<String> urls = latestCandidates(workbench).stream().map(LinkReviews.CandidateRow::url)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, LinkReviews.EvidenceRow> known = evidence(workbench);
         Map<String, org.signalbench.links.Rdap.Registration> registrations = new java.util.HashMap<>();
+        Map<String, org.signalbench.links.Rdap.Network> networks = new java.util.HashMap<>();
         int live = 0;
         int dead = 0;
         int elsewhere = 0;
+        int shots = 0;
         List<String> problems = new ArrayList<>();
+        Path folder = org.signalbench.store.DataLocations.dataDirectory();
         for (int i = 0; i < urls.size(); i++) {
             if (job.isCancelled()) {
                 throw new org.signalbench.jobs.CancelledException();
@@ -461,29 +431,47 @@ public final class LinkReviewService {
             }
             String domain = org.signalbench.links.Domains.registrable(url);
             var reg = rdap == null || domain == null ? null : registrations.computeIfAbsent(domain, rdap::lookup);
+            var net = rdap == null || r.ipAddress() == null ? null : networks.computeIfAbsent(r.ipAddress(), rdap::lookupIp);
+            if (net != null && net.problem() != null) {
+                problems.add(url + ": IP " + r.ipAddress() + ": " + net.problem());
+            }
             LinkReviews.EvidenceRow old = known.get(url);
+            String shotPath = old == null ? null : old.screenshotPath();
+            String shotSha = old == null ? null : old.screenshotSha256();
+            if (screenshots != null && !"dead".equals(r.liveness())) {
+                job.progress(i, urls.size(), "screenshot of " + r.finalUrl());
+                var shot = screenshots.engine().take(r.finalUrl(), screenshots.options());
+                if (shot.png() != null) {
+                    var stored = storeEvidence(shot.png(), ".png");
+                    shotPath = stored;
+                    shotSha = org.signalbench.links.LinkChecker.sha256(shot.png());
+                    shots++;
+                }
+                if (shot.problem() != null) {
+                    problems.add(url + ": screenshot: " + shot.problem());
+                }
+            }
             String chain;
             try {
                 chain = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.chain());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            Path folder = org.signalbench.store.DataLocations.dataDirectory();
             String snapshot = r.snapshot() == null ? null
                     : (r.snapshot().startsWith(folder) ? folder.relativize(r.snapshot()) : r.snapshot()).toString();
             String notes = r.problem() == null ? (old == null ? null : old.notes())
                     : (old == null || old.notes() == null ? "" : old.notes() + "; ") + "check: " + r.problem();
             saveEvidence(workbench, List.of(new LinkReviews.EvidenceRow(url, old == null ? null : old.rawUrl(), r.finalUrl(), chain,
-                    r.status(), r.liveness(), r.checkedAt(), r.title(), old == null ? null : old.screenshotPath(),
-                    old == null ? null : old.screenshotSha256(), snapshot, r.snapshotSha256(), domain,
+                    r.status(), r.liveness(), r.checkedAt(), r.title(), shotPath, shotSha, snapshot, r.snapshotSha256(), domain,
                     reg != null && reg.registrar() != null ? reg.registrar() : old == null ? null : old.registrar(),
                     reg != null && reg.registrantCountry() != null ? reg.registrantCountry() : old == null ? null : old.registrantCountry(),
                     reg != null && reg.created() != null ? reg.created() : old == null ? null : old.domainCreated(),
-                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(), old == null ? null : old.ipCountry(),
+                    r.ipAddress() != null ? r.ipAddress() : old == null ? null : old.ipAddress(),
+                    net != null && net.country() != null ? net.country() : old == null ? null : old.ipCountry(),
                     old == null ? null : old.legitScript(), notes, "check")));
         }
         job.progress(urls.size(), urls.size(), "links checked");
-        return new CheckReport(urls.size(), live, dead, elsewhere, problems);
+        return new CheckReport(urls.size(), live, dead, elsewhere, shots, problems);
     }
 
     // ---- results ----------------------------------------------------------------------------------
@@ -505,6 +493,28 @@ public final class LinkReviewService {
             return org.signalbench.links.LinkReviewResults.of(reviews.twitterPosts(), review.retrieved(), candidates, answers,
                     evidence, types, reviews.accounts(handles));
         }
+    }
+
+    /** The results beside the study's: the figures, the study they are compared with, and the rows people read. */
+    public record Comparison(org.signalbench.links.LinkReviewResults.Figures figures, org.signalbench.links.StudyFigures study,
+                             List<org.signalbench.links.ResultsTable.Row> rows) {
+    }
+
+    /** The questions whose agreement the results show: what the study's two coders coded (false positives, the links). */
+    private static final List<String> KAPPA_QUESTIONS = List.of(org.signalbench.links.LinkReviewResults.FALSE_POSITIVE,
+            org.signalbench.links.LinkReviewResults.SELLER_TYPE, org.signalbench.links.LinkReviewResults.LINK_STATUS);
+
+    /** {@link #results} beside the study's figures ({@code resources/published/twitter-link-review.json}), with the coders' kappa. */
+    public Comparison compareWithStudy(Workbench workbench) {
+        var figures = results(workbench);
+        Map<String, Double> kappas = new LinkedHashMap<>();
+        for (QuestionAgreement q : agreement(workbench)) {
+            if (KAPPA_QUESTIONS.contains(q.question()) && Double.isFinite(q.agreement().cohenKappa())) {
+                kappas.put(q.question(), q.agreement().cohenKappa());
+            }
+        }
+        var study = org.signalbench.links.StudyFigures.load();
+        return new Comparison(figures, study, org.signalbench.links.ResultsTable.rows(figures, study, kappas));
     }
 
     // ---- report packets ---------------------------------------------------------------------------
@@ -628,8 +638,11 @@ public final class LinkReviewService {
     public record SiteSummary(String domain, String sellerType, boolean live, String legitScript, int candidates) {
     }
 
-    /** What the link review view shows: the figures, and every site of the latest review (live ones first). */
-    public record Overview(org.signalbench.links.LinkReviewResults.Figures figures, List<SiteSummary> sites) {
+    /** What the link review view shows: the figures beside the study's, and every site of the latest review (live ones first). */
+    public record Overview(Comparison results, List<SiteSummary> sites) {
+        public org.signalbench.links.LinkReviewResults.Figures figures() {
+            return results.figures();
+        }
     }
 
     /** The overview, or null when the workbench has no review yet. */
@@ -639,7 +652,7 @@ public final class LinkReviewService {
                 return null;
             }
         }
-        var figures = results(workbench);
+        var comparison = compareWithStudy(workbench);
         Map<String, Map<Long, String>> answers = finalAnswers(workbench);
         List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
         Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
@@ -656,6 +669,6 @@ public final class LinkReviewService {
             sites.add(new SiteSummary(domain, type, of.stream().anyMatch(c -> live.contains(c.postId())), legit, of.size()));
         });
         sites.sort(java.util.Comparator.comparing((SiteSummary x) -> !x.live()).thenComparing(SiteSummary::domain));
-        return new Overview(figures, sites);
+        return new Overview(comparison, sites);
     }
 }

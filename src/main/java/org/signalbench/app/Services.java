@@ -1,7 +1,6 @@
 package org.signalbench.app;
 
 import java.nio.file.Path;
-import org.signalbench.models.FinalModels;
 
 /**
  * The application layer's services, built once at the edge (the command line's entry, the app's
@@ -13,7 +12,10 @@ public record Services(Settings settings, WorkbenchCorpus corpus, ImportingServi
                        CrossValidationService crossValidation, FinalModelService finalModels,
                        LabelExportService labelExports, AccessService access) {
 
-    /** Services over these settings, saving final models under {@code modelsDirectory}. */
+    /**
+     * Services over these settings, saving final models under {@code modelsDirectory}, or beside
+     * each workbench when it is null.
+     */
     public static Services of(Settings settings, Path modelsDirectory) {
         WorkbenchCorpus corpus = new WorkbenchCorpus(settings);
         return new Services(settings, corpus, new ImportingService(corpus, settings.codebook()),
@@ -22,8 +24,8 @@ public record Services(Settings settings, WorkbenchCorpus corpus, ImportingServi
                 new LabelExportService(corpus, settings.codebook()), new AccessService());
     }
 
-    /** Services over the settings in use and the user's models directory. */
+    /** Services over the settings in use; final models are saved beside each workbench. */
     public static Services load() {
-        return of(Settings.load(), FinalModels.defaultDirectory());
+        return of(Settings.load(), null);
     }
 }

@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-media", description = "Do not copy media files.")
     boolean noMedia;
 
-    @Option(names = "--raw", description = "CSV: write cells as collected; by default a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it.")
+    @Option(names = "--raw", description = "CSV: write cells as collected; by default a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it (that ' stays when the file is imported again: for a file to import into a workbench, use --raw or --format bundle).")
     boolean raw;
 
     @Spec

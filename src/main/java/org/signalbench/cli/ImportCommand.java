@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.signalbench.app.Services;
 import org.signalbench.filters.EnglishFilter;
 import org.signalbench.filters.KeywordFilter;
+import org.signalbench.importing.CsvOptions;
 import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
@@ -54,6 +55,39 @@ public final class ImportCommand implements Callable<Integer> {
             + "else a simple heuristic (docs/formats/twitter.md). Tweets known by id only are kept.")
     boolean englishOnly;
 
+    @Option(names = "--drop-retweets", description = "Leave out retweets (counted as skipped): tweets marked as "
+            + "retweets, posts whose text starts with 'RT @', CSV rows whose retweet column is true, yes, 1 or an id.")
+    boolean dropRetweets;
+
+    @Option(names = "--map", paramLabel = "FIELD=COLUMN[,…]", description = "CSV: which column holds which field, "
+            + "for example caption=text,external_id=id,posted_at=created_at. Fields: external_id, platform, caption, "
+            + "author, author_id, posted_at, collected_under, url, links, media, retweet. Unmapped fields are read "
+            + "from a column of their own name or a common alias (docs/formats/csv.md).")
+    String map;
+
+    @Option(names = "--delimiter", paramLabel = "auto|,|;|tab|pipe", defaultValue = "auto",
+            description = "CSV: the cell separator: , ; tab or pipe ('|'); default: ${DEFAULT-VALUE}, detected from "
+                    + "the first rows.")
+    String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "auto|UTF-8|windows-1252|ISO-8859-1", defaultValue = "auto",
+            description = "CSV: the character encoding (default: ${DEFAULT-VALUE}: a byte-order mark, else UTF-8 "
+                    + "when the start of the file is valid UTF-8, else detected).")
+    String encoding;
+
+    @Option(names = "--time-format", paramLabel = "PATTERN", description = "CSV: the java.time pattern of posted_at, "
+            + "for example 'yyyy-MM-dd HH:mm:ss' or 'dd.MM.yyyy HH:mm'. Default: ISO-8601 (with T or a space) or "
+            + "epoch seconds.")
+    String timeFormat;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "CSV: the zone of times "
+            + "that carry none (default: ${DEFAULT-VALUE}; for example Europe/Berlin or +02:00).")
+    String timeZone;
+
+    @Option(names = "--platform", paramLabel = "instagram|twitter", converter = PlatformConverter.class,
+            description = "CSV: the platform of every row, for a file without a platform column.")
+    org.signalbench.domain.Platform platform;
+
     @Parameters(arity = "1..*", paramLabel = "DIR_OR_FILE", description = "Files or folders to import.")
     List<Path> sources = new ArrayList<>();
 
@@ -64,6 +98,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportFormat forced = forcedFormat();
         ImportFilter filter = filter();
+        CsvOptions csv = csvOptions();
         var err = spec.commandLine().getErr();
         for (Path source : sources) {
             if (!Files.exists(source)) {
@@ -81,7 +116,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportReport report;
         try (Workbench wb = opened) {
-            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE, filter);
+            report = Services.load().importing().run(wb, sources, forced, JobContext.NONE, filter, csv);
         } catch (ImportStoppedException stopped) {
             // What was stored before the stop is kept: say so, then why it stopped.
             print(stopped.storedBeforeStop());
@@ -132,6 +167,26 @@ public final class ImportCommand implements Callable<Integer> {
             }
             return null;
         };
+    }
+
+    /** The CSV options from --map, --delimiter, --encoding, --time-format, --time-zone, --platform and --drop-retweets. */
+    private CsvOptions csvOptions() {
+        String option = "--map";
+        try {
+            java.util.Map<String, String> mapping = CsvOptions.parseMapping(map);
+            option = "--delimiter";
+            Character separator = CsvOptions.parseDelimiter(delimiter);
+            option = "--encoding";
+            java.nio.charset.Charset charset = CsvOptions.parseEncoding(encoding);
+            option = "--time-zone";
+            java.time.ZoneId zone = CsvOptions.parseZone(timeZone);
+            option = "--time-format";
+            new org.signalbench.importing.CsvTimes(timeFormat, zone);
+            option = "--map";
+            return new CsvOptions(mapping, separator, charset, timeFormat, zone, platform, dropRetweets);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     private ImportFormat forcedFormat() {

@@ -100,7 +100,11 @@ final class TopicsBenchCommand implements Callable<Integer> {
         }
         if (export != null) {
             try {
-                Files.write(export, tweets.tokens().stream().map(t -> String.join(" ", t)).toList());
+                StringBuilder lines = new StringBuilder();
+                tweets.tokens().forEach(t -> lines.append(String.join(" ", t)).append(System.lineSeparator()));
+                org.signalbench.exporting.SafeOutputFile.writeString(export, null, lines.toString());
+            } catch (org.signalbench.exporting.SafeOutputFile.RefusedException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             } catch (IOException e) {
                 throw new ParameterException(spec.commandLine(), "cannot write " + export + ": " + e.getMessage());
             }

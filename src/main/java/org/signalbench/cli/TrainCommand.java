@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: a final model on every labelled text of one variant, saved and recorded. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a final model on all texts of one variant with a final dealer label, save it under the "
-                + "data directory's models/ folder and record it in the workbench (score with `score`).")
+        description = "Train a final model on all texts of one variant with a final dealer label, save it in the "
+                + "workbench's data folder (models/ in STUDY-data/ beside STUDY.sqlite) and record it in the workbench "
+                + "(score with `score`).")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     WorkbenchOption workbench;

@@ -243,8 +243,10 @@ public final class TwitterCommand implements Runnable {
     /** {@code twitter check-links --contact-sites}: visits the candidates' links (off unless asked). */
     @Command(name = "check-links", mixinStandardHelpOptions = true,
             description = {"CONTACTS THE SITES: visits each link of the latest review (redirects followed and recorded, "
-                    + "time-outs, a size cap), stores status, liveness, title and a hashed page snapshot in the data folder's "
-                    + "evidence/; with --rdap also asks RDAP for registration data. Does nothing without --contact-sites."})
+                    + "time-outs, a size cap), stores status, liveness, title, the final host's IP address and a hashed page "
+                    + "snapshot in the data folder's evidence/; with --rdap also asks RDAP for registration data and the IP "
+                    + "address's country; with --screenshots takes a PNG of each page that answered (JavaScript off unless "
+                    + "--javascript). Does nothing without --contact-sites."})
     public static final class CheckLinks implements Callable<Integer> {
         @Mixin
         WorkbenchOption workbench;
@@ -262,6 +264,17 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--max-bytes", defaultValue = "2097152", paramLabel = "N", description = "Body size cap (default ${DEFAULT-VALUE}).")
         int maxBytes;
 
+        @Option(names = "--screenshots", description = "Also take a screenshot of each page that answered, with an off-screen JavaFX "
+                + "WebView (loads the page again, with its images and style sheets). Needs a display: on a machine without one, "
+                + "run under xvfb-run, or use the app's Link review tab.")
+        boolean screenshots;
+
+        @Option(names = "--javascript", description = "Let pages run their JavaScript for the screenshots (off by default).")
+        boolean javaScript;
+
+        @Option(names = "--viewport", defaultValue = "1280x900", paramLabel = "WxH", description = "Screenshot size (default ${DEFAULT-VALUE}).")
+        String viewport;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -277,11 +290,34 @@ public final class TwitterCommand implements Runnable {
                     defaults.connectTimeout(), java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes,
                     defaults.userAgent()), LinkReviewService.evidenceFolder(), java.time.Clock.systemUTC());
             var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
+            LinkReviewService.Screenshots shots = null;
+            if (screenshots) {
+                var size = viewport.toLowerCase(java.util.Locale.ROOT).split("x");
+                org.signalbench.links.PageScreenshots.Options options;
+                try {
+                    options = new org.signalbench.links.PageScreenshots.Options(Integer.parseInt(size[0].strip()),
+                            Integer.parseInt(size[size.length - 1].strip()), java.time.Duration.ofSeconds(timeout), javaScript,
+                            defaults.userAgent());
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--viewport " + viewport + ": "
+                            + (e instanceof NumberFormatException ? "expected WIDTHxHEIGHT, e.g. 1280x900" : e.getMessage()));
+                }
+                StringBuilder why = new StringBuilder();
+                var engine = org.signalbench.links.PageScreenshots.find(why);
+                if (engine.isEmpty()) {
+                    spec.commandLine().getErr().println("error: cannot take screenshots here (" + why + "). The off-screen "
+                            + "browser needs the JavaFX toolkit and a display: run under xvfb-run (Debian package xvfb), "
+                            + "leave out --screenshots, or use the app's Link review tab (nothing was contacted)");
+                    return SignalBenchCommand.EXIT_FAILURE;
+                }
+                shots = new LinkReviewService.Screenshots(engine.get(), options);
+            }
             try (Workbench wb = workbench.openExisting()) {
-                var report = new LinkReviewService().checkLinks(wb, checker, lookup, new StderrProgress(spec.commandLine().getErr()));
+                var report = new LinkReviewService().checkLinks(wb, checker, lookup, shots, new StderrProgress(spec.commandLine().getErr()));
                 report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
-                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%n",
-                        report.links(), report.live(), report.dead(), report.redirectedElsewhere());
+                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%s%n",
+                        report.links(), report.live(), report.dead(), report.redirectedElsewhere(),
+                        screenshots ? ", screenshots " + report.screenshots() : "");
                 spec.commandLine().getOut().flush();
             }
             return 0;
@@ -402,27 +438,27 @@ public final class TwitterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Workbench wb = workbench.openExisting()) {
-                var f = new LinkReviewService().results(wb);
+                var c = new LinkReviewService().compareWithStudy(wb);
                 if (json) {
-                    Json.print(spec.commandLine().getOut(), f);
+                    Json.print(spec.commandLine().getOut(), resultsJson(c));
                 } else {
-                    var o = spec.commandLine().getOut();
-                    o.printf("retrieved:            %d of %d tweets (%.2f%%)%n", f.retrieved(), f.workbenchTweets(), 100 * f.share());
-                    o.printf("with links/contacts:  %d (links %d)%n", f.withLinksOrContacts(), f.withLinks());
-                    o.printf("unique:               %d (coded %d, false positives %d)%n", f.unique(), f.coded(), f.falsePositives());
-                    o.printf("live:                 %d tweets from %d accounts (%d followers)%n", f.live(), f.liveAccounts(),
-                            f.liveAccountFollowers());
-                    f.liveByType().forEach((t, n) -> o.printf("  %-20s %3d (%.0f%%)%n", t, n, 100 * f.liveShareByType().get(t)));
-                    o.printf("live pharmacy sites:  %d%n", f.livePharmacySites());
-                    o.printf("LegitScript (live pharmacy tweets): %s%n", f.legitScriptAmongLivePharmacyTweets());
-                    o.printf("registrant countries (live pharmacy sites): %s%n", f.registrantCountriesOfLivePharmacySites());
-                    f.accounts().stream().filter(a -> a.likelyAutomated()).forEach(a -> o.printf(
-                            "likely automated:     @%s, %.0f tweets a year%n", a.handle(), a.tweetsPerYear()));
+                    spec.commandLine().getOut().print(org.signalbench.links.ResultsTable.text(c.rows(), c.study()));
                 }
                 spec.commandLine().getOut().flush();
             }
             return 0;
         }
+    }
+
+    /** The figures as they always were (every field of LinkReviewResults.Figures at the top), the study's under {@code study}. */
+    static Map<String, Object> resultsJson(LinkReviewService.Comparison c) {
+        Map<String, Object> out = new LinkedHashMap<>(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(c.figures(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> study = new LinkedHashMap<>();
+        study.put("source", c.study().source());
+        study.put("figures", c.study().figures());
+        out.put("study", study);
+        return out;
     }
 
     /** JSON has no NaN: an undefined coefficient is null. */

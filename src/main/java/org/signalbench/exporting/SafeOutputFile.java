@@ -121,11 +121,12 @@ public final class SafeOutputFile {
         Path real = realTarget(target);
         Path folder = real.getParent();
         Files.createDirectories(folder);
+        removeLeftovers(real);
         Path temp = temporarySibling(real);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
-                body.write(new NonClosingOutputStream(out));
+                body.write(new NonClosingOutputStream(out, Long.getLong(PAUSE_PROPERTY, 0)));
                 out.flush();
                 channel.force(true);
             }
@@ -221,9 +222,49 @@ public final class SafeOutputFile {
     private static Path temporarySibling(Path real) {
         String name = real.getFileName().toString();
         // a dot name in the same folder (same file system, so the move is a rename); created new with the
-        // user's default permissions, unlike createTempFile's owner-only ones
-        return real.resolveSibling("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
+        // user's default permissions, unlike createTempFile's owner-only ones; it names the writing
+        // process, so a later write can tell the leftover of a killed one
+        return real.resolveSibling("." + name + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
     }
+
+    /**
+     * Deletes the temporary files a killed or crashed write of the same target left beside it (their
+     * process is gone); one of a process that still runs is another write in progress and is kept.
+     */
+    private static void removeLeftovers(Path real) {
+        String prefix = "." + real.getFileName() + ".";
+        Path folder = real.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (var siblings = Files.newDirectoryStream(folder, entry -> {
+            String n = entry.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".part");
+        })) {
+            for (Path leftover : siblings) {
+                String tag = leftover.getFileName().toString().substring(prefix.length());
+                int dash = tag.indexOf('-');
+                long pid;
+                try {
+                    pid = dash > 0 ? Long.parseLong(tag.substring(0, dash)) : -1;
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Tidying only: a leftover that cannot be removed does not stop the write.
+        }
+    }
+
+    /**
+     * A system property that makes every write pause this many milliseconds half-way through its first
+     * block, so the fault-injection tests can kill a command while its output is half written.
+     */
+    public static final String PAUSE_PROPERTY = "signalbench.output.pauseMs";
 
     /** A replaced file keeps who may read it (a report made private stays private). */
     private static void keepPermissions(Path existing, Path temp) {
@@ -246,12 +287,28 @@ public final class SafeOutputFile {
 
     /** Keeps a body from closing the file before it is forced to disk. */
     private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
+        private long pauseMs;
+
+        NonClosingOutputStream(OutputStream out, long pauseMs) {
             super(out);
+            this.pauseMs = pauseMs;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (pauseMs > 0 && len > 1) {
+                long pause = pauseMs;
+                pauseMs = 0;
+                out.write(b, off, len / 2);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing");
+                }
+                out.write(b, off + len / 2, len - len / 2);
+                return;
+            }
             out.write(b, off, len);
         }
 

@@ -88,6 +88,12 @@ public final class CoderFileImport {
         ParsedFile parsed;
         try {
             parsed = parse(file);
+        } catch (SourceText.Refused e) {
+            reject.accept(new Rejection(name, e.reason().line(), e.reason().getMessage()));
+            return 0;
+        } catch (BadInputException e) {
+            reject.accept(new Rejection(name, e.line(), e.getMessage()));
+            return 0;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             reject.accept(new Rejection(name, e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null
                     : e.getLocation().getLineNr(), JsonInput.describe(e)));
@@ -120,13 +126,17 @@ public final class CoderFileImport {
     private record ParsedFile(String coderName, Role role, String codebookVersion, JsonNode corpus, List<Answer> answers) {
     }
 
-    private static ParsedFile parse(Path file) throws IOException {
+    /**
+     * Reads the file as a stream of strict UTF-8 text (a byte-order mark skipped), up to
+     * {@link SourceText#maxFileBytes()}; a pipe or device is refused before it is opened.
+     */
+    private static ParsedFile parse(Path file) throws IOException, BadInputException {
         String format = null;
         JsonNode coder = null;
         String codebookVersion = null;
         JsonNode corpus = null;
         List<Answer> answers = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+        try (java.io.Reader in = SourceText.open(file, SourceText.maxFileBytes()); JsonParser p = JSON.createParser(in)) {
             p.setCodec(MAPPER);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a coder file is one JSON object");

@@ -102,7 +102,11 @@ final class FormatDetector {
         }
         JsonNode head = firstValue(bytes);
         if (head == null && bytes.length == HEAD_BYTES) {
-            head = firstValue(SourceText.readBytes(file)); // one document longer than the head
+            try {
+                head = JsonInput.readDocument(file); // one document longer than the head, parsed as a stream
+            } catch (BadInputException notOneDocument) {
+                head = null; // the reader reports what is wrong with it
+            }
         }
         if (head != null && head.isObject()) {
             if (BundleReader.FORMAT_NAME.equals(head.path("format").asText(null))) {

@@ -8,7 +8,7 @@ public enum ImportFormat {
     INSTALOADER,
     /** Twitter API v1.1 status objects or v2 tweet objects, as JSON Lines or a JSON array. */
     TWITTER,
-    /** CSV with the documented columns (docs/formats/csv.md). */
+    /** CSV with a header row, its columns mapped to SignalBench's fields (docs/formats/csv.md, {@link CsvOptions}). */
     CSV,
     /** SignalBench's own bundle: JSON Lines, one post per line (docs/formats/bundle.md). */
     BUNDLE,

@@ -78,10 +78,21 @@ public final class ImportService {
     /** As {@link #run(List, ImportFormat, JobContext)}, leaving out the posts {@code filter} names (counted as skipped). */
     public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter)
             throws IOException {
+        return run(sources, forcedFormat, job, filter, CsvOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(List, ImportFormat, JobContext, ImportFilter)}, reading CSV files with {@code csv}
+     * (columns, delimiter, encoding, time format); its {@code dropRetweets} leaves out retweets of every format.
+     */
+    public ImportReport run(List<Path> sources, ImportFormat forcedFormat, JobContext job, ImportFilter filter,
+                            CsvOptions csv) throws IOException {
         JobContext context = job == null ? JobContext.NONE : job;
+        CsvOptions csvOptions = csv == null ? CsvOptions.DEFAULT : csv;
+        ImportFilter given = filter == null ? ImportFilter.NONE : filter;
         try (Session session = workbench.openBulkSession()) {
-            return new Run(session, context, codebook, filter == null ? ImportFilter.NONE : filter)
-                    .execute(sources, forcedFormat);
+            return new Run(session, context, codebook, csvOptions.dropRetweets() ? ImportFilter.RETWEETS.then(given) : given,
+                    csvOptions).execute(sources, forcedFormat);
         }
     }
 
@@ -116,14 +127,14 @@ public final class ImportService {
 
         private final ImportFilter filter;
 
-        Run(Session session, JobContext job, Codebook codebook, ImportFilter filter) {
+        Run(Session session, JobContext job, Codebook codebook, ImportFilter filter, CsvOptions csv) {
             this.codebook = codebook;
             this.session = session;
             this.job = job;
             this.filter = filter;
             readers.put(ImportFormat.INSTALOADER, new InstaloaderReader());
             readers.put(ImportFormat.TWITTER, new TwitterReader());
-            readers.put(ImportFormat.CSV, new CsvPostReader());
+            readers.put(ImportFormat.CSV, new CsvPostReader(csv));
             readers.put(ImportFormat.BUNDLE, new BundleReader());
         }
 

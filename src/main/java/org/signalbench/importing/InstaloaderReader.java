@@ -57,7 +57,7 @@ final class InstaloaderReader implements PostFileReader {
 
     @Override
     public void read(Path file, DraftSink sink) throws IOException, BadInputException {
-        JsonNode root = JsonInput.parse(SourceText.decodeFile(SourceText.readBytes(file)), 1);
+        JsonNode root = JsonInput.readDocument(file); // one small file per post, parsed as a stream
         if (!root.isObject()) {
             throw new BadInputException("expected a JSON object {\"node\": …, \"instaloader\": …}, found " + JsonInput.typeOf(root));
         }
@@ -124,7 +124,7 @@ final class InstaloaderReader implements PostFileReader {
         }
         String name = file.getFileName().toString();
         try {
-            JsonNode root = JsonInput.parse(SourceText.decodeFile(SourceText.readBytes(file)), 1);
+            JsonNode root = JsonInput.readDocument(file);
             if (!root.isArray()) {
                 throw new BadInputException("expected a JSON array of comments, found " + JsonInput.typeOf(root));
             }

@@ -22,8 +22,17 @@ import java.util.Locale;
 final class JsonInput {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** For reading elements one by one from a stream, where more tokens after each one are expected. */
-    private static final ObjectMapper STREAMING = new ObjectMapper();
+    /**
+     * For reading a document from a stream: its strings may be as long as the document (whose size
+     * {@link SourceText#open} limits), not only Jackson's default 20 million characters.
+     */
+    private static final ObjectMapper STREAMING = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).build()).build());
+    /** For reading the elements of an array one by one: no string longer than one element may be ({@link #MAX_LINE_BYTES}). */
+    private static final ObjectMapper ELEMENTS = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(16 << 20).build()).build()); // MAX_LINE_BYTES
 
     /** Receives the JSON values of a file with the line each starts at. */
     interface ValueHandler {
@@ -72,53 +81,67 @@ final class JsonInput {
     }
 
     /**
-     * Reads the JSON values of a file: a JSON array (each element is a value, at the line it starts
-     * on), JSON Lines (one value per line; a bad line is rejected and the next one read), or a single
-     * document spread over several lines.
+     * Reads the JSON values of a file as a stream, never the whole file at once: a JSON array (each
+     * element is a value, at the line it starts on, and one over {@link #MAX_LINE_BYTES} is rejected
+     * and skipped), JSON Lines (one value per line; a bad line is rejected and the next one read), or
+     * a single document spread over several lines (read up to {@link SourceText#maxFileBytes()}).
+     * {@code progress} hears how far through the file on disk reading has come.
      */
-    static void forEachValue(byte[] bytes, ValueHandler handler) throws BadInputException {
-        int start = SourceText.contentStart(bytes);
-        int first = firstNonBlank(bytes, start);
+    static void forEachValue(Path file, ValueHandler handler, java.util.function.DoubleConsumer progress)
+            throws IOException, BadInputException {
+        byte[] head = SourceText.readHead(file, FIRST_LINE_PEEK);
+        int start = SourceText.contentStart(head);
+        int first = firstNonBlank(head, start);
         if (first < 0) {
             throw new BadInputException("empty file: no JSON value");
         }
-        if (bytes[first] == '[') {
-            readArray(SourceText.decode(bytes, start, bytes.length - start, null), handler);
+        if (head[first] == '[') {
+            readArray(file, handler, progress);
             return;
         }
-        List<int[]> lines = splitLines(bytes, start);
-        List<int[]> nonBlank = lines.stream().filter(l -> !isBlank(bytes, l[1], l[2])).limit(2).toList();
-        int[] firstLine = nonBlank.get(0);
-        if (nonBlank.size() > 1 && !parsesAlone(bytes, firstLine)) {
-            // The first line is not a value of its own: maybe one document written over many lines.
-            String whole = SourceText.decode(bytes, start, bytes.length - start, null);
-            try {
-                JsonNode node = MAPPER.readTree(whole);
-                handler.value(firstLine[0], node);
-                return;
-            } catch (JsonProcessingException notOneDocument) {
-                if (!parsesAlone(bytes, nonBlank.get(1))) {
-                    // Neither of the first two lines is a value: a broken document, reported once.
-                    throw new BadInputException(lineOffset(notOneDocument) + 1, describe(notOneDocument));
-                }
-                // JSON Lines with a bad first line: each bad line is reported below.
-            }
+        boolean wholeFileInHead = head.length < FIRST_LINE_PEEK;
+        List<int[]> nonBlank = splitLines(head, start).stream()
+                .filter(l -> !isBlank(head, l[1], l[2]) && (l[2] < head.length || wholeFileInHead)).limit(2).toList();
+        if (!nonBlank.isEmpty() && parsesAlone(head, nonBlank.get(0))) {
+            forEachLineValue(file, handler, progress);
+            return;
         }
-        for (int[] line : lines) {
-            if (isBlank(bytes, line[1], line[2])) {
-                continue;
+        // The first line is not a value of its own: one document written over many lines, or JSON Lines
+        // whose first line is broken (then the second line is a value of its own).
+        JsonNode document;
+        try {
+            document = readDocument(file);
+        } catch (BadInputException notOneDocument) {
+            if (nonBlank.size() > 1 && parsesAlone(head, nonBlank.get(1))) {
+                forEachLineValue(file, handler, progress);
+                return;
             }
-            String tooLong = tooLong(line);
-            if (tooLong != null) {
-                handler.reject(line[0], tooLong);
-                continue;
+            throw notOneDocument;
+        }
+        handler.value(nonBlank.isEmpty() ? 1 : nonBlank.get(0)[0], document);
+        progress.accept(1.0);
+    }
+
+    /**
+     * One JSON document, parsed from the file as a stream of strict UTF-8 text (no copy of the file in
+     * memory), up to {@link SourceText#maxFileBytes()}; anything after the value is an error.
+     */
+    static JsonNode readDocument(Path file) throws IOException, BadInputException {
+        try (SourceText.StrictReader in = SourceText.open(file, SourceText.maxFileBytes());
+             JsonParser parser = STREAMING.createParser(in)) {
+            if (parser.nextToken() == null) {
+                throw new BadInputException("empty file: no JSON value");
             }
-            try {
-                String text = SourceText.decode(bytes, line[1], line[2] - line[1], line[0]);
-                handler.value(line[0], parse(text, line[0]));
-            } catch (BadInputException e) {
-                handler.reject(line[0], e.getMessage());
+            JsonNode node = parser.readValueAsTree();
+            if (parser.nextToken() != null) {
+                throw new BadInputException(parser.currentTokenLocation().getLineNr(),
+                        "not valid JSON: more text after the end of the JSON value");
             }
+            return node;
+        } catch (SourceText.Refused e) {
+            throw e.reason();
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(lineOffset(e) + 1, describe(e));
         }
     }
 
@@ -131,10 +154,13 @@ final class JsonInput {
         }
     }
 
-    private static void readArray(String text, ValueHandler handler) throws BadInputException {
-        try (JsonParser parser = STREAMING.createParser(text)) {
+    private static void readArray(Path file, ValueHandler handler, java.util.function.DoubleConsumer progress)
+            throws IOException, BadInputException {
+        int values = 0;
+        int line = 1;
+        try (SourceText.StrictReader in = SourceText.open(file, Long.MAX_VALUE);
+             JsonParser parser = ELEMENTS.createParser(in)) {
             parser.nextToken(); // [
-            int line = 1;
             while (true) {
                 JsonToken token;
                 try {
@@ -147,8 +173,22 @@ final class JsonInput {
                                 "truncated JSON: the array is not closed; the rest of the file is skipped");
                     }
                     line = parser.currentTokenLocation().getLineNr();
-                    JsonNode node = parser.readValueAsTree();
-                    handler.value(line, node);
+                    long[] length = new long[1];
+                    JsonNode node = readCapped(parser, length);
+                    if (node == null) {
+                        handler.reject(line, "the value is " + SourceText.size(length[0]) + " long, over the limit of "
+                                + SourceText.size(MAX_LINE_BYTES) + "; not read");
+                    } else {
+                        handler.value(line, node);
+                    }
+                    if (++values % PROGRESS_VALUES == 0) {
+                        progress.accept(in.fractionRead());
+                    }
+                } catch (SourceText.Refused e) {
+                    throw e;
+                } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                    throw new BadInputException(line, "the value holds a text over the limit of " + SourceText.size(MAX_LINE_BYTES)
+                            + "; the rest of the file is skipped");
                 } catch (JsonProcessingException e) {
                     int at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
                     throw new BadInputException(at, describe(e) + "; the rest of the file is skipped");
@@ -159,10 +199,59 @@ final class JsonInput {
                 throw new BadInputException(parser.currentTokenLocation().getLineNr(),
                         "not valid JSON: more text after the closing ]");
             }
+            progress.accept(1.0);
+        } catch (SourceText.Refused e) {
+            BadInputException reason = e.reason();
+            throw values == 0 ? reason : new BadInputException(reason.line(), reason.getMessage() + "; the rest of the file is skipped");
         } catch (JsonProcessingException e) {
             throw new BadInputException(e.getLocation() == null ? null : e.getLocation().getLineNr(), describe(e));
-        } catch (IOException e) {
-            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** How often (in values of an array) a streamed file reports how far through it the reader is. */
+    private static final int PROGRESS_VALUES = 1_000;
+
+    /**
+     * The value the parser is at, or null when it takes more than {@link #MAX_LINE_BYTES} characters:
+     * then it is read to its end without being kept and {@code length[0]} is its length. A value is
+     * copied token by token, so an overlong one never sits in memory whole.
+     */
+    private static JsonNode readCapped(JsonParser parser, long[] length) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (!token.isStructStart()) {
+            return parser.readValueAsTree(); // a scalar: Jackson's string length limit holds it
+        }
+        long start = parser.currentTokenLocation().getCharOffset();
+        com.fasterxml.jackson.databind.util.TokenBuffer kept = new com.fasterxml.jackson.databind.util.TokenBuffer(parser);
+        int depth = 0;
+        while (true) {
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+            if (kept != null) {
+                kept.copyCurrentEvent(parser);
+                if (parser.currentLocation().getCharOffset() - start > MAX_LINE_BYTES) {
+                    kept.close();
+                    kept = null; // over the limit: read on to its end, keeping nothing
+                }
+            }
+            if (depth == 0) {
+                break;
+            }
+            token = parser.nextToken();
+            if (token == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null, "the value is not complete");
+            }
+        }
+        if (kept == null) {
+            length[0] = parser.currentLocation().getCharOffset() - start;
+            return null;
+        }
+        try (JsonParser replay = kept.asParser(parser.getCodec())) {
+            replay.nextToken();
+            return replay.readValueAsTree();
         }
     }
 
@@ -172,33 +261,10 @@ final class JsonInput {
      */
     static final int MAX_LINE_BYTES = 16 << 20;
 
-    /** How much of a JSON Lines file is read to see whether its first line is a value of its own. */
+    /** How much of a JSON file is read to see whether its first line is a value of its own. */
     private static final int FIRST_LINE_PEEK = 1 << 20;
 
-    /**
-     * True when {@code file} is JSON Lines whose first non-blank line is a value of its own, so it
-     * can be streamed line by line exactly as {@link #forEachValue} would read it whole.
-     */
-    static boolean isStreamableLines(Path file) throws IOException, BadInputException {
-        String name = SourceText.plainName(file);
-        if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson")) {
-            return false;
-        }
-        byte[] head = SourceText.readHead(file, FIRST_LINE_PEEK);
-        int first = firstNonBlank(head, SourceText.contentStart(head));
-        if (first < 0 || head[first] == '[') {
-            return false;
-        }
-        for (int[] line : splitLines(head, SourceText.contentStart(head))) {
-            if (!isBlank(head, line[1], line[2])) {
-                boolean complete = line[2] < head.length || head.length < FIRST_LINE_PEEK;
-                return complete && parsesAlone(head, line);
-            }
-        }
-        return false;
-    }
-
-    /** Streams a file {@link #isStreamableLines} accepts: each line a value, a bad or overlong line rejected. */
+    /** Streams JSON Lines: each line a value, a bad or overlong line rejected, one line in memory at a time. */
     static void forEachLineValue(Path file, ValueHandler handler, java.util.function.DoubleConsumer progress)
             throws IOException, BadInputException {
         SourceLines.forEach(file, new SourceLines.Handler() {
@@ -224,12 +290,6 @@ final class JsonInput {
                 progress.accept(fraction);
             }
         });
-    }
-
-    /** Why {@code line} is not parsed (it is over {@link #MAX_LINE_BYTES}), or null when it may be. */
-    static String tooLong(int[] line) {
-        int length = line[2] - line[1];
-        return length <= MAX_LINE_BYTES ? null : tooLong(length);
     }
 
     /** The reason a line of {@code length} bytes, over {@link #MAX_LINE_BYTES}, is not read. */

@@ -1,11 +1,22 @@
 package org.signalbench.importing;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,14 +34,17 @@ import org.signalbench.store.Labels;
 import org.signalbench.store.Session;
 
 /**
- * Dealer answers from a CSV file ({@code external_id,label}, label 1/0 or yes/no, optional
- * {@code platform} column, default instagram): a coder's labels, or an expert's final answers
- * (optional {@code reason} column). A bad line is refused with its reason and the others are
- * taken, all in one transaction. An answer equal to the person's current one adds nothing, so
- * importing a file again changes nothing.
+ * The one reader of coders' answer files (CSV): a coder's answers, or an expert's final answers
+ * (optional {@code reason} column), one post per line named by {@code external_id} (optional
+ * {@code platform} column). Which columns hold which questions is the file's {@link Layout}: the
+ * dealer files ({@code external_id,label}, label 1/0 or yes/no, default platform instagram) or a
+ * codebook's questions as columns (the link review's, on tweets). A bad line is refused with its
+ * reason and the others are taken, all in one transaction; the file is read as a stream, a line at
+ * a time. An answer equal to the person's current one adds nothing, so importing a file again changes nothing.
  */
 public final class LabelCsvImport {
-    private static final String QUESTION = LabelStore.DEALER;
+    /** Answers are handed to the store in batches of this many, so memory stays flat on a long file. */
+    private static final int BATCH = 1_000;
 
     private LabelCsvImport() {
     }
@@ -39,11 +53,87 @@ public final class LabelCsvImport {
     public record Result(int added, int unchanged) {
     }
 
-    /** Imports the file, stamping the answers with {@code codebook}'s version. */
+    /** Where a file's answers are: the columns that hold questions, and how a cell becomes an answer. */
+    public interface Layout {
+        /** The posts' platform when a line names none. */
+        Platform defaultPlatform();
+
+        /** Why the header cannot be read with this layout, or null when it can. */
+        String headerProblem(List<String> header);
+
+        /** The answer columns of the header, column name to question key, in the file's order. */
+        Map<String, String> questions(List<String> header);
+
+        /** The stored answer for a cell, null when the cell answers nothing; a bad cell is an IllegalArgumentException. */
+        String answer(String question, String cell);
+    }
+
+    /** The dealer files: {@code external_id,label}, label 1/0 or yes/no (any case), instagram unless a {@code platform} column says otherwise. */
+    public static final Layout DEALER = new Layout() {
+        @Override
+        public Platform defaultPlatform() {
+            return Platform.INSTAGRAM;
+        }
+
+        @Override
+        public String headerProblem(List<String> header) {
+            return header.contains("external_id") && header.contains("label") ? null
+                    : "the header must name the columns external_id and label (found: " + String.join(",", header) + ")";
+        }
+
+        @Override
+        public Map<String, String> questions(List<String> header) {
+            return Map.of("label", LabelStore.DEALER);
+        }
+
+        @Override
+        public String answer(String question, String cell) {
+            return dealerValue(cell);
+        }
+    };
+
+    /**
+     * A codebook's questions as columns ({@code external_id} and any of the question keys; other
+     * columns are ignored), a blank cell answering nothing, each value checked by the codebook.
+     */
+    public static Layout questionColumns(Codebook codebook, Platform platform) {
+        return new Layout() {
+            @Override
+            public Platform defaultPlatform() {
+                return platform;
+            }
+
+            @Override
+            public String headerProblem(List<String> header) {
+                return header.contains("external_id") ? null : "the header must name external_id and codebook questions ("
+                        + String.join(", ", codebook.questions().stream().map(Codebook.Question::key).toList()) + ")";
+            }
+
+            @Override
+            public Map<String, String> questions(List<String> header) {
+                Map<String, String> columns = new LinkedHashMap<>();
+                header.stream().filter(h -> codebook.question(h).isPresent()).forEach(h -> columns.put(h, h));
+                return columns;
+            }
+
+            @Override
+            public String answer(String question, String cell) {
+                return cell.isEmpty() ? null : codebook.canonical(question, cell);
+            }
+        };
+    }
+
+    /** Imports a dealer file, stamping the answers with {@code codebook}'s version. */
     public static Result importFile(Session session, Codebook codebook, Path file, String personName, Role role,
                                     Consumer<Rejection> reject) throws IOException {
+        return importFile(session, codebook, file, personName, role, DEALER, reject);
+    }
+
+    /** Imports a file of the given layout, stamping the answers with {@code codebook}'s version. */
+    public static Result importFile(Session session, Codebook codebook, Path file, String personName, Role role,
+                                    Layout layout, Consumer<Rejection> reject) throws IOException {
         try (LabelStore store = new LabelStore(session, codebook)) {
-            return importFile(store, session, file, personName, role, reject);
+            return importFile(store, session, file, personName, role, layout, reject);
         }
     }
 
@@ -53,20 +143,34 @@ public final class LabelCsvImport {
      */
     static Result importFile(LabelStore store, Session posts, Path file, String personName, Role role,
                              Consumer<Rejection> reject) throws IOException {
+        return importFile(store, posts, file, personName, role, DEALER, reject);
+    }
+
+    static Result importFile(LabelStore store, Session posts, Path file, String personName, Role role, Layout layout,
+                             Consumer<Rejection> reject) throws IOException {
         String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            reject.accept(new Rejection(name, null, SourceText.notRegular(file)));
+            return new Result(0, 0);
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (Reader in = SourceText.reader(file); CSVParser csv = CSVParser.parse(in, format)) {
+        try (Reader in = StrictUtf8Reader.open(file); CSVParser csv = CSVParser.parse(in, format)) {
             Map<String, Integer> header = csv.getHeaderMap();
-            if (!header.containsKey("external_id") || !header.containsKey("label")) {
-                reject.accept(new Rejection(name, 1, "the header must name the columns external_id and label (found: "
-                        + String.join(",", csv.getHeaderNames()) + ")"));
+            List<String> names = csv.getHeaderNames();
+            String problem = layout.headerProblem(names);
+            if (problem != null) {
+                reject.accept(new Rejection(name, 1, problem));
                 return new Result(0, 0);
             }
-            return posts.transaction(() -> {
+            Map<String, String> questions = layout.questions(names);
+            // a line's rejection is told once the file is read to its end: a bad byte further on refuses the file whole
+            List<Rejection> refusedLines = new ArrayList<>();
+            Result result = posts.transaction(() -> {
                 Coder person = store.coder(personName, role);
                 Instant now = Instant.now();
                 List<Labels.FileAnswer> answers = new ArrayList<>();
+                int added = 0;
                 int unchanged = 0;
                 Map<Long, Long> seenOnLine = new HashMap<>();
                 for (CSVRecord record : csv) {
@@ -79,9 +183,16 @@ public final class LabelCsvImport {
                         if (externalId.isEmpty()) {
                             throw new IllegalArgumentException("external_id is empty");
                         }
-                        String value = dealerValue(field(record, "label"));
+                        // every cell is checked before the post is looked up, so a bad answer is named even for an unknown post
+                        Map<String, String> values = new LinkedHashMap<>();
+                        questions.forEach((column, question) -> {
+                            String value = layout.answer(question, field(record, column));
+                            if (value != null) {
+                                values.put(question, value);
+                            }
+                        });
                         Platform platform = header.containsKey("platform") && !field(record, "platform").isEmpty()
-                                ? Platform.fromKey(field(record, "platform")) : Platform.INSTAGRAM;
+                                ? Platform.fromKey(field(record, "platform")) : layout.defaultPlatform();
                         long postId = posts.postId(platform, externalId).orElseThrow(() -> new IllegalArgumentException(
                                 "no " + platform.key() + " post '" + externalId + "' in this workbench"));
                         Long firstLine = seenOnLine.putIfAbsent(postId, line);
@@ -89,32 +200,45 @@ public final class LabelCsvImport {
                             throw new IllegalArgumentException(platform.key() + " post '" + externalId
                                     + "' is already answered on line " + firstLine + " of this file");
                         }
-                        Optional<Labels.Latest> latest = store.latest(person, postId, QUESTION);
-                        if (latest.isPresent() && latest.get().value().equals(value)) {
-                            unchanged++;
-                            continue;
-                        }
                         String reason = null;
                         if (role == Role.EXPERT) {
                             String given = header.containsKey("reason") ? field(record, "reason") : "";
                             reason = given.isEmpty() ? "imported from " + file.getFileName() : given;
                         }
-                        answers.add(new Labels.FileAnswer(postId, QUESTION, value,
-                                LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
+                        for (Map.Entry<String, String> v : values.entrySet()) {
+                            Optional<Labels.Latest> latest = store.latest(person, postId, v.getKey());
+                            if (latest.isPresent() && latest.get().value().equals(v.getValue())) {
+                                unchanged++;
+                                continue;
+                            }
+                            answers.add(new Labels.FileAnswer(postId, v.getKey(), v.getValue(),
+                                    LabelStore.timeAfter(now, latest.map(Labels.Latest::at).orElse(null)), reason));
+                        }
+                        if (answers.size() >= BATCH) {
+                            added += store.appendFromFile(person, answers, store.codebook().version());
+                            answers.clear();
+                        }
                     } catch (IllegalArgumentException e) {
-                        reject.accept(new Rejection(name, (int) line, e.getMessage()));
+                        refusedLines.add(new Rejection(name, (int) line, e.getMessage()));
                     }
                 }
-                return new Result(store.appendFromFile(person, answers, store.codebook().version()), unchanged);
+                added += store.appendFromFile(person, answers, store.codebook().version());
+                return new Result(added, unchanged);
             });
-        } catch (BadInputException e) {
+            refusedLines.forEach(reject);
+            return result;
+        } catch (StrictUtf8Reader.BadByte e) {
             // nothing was written: the file is refused whole, at the line of its bad byte
-            reject.accept(new Rejection(name, e.line(), e.getMessage()));
+            reject.accept(new Rejection(name, e.line, e.getMessage()));
             return new Result(0, 0);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException e) {
+            // a bad byte or broken CSV found while reading the lines: the transaction is rolled back, nothing is kept
+            reject.accept(e.getCause() instanceof StrictUtf8Reader.BadByte bad ? new Rejection(name, bad.line, bad.getMessage())
+                    : new Rejection(name, null, "not valid CSV: " + e.getCause().getMessage()));
+            return new Result(0, 0);
+        } catch (IllegalArgumentException e) {
             // The person's name belongs to the other role, or the CSV itself is broken: nothing is kept.
-            reject.accept(new Rejection(name, null, e instanceof java.io.UncheckedIOException
-                    ? "not valid CSV: " + e.getCause().getMessage() : e.getMessage()));
+            reject.accept(new Rejection(name, null, e.getMessage()));
             return new Result(0, 0);
         }
     }
@@ -130,5 +254,114 @@ public final class LabelCsvImport {
             case "0", "no" -> "no";
             default -> throw new IllegalArgumentException("label '" + label + "' is not 1, 0, yes or no");
         };
+    }
+
+    /**
+     * Strict UTF-8 text from a file (decompressed when it is {@code .xz}), without a leading byte-order
+     * mark (what Excel's "CSV UTF-8" writes), decoded in chunks: an invalid byte is a {@link BadByte}
+     * naming its line, found without reading the whole file into memory first.
+     */
+    static final class StrictUtf8Reader extends Reader {
+        /** An invalid byte and its 1-based line. */
+        static final class BadByte extends IOException {
+            private static final long serialVersionUID = 1L;
+            final int line;
+
+            BadByte(int line, String message) {
+                super(message);
+                this.line = line;
+            }
+        }
+
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+        private boolean eof;
+        private boolean flushed;
+        private int line = 1;
+
+        private StrictUtf8Reader(InputStream in) {
+            this.in = in;
+        }
+
+        static StrictUtf8Reader open(Path file) throws IOException {
+            InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            InputStream text;
+            try {
+                text = SourceText.isXz(file) ? new BufferedInputStream(SourceText.xz(raw), 1 << 16) : raw;
+                text.mark(3);
+                byte[] head = text.readNBytes(3);
+                if (!(head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF)) {
+                    text.reset();
+                }
+            } catch (IOException e) {
+                raw.close();
+                throw new BadByte(1, e instanceof EOFException ? "corrupt .xz file: the compressed data ends too early"
+                        : "corrupt .xz file: " + e.getMessage());
+            }
+            return new StrictUtf8Reader(text);
+        }
+
+        @Override
+        public int read(char[] chars, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            CharBuffer out = CharBuffer.wrap(chars, offset, length);
+            while (out.position() == offset && !flushed) {
+                if (!bytes.hasRemaining() || !eof) {
+                    fill();
+                }
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError()) {
+                    int bad = bytes.get(bytes.position()) & 0xFF;
+                    throw new BadByte(line + newlines(chars, offset, out.position()), String.format(Locale.ROOT,
+                            "invalid UTF-8: byte 0x%02X cannot start or continue a character", bad));
+                }
+                if (result.isUnderflow() && eof) {
+                    decoder.flush(out);
+                    flushed = true;
+                }
+            }
+            int produced = out.position() - offset;
+            line += newlines(chars, offset, out.position());
+            return produced == 0 ? -1 : produced;
+        }
+
+        /** Moves what is left to the front and reads more bytes behind it. */
+        private void fill() throws IOException {
+            if (eof) {
+                return;
+            }
+            bytes.compact();
+            int n;
+            try {
+                n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            } catch (org.tukaani.xz.XZIOException | EOFException e) {
+                throw new BadByte(line, "corrupt .xz file: " + e.getMessage());
+            }
+            if (n < 0) {
+                eof = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+        }
+
+        private static int newlines(char[] chars, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (chars[i] == '\n') {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.signalbench.importing;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ final class SourceLines {
             throw new BadInputException(SourceText.notRegular(file));
         }
         long size = Math.max(1, Files.size(file));
-        try (Counting raw = new Counting(Files.newInputStream(file));
+        try (SourceText.CountingInput raw = new SourceText.CountingInput(Files.newInputStream(file));
              InputStream in = SourceText.isXz(file) ? SourceText.xz(new BufferedInputStream(raw, 1 << 16))
                      : new BufferedInputStream(raw, 1 << 16)) {
             boolean xz = SourceText.isXz(file);
@@ -115,33 +114,6 @@ final class SourceLines {
             handler.line(number, line, end - start);
         } else {
             handler.line(number, line, end);
-        }
-    }
-
-    /** Counts the bytes read from the file on disk, for progress. */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

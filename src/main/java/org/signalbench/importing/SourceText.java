@@ -63,17 +63,14 @@ final class SourceText {
         if (!isXz(file)) {
             long size = Files.size(file);
             if (size > limit) {
-                throw new BadInputException(String.format(Locale.ROOT, "the file is %s, over the limit of %s that "
-                        + "SignalBench reads in one piece; split it into smaller files", size(size), size(limit)));
+                throw new BadInputException(tooBig(size, limit));
             }
             return Files.readAllBytes(file);
         }
         try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(file)), XZ_MEMORY_LIMIT_KIB)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
             if (bytes.length > limit) {
-                throw new BadInputException(String.format(Locale.ROOT, "the .xz file decompresses to more than %s, the "
-                        + "limit SignalBench reads in one piece (a damaged or hostile archive, or split it into smaller files)",
-                        size(limit)));
+                throw new BadInputException(xzTooBig(limit));
             }
             return bytes;
         } catch (org.tukaani.xz.MemoryLimitException e) {
@@ -137,6 +134,228 @@ final class SourceText {
             } catch (IOException e) {
                 throw new BadInputException("corrupt .xz file: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * An input refused while it was being read (a byte that is not UTF-8, a file past its size limit):
+     * an IOException, so it passes through a parser, carrying the reason and line to report.
+     */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient BadInputException reason;
+
+        Refused(BadInputException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
+        }
+
+        BadInputException reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Opens a file as strict UTF-8 text read as a stream (decompressing {@code .xz}, without a leading
+     * byte-order mark), reading at most {@code maxBytes} bytes of text ({@link Long#MAX_VALUE}: no
+     * limit, for formats whose records are limited one by one). A byte that is not UTF-8, or text past
+     * the limit (a file too large to read in one piece, an {@code .xz} bomb), ends reading with
+     * {@link Refused}, naming the line of the bad byte or the limit. A file that is not a regular file
+     * is refused before anything is read (a pipe would block the import).
+     */
+    static StrictReader open(Path file, long maxBytes) throws IOException, BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(notRegular(file));
+        }
+        if (!isXz(file) && Files.size(file) > maxBytes) {
+            throw new BadInputException(tooBig(Files.size(file), maxBytes));
+        }
+        long size = Math.max(1, Files.size(file));
+        CountingInput raw = new CountingInput(Files.newInputStream(file));
+        try {
+            InputStream in = isXz(file) ? new XZInputStream(new BufferedInputStream(raw, 1 << 16), XZ_MEMORY_LIMIT_KIB)
+                    : raw;
+            return new StrictReader(in, raw, size, maxBytes, isXz(file));
+        } catch (org.tukaani.xz.MemoryLimitException e) {
+            raw.close();
+            throw new BadInputException(xzMemory(e));
+        } catch (IOException e) {
+            raw.close();
+            throw new BadInputException("corrupt .xz file: " + e.getMessage());
+        }
+    }
+
+    private static String xzTooBig(long limit) {
+        return String.format(Locale.ROOT, "the .xz file decompresses to more than %s, the limit SignalBench reads in one "
+                + "piece (a damaged or hostile archive, or split it into smaller files)", size(limit));
+    }
+
+    private static String tooBig(long size, long limit) {
+        return String.format(Locale.ROOT, "the file is %s, over the limit of %s that SignalBench reads in one piece; "
+                + "split it into smaller files", size(size), size(limit));
+    }
+
+    /**
+     * Strict UTF-8 text from a byte stream, one buffer at a time: tells the line of a bad byte, stops at
+     * the byte limit, and says how far through the file on disk it has come.
+     */
+    static final class StrictReader extends java.io.Reader {
+        private final InputStream in;
+        private final CountingInput raw;
+        private final long fileSize;
+        private final long limit;
+        private final boolean xz;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        private long read;
+        private int linesBefore = 1;
+        private boolean started;
+        private boolean eof;
+        private boolean flushed;
+        private int pending = -1;
+
+        private StrictReader(InputStream in, CountingInput raw, long fileSize, long limit, boolean xz) {
+            this.in = in;
+            this.raw = raw;
+            this.fileSize = fileSize;
+            this.limit = limit;
+            this.xz = xz;
+            bytes.flip(); // empty, ready to read from
+        }
+
+        /** How far through the file on disk reading has come, 0 to 1. */
+        double fractionRead() {
+            return Math.min(1.0, (double) raw.count / fileSize);
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pending >= 0) {
+                cbuf[off] = (char) pending;
+                pending = -1;
+                return 1;
+            }
+            CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+            while (true) {
+                if (flushed) {
+                    return out.position() > off ? out.position() - off : -1;
+                }
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError() && out.position() > off) {
+                    return out.position() - off; // the text before the bad byte first; the next read reports it
+                }
+                if (result.isError()) {
+                    int bad = bytes.position();
+                    throw new Refused(new BadInputException(linesBefore + newlines(0, bad), String.format(Locale.ROOT,
+                            "invalid UTF-8: byte 0x%02X cannot start or continue a character", bytes.get(bad) & 0xFF)));
+                }
+                if (out.position() > off) {
+                    return out.position() - off;
+                }
+                if (result.isOverflow()) {
+                    // room for one char only, and the next is a surrogate pair: hand out its first half
+                    CharBuffer pair = CharBuffer.allocate(2);
+                    decoder.decode(bytes, pair, eof);
+                    pair.flip();
+                    cbuf[off] = pair.get();
+                    pending = pair.hasRemaining() ? pair.get() : -1;
+                    return 1;
+                }
+                if (eof) {
+                    decoder.flush(out);
+                    flushed = true;
+                    continue;
+                }
+                fill();
+            }
+        }
+
+        /** Moves the undecoded rest to the front (counting the lines passed) and reads more bytes. */
+        private void fill() throws IOException {
+            linesBefore += newlines(0, bytes.position());
+            bytes.compact();
+            int n = readSome();
+            while (!started && n >= 0 && bytes.position() < 3) {
+                n = readSome(); // enough bytes to tell a byte-order mark
+            }
+            bytes.flip();
+            eof = n < 0;
+            if (!started) {
+                started = true;
+                if (bytes.remaining() >= 3 && bytes.get(0) == BOM[0] && bytes.get(1) == BOM[1] && bytes.get(2) == BOM[2]) {
+                    bytes.position(3);
+                }
+            }
+        }
+
+        private int readSome() throws IOException {
+            int n;
+            try {
+                n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            } catch (org.tukaani.xz.MemoryLimitException e) {
+                throw new Refused(new BadInputException(xzMemory(e)));
+            } catch (EOFException e) {
+                throw new Refused(new BadInputException("corrupt .xz file: the compressed data ends too early"));
+            } catch (org.tukaani.xz.XZIOException e) {
+                throw new Refused(new BadInputException("corrupt .xz file: " + e.getMessage()));
+            }
+            if (n > 0) {
+                read += n;
+                if (read > limit) {
+                    throw new Refused(new BadInputException(xz ? xzTooBig(limit) : String.format(Locale.ROOT,
+                            "the file holds more than %s of text, over the limit of what SignalBench reads in one piece; "
+                            + "split it into smaller files", size(limit))));
+                }
+                bytes.position(bytes.position() + n);
+            }
+            return n;
+        }
+
+        private int newlines(int from, int to) {
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                if (bytes.get(i) == '\n') {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+            raw.close();
+        }
+    }
+
+    /** Counts the bytes read from the file on disk, for progress. */
+    static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

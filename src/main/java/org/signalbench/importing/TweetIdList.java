@@ -62,27 +62,43 @@ final class TweetIdList {
         return false;
     }
 
-    /** Reads every line of an id list: each id to {@code accept}, each line that is not an id to {@code reject}. */
-    static void read(byte[] bytes, BiConsumer<Integer, String> accept, BiConsumer<Integer, String> reject)
-            throws BadInputException {
-        List<int[]> lines = JsonInput.splitLines(bytes, SourceText.contentStart(bytes));
-        boolean first = true;
-        for (int[] line : lines) {
-            String cell = unquote(SourceText.decode(bytes, line[1], line[2] - line[1], line[0]).strip());
-            if (cell.isEmpty()) {
-                continue;
+    /**
+     * Reads every line of an id list as a stream: each id to {@code accept}, each line that is not an id
+     * (or is over {@link JsonInput#MAX_LINE_BYTES}) to {@code reject}.
+     */
+    static void read(Path file, BiConsumer<Integer, String> accept, BiConsumer<Integer, String> reject,
+                     java.util.function.DoubleConsumer progress) throws java.io.IOException, BadInputException {
+        boolean[] first = {true};
+        SourceLines.forEach(file, new SourceLines.Handler() {
+            @Override
+            public void line(int number, byte[] bytes, int length) throws BadInputException {
+                String cell = unquote(SourceText.decode(bytes, 0, length, number).strip());
+                if (cell.isEmpty()) {
+                    return;
+                }
+                if (first[0] && HEADERS.contains(cell.toLowerCase(Locale.ROOT))) {
+                    first[0] = false;
+                    return;
+                }
+                first[0] = false;
+                if (ID.matcher(cell).matches()) {
+                    accept.accept(number, cell);
+                } else {
+                    reject.accept(number, "not a tweet id (1 to 20 digits): '" + abbreviate(cell) + "'");
+                }
             }
-            if (first && HEADERS.contains(cell.toLowerCase(Locale.ROOT))) {
-                first = false;
-                continue;
+
+            @Override
+            public void tooLong(int number, long length) {
+                first[0] = false;
+                reject.accept(number, JsonInput.tooLong(length));
             }
-            first = false;
-            if (ID.matcher(cell).matches()) {
-                accept.accept(line[0], cell);
-            } else {
-                reject.accept(line[0], "not a tweet id (1 to 20 digits): '" + abbreviate(cell) + "'");
+
+            @Override
+            public void readUpTo(double fraction) {
+                progress.accept(fraction);
             }
-        }
+        });
     }
 
     /** One cell: an id list has one column (a CSV with more columns is a posts file). */

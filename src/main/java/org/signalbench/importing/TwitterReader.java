@@ -42,48 +42,22 @@ final class TwitterReader implements PostFileReader {
         Set<String> folderSearch = folderSearch(file);
         String source = file.toAbsolutePath().toString();
         if (TweetIdList.isIdListName(file)) {
-            byte[] bytes = SourceText.readBytes(file);
-            TweetIdList.read(bytes, (line, id) -> sink.accept(idOnly(id, folderSearch, source), line), sink::reject);
+            TweetIdList.read(file, (line, id) -> sink.accept(idOnly(id, folderSearch, source), line), sink::reject,
+                    sink::readUpTo);
             return;
         }
-        if (JsonInput.isStreamableLines(file)) {
-            // JSON Lines (a stream capture can be gigabytes): one line in memory at a time, progress by bytes read.
-            JsonInput.forEachLineValue(file, handler(folderSearch, source, sink, 0), sink::readUpTo);
-            return;
-        }
-        byte[] bytes = SourceText.readBytes(file);
-        JsonInput.forEachValue(bytes, handler(folderSearch, source, sink, lineCount(bytes)));
-    }
-
-    /** Reads each value as tweets; with {@code lines} known (a file read whole), reports progress every few thousand lines. */
-    private static JsonInput.ValueHandler handler(Set<String> folderSearch, String source, DraftSink sink, int lines) {
-        return new JsonInput.ValueHandler() {
+        // JSON Lines, an array or one document, streamed: a stream capture can be gigabytes.
+        JsonInput.forEachValue(file, new JsonInput.ValueHandler() {
             @Override
             public void value(int line, JsonNode node) {
                 readValue(node, line, folderSearch, source, sink);
-                if (lines > 0 && line % PROGRESS_LINES == 0) {
-                    sink.readUpTo((double) line / lines); // a stream capture can hold millions of lines
-                }
             }
 
             @Override
             public void reject(int line, String reason) {
                 sink.reject(line, reason);
             }
-        };
-    }
-
-    /** How often (in lines) a large file reports how far through it the reader is. */
-    private static final int PROGRESS_LINES = 2_000;
-
-    private static int lineCount(byte[] bytes) {
-        int lines = 1;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return lines;
+        }, sink::readUpTo);
     }
 
     /** The nearest folder above the file whose name starts with '#', as the search it was collected under. */
@@ -105,6 +79,11 @@ final class TwitterReader implements PostFileReader {
         }
         if (!node.isObject()) {
             sink.reject(line, "expected a tweet object, found " + JsonInput.typeOf(node));
+            return;
+        }
+        String idOnly = idOfIdOnlyObject(node);
+        if (idOnly != null) {
+            sink.accept(idOnly(idOnly, folderSearch, source), line); // {"id_str": "…"}: an id list written as objects
             return;
         }
         boolean hasId = node.has("id") || node.has("id_str");
@@ -130,14 +109,48 @@ final class TwitterReader implements PostFileReader {
         try {
             boolean v1 = node.has("id_str") || node.has("user") || node.has("full_text") || node.has("extended_tweet");
             if (!v1 && !node.has("id")) {
-                throw new BadInputException("not a tweet: no 'id_str' (API v1.1) or 'id' (API v2)");
+                throw new BadInputException("not a tweet: no 'id_str' (API v1.1) or 'id' (API v2); " + SUPPORTED);
             }
-            PostDraft draft = v1 ? v1(node, folderSearch, source)
-                    : v2(node, "", V2Includes.EMPTY, folderSearch, source);
-            sink.accept(draft, line);
+            if ((v1 ? v1Text(node, "") : v2Text(node, "")) == null) {
+                // An id and no text of either API: another tool's shape, which would be stored as an empty post.
+                throw new BadInputException(unknownShape(node));
+            }
+            sink.accept(v1 ? v1(node, folderSearch, source) : v2(node, "", V2Includes.EMPTY, folderSearch, source), line);
         } catch (BadInputException e) {
             sink.reject(line, e.getMessage());
         }
+    }
+
+    /** The id of an object that holds nothing but {@code id} and {@code id_str}, else null. */
+    private static String idOfIdOnlyObject(JsonNode node) {
+        java.util.Iterator<String> names = node.fieldNames();
+        String id = null;
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("id") && !name.equals("id_str")) {
+                return null;
+            }
+            String value = TweetIdList.bareId(node.get(name));
+            if (value == null) {
+                return null;
+            }
+            id = value;
+        }
+        return id;
+    }
+
+    /** The shapes this reader takes, for the reason a value of another shape is refused. */
+    static final String SUPPORTED = "SignalBench reads Twitter API v1.1 and v2 JSON (also stream captures and twarc2 "
+            + "output), ID-only lists, Instaloader post files, SignalBench bundles, coder files and posts CSV "
+            + "(docs/formats/twitter.md)";
+
+    /** Why a value with an id but no tweet text of either API is refused, naming the tool it looks like. */
+    private static String unknownShape(JsonNode node) {
+        String like = node.has("rawContent") || node.has("renderedContent") || node.has("content") && node.has("url")
+                ? "an snscrape line ('content' / 'rawContent' instead of 'text')"
+                : "not a tweet of a known shape: no 'text', 'full_text' or 'extended_tweet.full_text' (API v1.1) and "
+                + "no 'text' or 'note_tweet.text' (API v2)";
+        return like + "; not imported. " + SUPPORTED;
     }
 
     private static PostDraft idOnly(String id, Set<String> folderSearch, String source) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,7 @@ public final class CoderFileExport {
 
     /** Writes the file (replacing it whole, never half-written) and returns how many entries it holds. */
     public static int write(Session session, Coder coder, Codebook codebook, Path out) throws IOException {
-        org.signalbench.exporting.SafeOutputFile.check(out, session); // never onto the workbench or any database
+        org.signalbench.exporting.SafeOutputFile.check(out, session); // before the work: never onto the workbench or any database
         List<Labels.OwnRow> latest = latestRows(session, coder);
         // Group per post and moment (and reason, for experts): one file entry each.
         Map<String, List<Labels.OwnRow>> entries = new LinkedHashMap<>();
@@ -41,62 +39,60 @@ public final class CoderFileExport {
             corpus.add(CorpusFingerprint.line(r.platform(), r.externalId(), r.caption()));
         }
         CorpusFingerprint fingerprint = CorpusFingerprint.ofLines(corpus);
-        Path absolute = out.toAbsolutePath();
-        if (absolute.getParent() != null) {
-            Files.createDirectories(absolute.getParent());
-        }
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
-        try (JsonGenerator g = new JsonFactory().createGenerator(temp.toFile(), JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", 1);
-            g.writeObjectFieldStart("coder");
-            g.writeStringField("name", coder.name());
-            g.writeStringField("role", coder.role().key());
-            g.writeEndObject();
-            g.writeStringField("codebookVersion", codebook.version());
-            g.writeObjectFieldStart("corpus");
-            g.writeNumberField("posts", fingerprint.posts());
-            g.writeStringField("sha256", fingerprint.sha256());
-            g.writeEndObject();
-            g.writeArrayFieldStart("answers");
-            for (List<Labels.OwnRow> rows : entries.values()) {
-                Labels.OwnRow first = rows.get(0);
-                g.writeStartObject();
-                g.writeStringField("platform", first.platform());
-                g.writeStringField("externalId", first.externalId());
-                g.writeStringField("at", first.at());
-                String note = null;
-                Map<String, String> values = new TreeMap<>();
-                for (Labels.OwnRow r : rows) {
-                    if (Codebook.NOTE.equals(r.question())) {
-                        note = r.value();
-                    } else {
-                        values.put(r.question(), r.value());
-                    }
-                }
-                g.writeObjectFieldStart("values");
-                for (var v : values.entrySet()) {
-                    g.writeStringField(v.getKey(), v.getValue());
-                }
-                g.writeEndObject();
-                if (note != null) {
-                    g.writeStringField(Codebook.NOTE, note);
-                }
-                if (first.reason() != null) {
-                    g.writeStringField("reason", first.reason());
-                }
-                g.writeEndObject();
+        org.signalbench.exporting.SafeOutputFile.write(out, session, stream -> {
+            try (JsonGenerator g = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+                writeFile(g, coder, codebook, fingerprint, entries);
             }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
         return entries.size();
+    }
+
+    private static void writeFile(JsonGenerator g, Coder coder, Codebook codebook, CorpusFingerprint fingerprint,
+                                  Map<String, List<Labels.OwnRow>> entries) throws IOException {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("version", 1);
+        g.writeObjectFieldStart("coder");
+        g.writeStringField("name", coder.name());
+        g.writeStringField("role", coder.role().key());
+        g.writeEndObject();
+        g.writeStringField("codebookVersion", codebook.version());
+        g.writeObjectFieldStart("corpus");
+        g.writeNumberField("posts", fingerprint.posts());
+        g.writeStringField("sha256", fingerprint.sha256());
+        g.writeEndObject();
+        g.writeArrayFieldStart("answers");
+        for (List<Labels.OwnRow> rows : entries.values()) {
+            Labels.OwnRow first = rows.get(0);
+            g.writeStartObject();
+            g.writeStringField("platform", first.platform());
+            g.writeStringField("externalId", first.externalId());
+            g.writeStringField("at", first.at());
+            String note = null;
+            Map<String, String> values = new TreeMap<>();
+            for (Labels.OwnRow r : rows) {
+                if (Codebook.NOTE.equals(r.question())) {
+                    note = r.value();
+                } else {
+                    values.put(r.question(), r.value());
+                }
+            }
+            g.writeObjectFieldStart("values");
+            for (var v : values.entrySet()) {
+                g.writeStringField(v.getKey(), v.getValue());
+            }
+            g.writeEndObject();
+            if (note != null) {
+                g.writeStringField(Codebook.NOTE, note);
+            }
+            if (first.reason() != null) {
+                g.writeStringField("reason", first.reason());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The person's latest row per post and question, retractions dropped, in post order. */

@@ -7,8 +7,12 @@ import java.util.Locale;
 /**
  * Registrable domains by the public-suffix list (Guava's {@link InternetDomainName}), so
  * {@code shop.example.co.uk} is {@code example.co.uk} and a blog on a shared host with a private
- * suffix ({@code name.blogspot.com}) is a site of its own. A host under no listed suffix (the
- * reserved {@code .test}, an IP address) keeps its last two labels, or itself.
+ * suffix ({@code name.blogspot.com}) is a site of its own. Under the names reserved for examples
+ * and tests (RFC 2606 and 6761: {@code .test}, {@code .example}, {@code .invalid}, {@code .localhost},
+ * {@code example.com}, {@code .net}, {@code .org}) no registry says where a site begins, and they
+ * stand in for real sites, shared hosts included ({@code name.blogsite.test} for a blog): each host,
+ * without a leading {@code www.}, is a site of its own. Any other host under no listed suffix keeps
+ * its last two labels; an IP address is itself.
  */
 public final class Domains {
     private Domains() {
@@ -47,6 +51,9 @@ public final class Domains {
         if (host.matches("[0-9.]+") || host.contains(":")) {
             return host; // an IP address is its own site
         }
+        if (reserved(host)) {
+            return host.startsWith("www.") && host.indexOf('.', 4) > 0 ? host.substring(4) : host;
+        }
         try {
             InternetDomainName name = InternetDomainName.from(host);
             if (name.isUnderPublicSuffix()) {
@@ -60,5 +67,15 @@ public final class Domains {
         }
         String[] labels = host.split("\\.");
         return labels.length <= 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
+    }
+
+    private static final java.util.List<String> RESERVED_TOP_LEVEL = java.util.List.of("test", "example", "invalid", "localhost");
+    private static final java.util.List<String> RESERVED_DOMAINS = java.util.List.of("example.com", "example.net", "example.org");
+
+    /** A host under a name reserved for examples and tests (RFC 2606, RFC 6761). */
+    static boolean reserved(String host) {
+        String top = host.substring(host.lastIndexOf('.') + 1);
+        return RESERVED_TOP_LEVEL.contains(top)
+                || RESERVED_DOMAINS.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
     }
 }

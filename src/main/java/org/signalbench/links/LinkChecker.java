@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * follows redirects itself (so each hop and its status is recorded), at most {@link Options#maxHops}
  * of them, stops at a loop, gives each request a time-out, reads at most {@link Options#maxBytes}
  * of the final body, keeps that body as a snapshot file named by its SHA-256, and takes the page
- * title from HTML. Liveness: a 2xx answer on the link's own registrable domain is live, on another
+ * title from HTML, and records the IP address the final host resolved to. Liveness: a 2xx answer on the link's own registrable domain is live, on another
  * domain "redirected-elsewhere"; anything else (4xx, 5xx, a loop, a time-out, no such host) is dead.
  */
 public final class LinkChecker {
@@ -79,11 +79,12 @@ public final class LinkChecker {
         String current = url;
         String ip = null;
         try {
-            ip = address(URI.create(url).getHost());
             for (int hop = 0; hop <= options.maxHops(); hop++) {
                 if (!seen.add(current)) {
                     return dead(url, current, chain, null, "redirect loop back to " + current, ip, checkedAt);
                 }
+                ip = null; // the address recorded is the final host's: each hop's host is resolved anew
+                ip = address(URI.create(current).getHost());
                 HttpRequest request = HttpRequest.newBuilder(URI.create(current)).timeout(options.requestTimeout())
                         .header("User-Agent", options.userAgent()).GET().build();
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -102,14 +103,9 @@ public final class LinkChecker {
                     Path snapshot = null;
                     String sha = null;
                     if (bytes.length > 0 && evidenceFolder != null) {
-                        sha = sha256(bytes);
-                        Files.createDirectories(evidenceFolder);
-                        snapshot = evidenceFolder.resolve(sha + extension(contentType));
-                        if (!Files.exists(snapshot)) {
-                            Path temp = Files.createTempFile(evidenceFolder, "snapshot-", ".partial");
-                            Files.write(temp, bytes);
-                            Files.move(temp, snapshot, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                        }
+                        EvidenceFiles.Stored stored = EvidenceFiles.store(evidenceFolder, bytes, extension(contentType));
+                        snapshot = stored.file();
+                        sha = stored.sha256();
                     }
                     String title = isHtml(contentType, bytes) ? title(bytes) : null;
                     String liveness;
@@ -189,6 +185,15 @@ public final class LinkChecker {
 
     /** The SHA-256 of a file, as lower-case hex. */
     public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.signalbench.store.LinkReviews.EvidenceRow;
 /**
  * The study's figures from coded data: of a review's candidates, the ones the coders (or the
  * expert) found selling with a live link, by seller type; LegitScript classes among the live
- * pharmacy tweets; registrant countries of the live pharmacy sites; the accounts behind the live
+ * pharmacy tweets; registrant and IP countries of the live pharmacy sites; the accounts behind the live
  * tweets. A candidate's link counts as live when its final {@code link_status} is {@code live}, or,
  * when nobody coded it, when its evidence says so; "redirected elsewhere" is not live. Nothing is
  * stated here: every figure is counted from the answers and records given.
@@ -43,7 +43,7 @@ public final class LinkReviewResults {
                           Map<String, Integer> liveByType, Map<String, Double> liveShareByType, int livePharmacySites,
                           Map<String, Integer> legitScriptAmongLivePharmacyTweets,
                           Map<String, Integer> registrantCountriesOfLivePharmacySites, long liveAccountFollowers,
-                          List<Account> accounts) {
+                          List<Account> accounts, Map<String, Integer> ipCountriesOfLivePharmacySites) {
     }
 
     private LinkReviewResults() {
@@ -94,19 +94,27 @@ public final class LinkReviewResults {
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         byType.forEach((t, n) -> shares.put(t, live.isEmpty() ? 0 : (double) n / live.size()));
-        Map<String, Integer> countries = new TreeMap<>();
-        for (String site : pharmacySites) {
-            String country = evidence.values().stream().filter(e -> site != null && site.equals(domainOf(e)))
-                    .map(EvidenceRow::registrantCountry).filter(x -> x != null && !x.isBlank()).findFirst().orElse("unknown");
-            countries.merge(country, 1, Integer::sum);
-        }
+        Map<String, Integer> countries = countriesOf(pharmacySites, evidence, EvidenceRow::registrantCountry);
+        Map<String, Integer> ipCountries = countriesOf(pharmacySites, evidence, EvidenceRow::ipCountry);
         Set<String> handles = new LinkedHashSet<>();
         live.forEach(c -> handles.add(c.account()));
         List<Account> accounts = accounts(live, accountRows);
         long followers = accounts.stream().mapToLong(a -> a.followers() == null ? 0 : a.followers()).sum();
         return new Figures(workbenchTweets, retrieved, workbenchTweets == 0 ? 0 : (double) retrieved / workbenchTweets,
                 withAny, withLinks, candidates.size(), coded, fps, live.size(), handles.size(), byType, shares,
-                pharmacySites.size(), legit, countries, followers, accounts);
+                pharmacySites.size(), legit, countries, followers, accounts, ipCountries);
+    }
+
+    /** Per country, how many of the sites have it in their evidence (the first record that gives one); "unknown" for the others. */
+    private static Map<String, Integer> countriesOf(Set<String> sites, Map<String, EvidenceRow> evidence,
+                                                    java.util.function.Function<EvidenceRow, String> country) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String site : sites) {
+            String c = evidence.values().stream().filter(e -> site != null && site.equals(domainOf(e)))
+                    .map(country).filter(x -> x != null && !x.isBlank()).findFirst().orElse("unknown");
+            counts.merge(c, 1, Integer::sum);
+        }
+        return counts;
     }
 
     private static String domainOf(EvidenceRow e) {

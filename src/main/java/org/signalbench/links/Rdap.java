@@ -10,16 +10,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Registration data of a domain by RDAP (RFC 9083), which replaced port-43 WHOIS for generic
- * top-level domains: the registrar's name, the registrant's country, the registration date. THIS
- * CONTACTS THE RDAP SERVICE (by default the rdap.org bootstrap redirector). Registrant data is
- * often redacted; what is missing stays null.
+ * Registration data by RDAP (RFC 9083), which replaced port-43 WHOIS for generic top-level
+ * domains: of a domain, the registrar's name, the registrant's country and the registration date;
+ * of an IP address, the country and name of the network it belongs to. THIS CONTACTS THE RDAP
+ * SERVICE (by default the rdap.org bootstrap redirector, which sends each query on to the registry
+ * or regional internet registry). Registrant data is often redacted; what is missing stays null.
  */
 public final class Rdap {
     public static final String DEFAULT_BASE = "https://rdap.org";
 
     /** What RDAP said; null fields were not given. */
     public record Registration(String registrar, String registrantCountry, String created, String problem) {
+    }
+
+    /** What RDAP said of an IP network; null fields were not given. */
+    public record Network(String country, String name, String problem) {
     }
 
     private final String base;
@@ -34,18 +39,48 @@ public final class Rdap {
 
     public Registration lookup(String domain) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/domain/" + domain)).timeout(timeout)
+            return parse(query("/domain/" + domain));
+        } catch (LookupFailed e) {
+            return new Registration(null, null, null, e.getMessage());
+        }
+    }
+
+    /** The network an IP address (v4 or v6) belongs to: RDAP's {@code country} and {@code name} of it. */
+    public Network lookupIp(String address) {
+        try {
+            JsonNode network = query("/ip/" + address);
+            return new Network(text(network, "country"), text(network, "name"), null);
+        } catch (LookupFailed e) {
+            return new Network(null, null, e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        String value = node.path(field).asText(null);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Why a query gave nothing (no answer, not 200, not JSON). */
+    private static final class LookupFailed extends Exception {
+        LookupFailed(String message) {
+            super(message);
+        }
+    }
+
+    private JsonNode query(String path) throws LookupFailed {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Accept", "application/rdap+json").GET().build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return new Registration(null, null, null, "RDAP answered " + response.statusCode());
+                throw new LookupFailed("RDAP answered " + response.statusCode());
             }
-            return parse(new ObjectMapper().readTree(response.body()));
+            return new ObjectMapper().readTree(response.body());
         } catch (IOException | IllegalArgumentException e) {
-            return new Registration(null, null, null, "RDAP: " + e.getMessage());
+            throw new LookupFailed("RDAP: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Registration(null, null, null, "interrupted");
+            throw new LookupFailed("interrupted");
         }
     }
 

@@ -89,8 +89,8 @@ public final class FinalModels {
     /**
      * Final models that read and preprocess the posts themselves when they need them.
      *
-     * @param directory where model files are saved ({@link #defaultDirectory()} in the app and on the
-     *                  command line)
+     * @param directory where model files are saved ({@link #directoryFor} the workbench in the app and
+     *                  on the command line)
      */
     public FinalModels(Session session, Preprocessor preprocessor, Path directory) {
         this(session, () -> Captions.preprocess(session, null, preprocessor), directory);
@@ -113,8 +113,20 @@ public final class FinalModels {
         return this;
     }
 
-    /** {@code models/} in the user's data directory. */
-    public static Path defaultDirectory() {
+    /**
+     * Where the final models of the workbench in {@code workbenchFile} are saved: {@code models/} in
+     * the workbench's own data folder ({@link DataLocations#workbenchDataFolder}), beside its file.
+     */
+    public static Path directoryFor(Path workbenchFile) {
+        return DataLocations.workbenchDataFolder(workbenchFile).resolve("models");
+    }
+
+    /**
+     * {@code models/} in the user's data directory: where SignalBench saved every workbench's final
+     * models before they moved beside the workbench. Nothing is saved there any more; models saved
+     * there stay readable, since their records hold that absolute path.
+     */
+    public static Path formerDirectory() {
         return DataLocations.dataDirectory().resolve("models");
     }
 
@@ -197,23 +209,40 @@ public final class FinalModels {
 
     private void record(FinalModel m) {
         records.insert(new FinalModelRecords.FinalModelRow(m.id(), m.model(), m.variant(), StoredJson.write(m.hyperparameters()),
-                m.file().toString(), m.corpusFingerprint(), m.trainingPosts(), m.dealerPosts(), m.threshold(), m.seed(),
+                storedPath(m.file()), m.corpusFingerprint(), m.trainingPosts(), m.dealerPosts(), m.threshold(), m.seed(),
                 StoredJson.write(m.libraryVersions()), m.trainedAt().toString(), m.seconds()));
+    }
+
+    /**
+     * How a model file's path is recorded: relative to the models directory when it lies in it (so
+     * the workbench moves with its data folder), else absolute (a file scored from elsewhere, or a
+     * model saved in the {@link #formerDirectory()}).
+     */
+    private String storedPath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = directory.toAbsolutePath().normalize();
+        return absolute.startsWith(folder) ? folder.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** A recorded path as a file: relative ones lie in the models directory, absolute ones where they say. */
+    private Path recordedPath(String stored) {
+        Path path = Path.of(stored);
+        return path.isAbsolute() ? path : directory.toAbsolutePath().normalize().resolve(path);
     }
 
     /** Every recorded final model, newest first. */
     public List<FinalModel> list() {
-        return records.all().stream().map(FinalModels::finalModel).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return records.all().stream().map(this::finalModel).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public Optional<FinalModel> find(String id) {
-        return records.find(id).map(FinalModels::finalModel);
+        return records.find(id).map(this::finalModel);
     }
 
-    private static FinalModel finalModel(FinalModelRecords.FinalModelRow r) {
+    private FinalModel finalModel(FinalModelRecords.FinalModelRow r) {
         return new FinalModel(r.id(), r.model(), r.variant(),
                 StoredJson.read(r.hyperparametersJson(), new TypeReference<Map<String, Object>>() { }, "final model"),
-                Path.of(r.file()), r.corpusFingerprint(), r.trainingPosts(), r.dealerPosts(), r.threshold(), r.seed(),
+                recordedPath(r.file()), r.corpusFingerprint(), r.trainingPosts(), r.dealerPosts(), r.threshold(), r.seed(),
                 StoredJson.read(r.libraryVersionsJson(), new TypeReference<Map<String, String>>() { }, "final model"),
                 Instant.parse(r.trainedAt()), r.seconds());
     }
@@ -269,7 +298,7 @@ public final class FinalModels {
         }
         checkCancelled(context);
         writeScores(m.id(), scored);
-        context.progress(toScore.size(), toScore.size(), "scored " + scored.size() + " posts");
+        context.progress(toScore.size(), toScore.size(), "scored " + scored.size() + (scored.size() == 1 ? " post" : " posts"));
         List<Scored> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparingLong(Scored::postId)).limit(TOP).toList();
         return new ScoreResult(m.id(), scored.size(), skipped, corpus.posts() - texts.size(), top);

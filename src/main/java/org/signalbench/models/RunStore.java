@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.signalbench.preprocess.Variant;
 import org.signalbench.store.ModelRuns;
+import org.signalbench.store.ProcessOwner;
 import org.signalbench.store.Session;
 
 /**
  * Cross-validation runs, their folds and predictions as the models' records, stored through
  * {@link ModelRuns} (the tables' one writer in {@code store}).
  *
- * <p>A run records the process that works on it ({@link Owner}: pid, host, process start time).
+ * <p>A run records the process that works on it ({@link ProcessOwner}: pid, host, process start time).
  * A run stored as {@code running} whose process is gone (killed, crashed, the machine restarted) is
  * reported with status {@value #STALE}: it was interrupted and can be resumed. A run owned by a
  * process on another host is taken to be running (its process cannot be checked from here).
@@ -41,45 +42,6 @@ public final class RunStore {
                       Map<String, String> libraryVersions, double durationSeconds) {
     }
 
-    /** The process working on a run; {@code started} is its start time, null when the system does not tell. */
-    public record Owner(long pid, String host, Instant started) {
-        private static final Owner CURRENT = new Owner(ProcessHandle.current().pid(), hostName(),
-                startOf(ProcessHandle.current()));
-
-        public static Owner current() {
-            return CURRENT;
-        }
-
-        /** True when the process is known to be gone: same host, and no live process with that pid and start time. */
-        public boolean gone() {
-            if (!host.equals(CURRENT.host)) {
-                return false;
-            }
-            if (equals(CURRENT)) {
-                return false;
-            }
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            if (process.isEmpty() || !process.get().isAlive()) {
-                return true;
-            }
-            Instant processStarted = startOf(process.get());
-            return started != null && processStarted != null && !started.equals(processStarted);
-        }
-
-        private static Instant startOf(ProcessHandle process) {
-            return process.info().startInstant().orElse(null);
-        }
-
-        private static String hostName() {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                String env = System.getenv("HOSTNAME");
-                return env == null || env.isBlank() ? "localhost" : env;
-            }
-        }
-    }
-
     /** One stored out-of-fold prediction. */
     public record Prediction(long postId, int fold, double score, boolean predicted, boolean dealer) {
     }
@@ -90,7 +52,7 @@ public final class RunStore {
                 config.scheme().name().toLowerCase(java.util.Locale.ROOT),
                 String.join(",", config.variants().stream().map(Variant::key).toList()), String.join(",", config.models()),
                 fingerprint, dictionarySize, StoredJson.write(hyperparameters), StoredJson.write(libraries), 0),
-                row(Owner.current()));
+                ProcessOwner.current());
     }
 
     /**
@@ -108,27 +70,23 @@ public final class RunStore {
     }
 
     private void claim(String id) {
-        Optional<Owner> owner = owner(id);
-        if (owner.isPresent() && storedStatus(id) == RunStatus.RUNNING && !owner.get().equals(Owner.current())
+        Optional<ProcessOwner> owner = owner(id);
+        if (owner.isPresent() && storedStatus(id) == RunStatus.RUNNING && !owner.get().equals(ProcessOwner.current())
                 && !owner.get().gone()) {
             throw new IllegalStateException("run " + id + " is still running in process " + owner.get().pid()
                     + " on " + owner.get().host());
         }
-        setOwner(id, Owner.current());
-    }
-
-    private static ModelRuns.OwnerRow row(Owner owner) {
-        return owner == null ? null : new ModelRuns.OwnerRow(owner.pid(), owner.host(), owner.started());
+        setOwner(id, ProcessOwner.current());
     }
 
     /** Records the process working on a run. */
-    void setOwner(String id, Owner owner) {
-        rows.setOwner(id, row(owner));
+    void setOwner(String id, ProcessOwner owner) {
+        rows.setOwner(id, owner);
     }
 
     /** The process that last worked on a run; empty for runs stored before owners were recorded. */
-    public Optional<Owner> owner(String id) {
-        return rows.owner(id).map(o -> new Owner(o.pid(), o.host(), o.started()));
+    public Optional<ProcessOwner> owner(String id) {
+        return rows.owner(id);
     }
 
     private RunStatus storedStatus(String id) {
@@ -143,7 +101,7 @@ public final class RunStore {
         if (stored != RunStatus.RUNNING) {
             return stored;
         }
-        Optional<Owner> owner = owner(id);
+        Optional<ProcessOwner> owner = owner(id);
         return owner.isEmpty() || owner.get().gone() ? STALE : stored;
     }
 

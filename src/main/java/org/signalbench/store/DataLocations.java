@@ -42,6 +42,18 @@ public final class DataLocations {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("signalbench");
     }
 
+    /**
+     * A workbench's own data folder, beside its file: {@code study-data/} for {@code study.sqlite}
+     * (the file name without its last extension, plus {@code -data}). What belongs to one workbench
+     * (its final models) lives there, so copying the file with its folder moves both.
+     */
+    public static Path workbenchDataFolder(Path workbenchFile) {
+        Path file = workbenchFile.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-data");
+    }
+
     /** The workbench opened when no {@code --db} is given. */
     public static Path defaultWorkbench() {
         return dataDirectory().resolve("workbench.sqlite");

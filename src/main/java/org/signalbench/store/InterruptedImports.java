@@ -41,7 +41,7 @@ public final class InterruptedImports {
                     "UPDATE import_run SET owner_pid = ?, owner_host = ?, owner_started = ? WHERE id = ?")) {
                 st.setLong(1, me.pid());
                 st.setString(2, me.host());
-                st.setString(3, me.started());
+                st.setString(3, me.startedText());
                 st.setLong(4, runId);
                 st.executeUpdate();
             }
@@ -60,7 +60,7 @@ public final class InterruptedImports {
                     "SELECT id, owner_pid, owner_host, owner_started FROM import_run WHERE status = 'running'");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(3) == null || new ProcessOwner(rs.getLong(2), rs.getString(3), rs.getString(4)).gone()) {
+                    if (rs.getString(3) == null || ProcessOwner.stored(rs.getLong(2), rs.getString(3), rs.getString(4)).gone()) {
                         gone.add(rs.getLong(1));
                     }
                 }

@@ -24,10 +24,6 @@ public final class ModelRuns {
                          String hyperparametersJson, String libraryVersionsJson, double durationSeconds) {
     }
 
-    /** The process recorded as working on a run; {@code started} is its start time (null when unknown). */
-    public record OwnerRow(long pid, String host, Instant started) {
-    }
-
     /** One fold's figures; {@code auc} NaN when undefined (stored as NULL). */
     public record FoldRow(String variant, String model, int fold, int trainSize, int testSize, int tp, int fp, int tn,
                           int fn, double precision, double recall, double f1, double auc, double trainSeconds,
@@ -45,7 +41,7 @@ public final class ModelRuns {
     }
 
     /** Stores a new run as running, owned by {@code owner}; its start time is now. */
-    public void create(RunRow run, OwnerRow owner) {
+    public void create(RunRow run, ProcessOwner owner) {
         session.call(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO model_run (id, started_at, status, seed, folds, fold_scheme, "
                     + "variants, models, corpus_fingerprint, dictionary_size, hyperparameters, library_versions, "
@@ -63,7 +59,7 @@ public final class ModelRuns {
                 st.setString(11, run.libraryVersionsJson());
                 st.setLong(12, owner.pid());
                 st.setString(13, owner.host());
-                st.setString(14, owner.started() == null ? null : owner.started().toString());
+                st.setString(14, owner.startedText());
                 return st.executeUpdate();
             }
         });
@@ -85,13 +81,13 @@ public final class ModelRuns {
     }
 
     /** Records the process working on a run (null: none). */
-    public void setOwner(String id, OwnerRow owner) {
+    public void setOwner(String id, ProcessOwner owner) {
         session.call(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE model_run SET owner_pid = ?, owner_host = ?, owner_started = ? WHERE id = ?")) {
                 st.setObject(1, owner == null ? null : owner.pid());
                 st.setString(2, owner == null ? null : owner.host());
-                st.setString(3, owner == null || owner.started() == null ? null : owner.started().toString());
+                st.setString(3, owner == null ? null : owner.startedText());
                 st.setString(4, id);
                 return st.executeUpdate();
             }
@@ -99,7 +95,7 @@ public final class ModelRuns {
     }
 
     /** The process that last worked on a run; empty for runs stored before owners were recorded. */
-    public Optional<OwnerRow> owner(String id) {
+    public Optional<ProcessOwner> owner(String id) {
         return session.call(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT owner_pid, owner_host, owner_started FROM model_run WHERE id = ?")) {
                 st.setString(1, id);
@@ -107,7 +103,7 @@ public final class ModelRuns {
                     if (!rs.next() || rs.getString(2) == null) {
                         return Optional.empty();
                     }
-                    return Optional.of(new OwnerRow(rs.getLong(1), rs.getString(2), instant(rs.getString(3))));
+                    return Optional.of(new ProcessOwner(rs.getLong(1), rs.getString(2), instant(rs.getString(3))));
                 }
             }
         });

@@ -4,16 +4,31 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The process working on something stored (an import): its pid, host and start time, so a record
- * left behind by a killed process can be told from one whose process still works on it.
+ * The process working on something stored (an import, a cross-validation run): its pid, host and
+ * start time, so a record left behind by a killed process can be told from one whose process still
+ * works on it. {@code started} is null when the system does not tell.
  */
-public record ProcessOwner(long pid, String host, String started) {
+public record ProcessOwner(long pid, String host, Instant started) {
     private static final ProcessOwner CURRENT = new ProcessOwner(ProcessHandle.current().pid(), hostName(),
             startOf(ProcessHandle.current()));
 
     /** This process. */
     public static ProcessOwner current() {
         return CURRENT;
+    }
+
+    /** The owner as stored: {@code started} is an ISO-8601 instant or null. */
+    static ProcessOwner stored(long pid, String host, String started) {
+        try {
+            return new ProcessOwner(pid, host, started == null ? null : Instant.parse(started));
+        } catch (java.time.format.DateTimeParseException e) {
+            return new ProcessOwner(pid, host, null); // an unreadable time: judged by pid and host alone
+        }
+    }
+
+    /** The start time as stored (ISO-8601), or null. */
+    String startedText() {
+        return started == null ? null : started.toString();
     }
 
     /**
@@ -28,12 +43,12 @@ public record ProcessOwner(long pid, String host, String started) {
         if (process.isEmpty() || !process.get().isAlive()) {
             return true;
         }
-        String processStarted = startOf(process.get());
+        Instant processStarted = startOf(process.get());
         return started != null && processStarted != null && !started.equals(processStarted);
     }
 
-    private static String startOf(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toString).orElse(null);
+    private static Instant startOf(ProcessHandle process) {
+        return process.info().startInstant().orElse(null);
     }
 
     private static String hostName() {

@@ -22,7 +22,7 @@ import org.sqlite.SQLiteDataSource;
  * Guards a workbench's migrations: a file made by a newer SignalBench (its schema history holds a
  * version this one does not ship) is refused before anything is written; migrations of one file run
  * one at a time, across threads and processes (two windows creating the same new workbench), under
- * an exclusive lock; and a migration that fails stops the open.
+ * an exclusive lock on a file beside it; and a migration that fails stops the open.
  */
 final class SchemaGuard {
     /** The migration to run under the lock. */
@@ -59,6 +59,27 @@ final class SchemaGuard {
     }
 
     /**
+     * Checks a workbench opened read-only (nothing can be migrated): refused when it is newer than this
+     * SignalBench, or older (its schema would need an upgrade this process cannot write).
+     */
+    static void checkReadOnly(Path file, javax.sql.DataSource readOnly) throws SQLException {
+        refuseNewer(file, readOnly);
+        int pending;
+        try {
+            pending = Workbench.flyway(readOnly).load().info().pending().length;
+        } catch (FlywayException e) {
+            EnvironmentFault.throwIfEnvironment(e);
+            throw new StoreException("cannot read the schema history of " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (pending > 0) {
+            throw new StoreException("the workbench " + file + " cannot be written (it or its folder is read-only) and was "
+                    + "made by an older SignalBench: it needs " + pending + " schema upgrade(s) before this one can read it. "
+                    + "Make it and its folder writable, or copy it to a writable folder, and open it again", null);
+        }
+    }
+
+    /**
      * Refuses a workbench whose schema history holds a successful migration newer than any this
      * SignalBench ships. Only reads: the file's bytes stay as they are.
      */
@@ -69,10 +90,14 @@ final class SchemaGuard {
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file);
         plain.setBusyTimeout(Workbench.BUSY_TIMEOUT_MS);
+        refuseNewer(file, plain);
+    }
+
+    private static void refuseNewer(Path file, javax.sql.DataSource source) throws SQLException {
         MigrationVersion newest = null;
         MigrationVersion known = null;
         try {
-            for (MigrationInfo info : Workbench.flyway(plain).load().info().all()) {
+            for (MigrationInfo info : Workbench.flyway(source).load().info().all()) {
                 if (info.getVersion() == null) {
                     continue;
                 }
@@ -118,13 +143,22 @@ final class SchemaGuard {
     }
 
     /**
-     * An exclusive lock for the workbench's migrations, shared by every process on this machine: a
-     * lock file in the temporary folder named by the workbench's path (SQLite's own locks cannot be
-     * used: a Java lock on the database file would be released when SQLite closes its handle).
+     * An exclusive lock for the workbench's migrations, shared by every process that opens it: a hidden
+     * lock file beside the workbench ({@code .NAME.lock}), so processes with different temporary
+     * folders, or on two hosts over a network share, are kept apart too. SQLite's own locks cannot be
+     * used: a Java lock on the database file would be released when SQLite closes its handle. When the
+     * folder cannot hold the lock file (a read-only folder, where nothing can be migrated anyway), a
+     * lock file in the temporary folder named by the workbench's path keeps this machine's processes apart.
      */
-    private static FileLock processLock(String key) throws IOException {
-        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "signalbench-migrate-" + hash(key) + ".lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    static FileLock processLock(String key) throws IOException {
+        Path beside = lockFileOf(Path.of(key));
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(beside, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileSystemException e) { // also AccessDeniedException
+            Path inTemp = Path.of(System.getProperty("java.io.tmpdir"), "signalbench-migrate-" + hash(key) + ".lock");
+            channel = FileChannel.open(inTemp, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
         try {
             FileLock lock = channel.lock();
             return new FileLockClosingChannel(lock);
@@ -132,6 +166,11 @@ final class SchemaGuard {
             channel.close();
             throw e;
         }
+    }
+
+    /** The migration lock file of a workbench: {@code .NAME.lock} in its folder. */
+    static Path lockFileOf(Path workbench) {
+        return workbench.resolveSibling("." + workbench.getFileName() + ".lock");
     }
 
     private static String hash(String key) {

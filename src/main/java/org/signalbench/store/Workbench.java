@@ -22,13 +22,20 @@ public final class Workbench implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
+    private final boolean readOnly;
     private final SQLiteDataSource dataSource;
     private final Connection connection;
 
-    private Workbench(Path file, int maxPageCount) throws SQLException {
+    private Workbench(Path file, int maxPageCount, boolean readOnly) throws SQLException {
         this.file = file;
-        this.dataSource = dataSource(file, maxPageCount);
-        SchemaGuard.migrateSafely(file, () -> migrate(dataSource, null));
+        this.readOnly = readOnly;
+        if (readOnly) {
+            this.dataSource = readOnlyDataSource(file);
+            SchemaGuard.checkReadOnly(file, dataSource);
+        } else {
+            this.dataSource = dataSource(file, maxPageCount);
+            SchemaGuard.migrateSafely(file, () -> migrate(dataSource, null));
+        }
         this.connection = dataSource.getConnection();
         try {
             InterruptedImports.settle(connection);
@@ -64,7 +71,7 @@ public final class Workbench implements AutoCloseable {
             Files.createDirectories(parent);
         }
         try {
-            return new Workbench(absolute, maxPageCount);
+            return new Workbench(absolute, maxPageCount, cannotBeWritten(absolute));
         } catch (SQLException e) {
             throw EnvironmentFault.unchecked(e);
         }
@@ -96,6 +103,36 @@ public final class Workbench implements AutoCloseable {
                 // An applied migration this SignalBench does not know is an error, not a warning
                 // (SchemaGuard refuses such a file before Flyway sees it; this is the second lock).
                 .ignoreMigrationPatterns(new String[0]);
+    }
+
+    /**
+     * True when the workbench exists but it or its folder cannot be written (a read-only folder, a
+     * file shared read-only, a write-protected drive): it is then opened read-only.
+     */
+    private static boolean cannotBeWritten(Path file) {
+        Path folder = file.getParent();
+        return Files.isRegularFile(file) && (!Files.isWritable(file) || folder != null && !Files.isWritable(folder));
+    }
+
+    /**
+     * A read-only workbench: reading commands work on it, and a write fails with SQLite's READONLY,
+     * which {@link EnvironmentFault} reports as such. Without its WAL file beside it (the folder cannot
+     * hold the one SQLite would create) it is opened immutable: nothing can change a file nobody may write.
+     */
+    private static SQLiteDataSource readOnlyDataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        boolean walBeside = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        source.setUrl(walBeside ? "jdbc:sqlite:" + file : "jdbc:sqlite:" + file.toUri() + "?immutable=1");
+        return source;
+    }
+
+    /** True when the workbench was opened read-only (it or its folder cannot be written): every write fails as READONLY. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     private static SQLiteDataSource dataSource(Path file, int maxPageCount) {

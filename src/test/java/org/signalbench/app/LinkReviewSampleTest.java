@@ -128,6 +128,20 @@ class LinkReviewSampleTest {
             }
         });
         assertEquals(1, automated.size(), automated.toString());
+        // the study's figures under their own key, beside the unchanged ones
+        List<Double> studyLive = new java.util.ArrayList<>();
+        r.get("study").get("figures").forEach(g -> {
+            if (g.get("key").asText().equals("live")) {
+                studyLive.add(g.get("value").asDouble());
+            }
+        });
+        assertEquals(List.of(34.0), studyLive);
+        CliRun text = CliRun.of("twitter", "results", "--db", db.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("live: online pharmacy +15 \\(44%\\) +15 \\(44%\\)")), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("LegitScript among live pharmacy tweets: rogue +6 of 15 \\(40%\\) +6 of 15 \\(40%\\)")),
+                text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("live tweets +34 +34")), text.out());
 
         // the packet for the live pharmacy sites, masked by default
         Path packet = dir.resolve("packet");

@@ -173,6 +173,84 @@ class LinkReviewServiceTest {
     }
 
     @Test
+    void theIpCountryComesFromRdapAndAHandTypedOneIsKeptWhenRdapHasNone() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicBoolean rdapKnows = new java.util.concurrent.atomic.AtomicBoolean(false);
+        server.createContext("/shop", ex -> answer(ex, 200, "text/html", "<html><title>Pain pills</title></html>"));
+        server.createContext("/rdap/ip/127.0.0.1", ex -> {
+            if (rdapKnows.get()) {
+                answer(ex, 200, "application/rdap+json", "{\"objectClassName\": \"ip network\", \"country\": \"DE\"}");
+            } else {
+                answer(ex, 404, "application/rdap+json", "{}");
+            }
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (Workbench wb = workbench(base + "/shop", base + "/shop")) {
+            LinkReviewService service = new LinkReviewService();
+            service.candidates(wb, "ids", service.readIds(wb, write("ids.csv", "external_id\n101\n"), false).postIds());
+            service.importEvidence(wb, write("ip.csv", "url,ip_address,ip_country\n" + base + "/shop,192.0.2.1,ZZ\n"));
+            LinkChecker checker = new LinkChecker(new LinkChecker.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), 5, 1 << 16, "t"),
+                    dir.resolve("evidence"), Clock.systemUTC());
+            org.signalbench.links.Rdap rdap = new org.signalbench.links.Rdap(base + "/rdap", Duration.ofSeconds(2));
+            var report = service.checkLinks(wb, checker, rdap, JobContext.NONE);
+            LinkReviews.EvidenceRow e = service.evidence(wb).get(base + "/shop");
+            assertEquals("127.0.0.1", e.ipAddress()); // measured at check time
+            assertEquals("ZZ", e.ipCountry()); // RDAP had none: the typed value stays
+            assertTrue(report.problems().stream().anyMatch(p -> p.contains("IP 127.0.0.1: RDAP answered 404")), report.problems().toString());
+            rdapKnows.set(true);
+            service.checkLinks(wb, checker, rdap, JobContext.NONE);
+            assertEquals("DE", service.evidence(wb).get(base + "/shop").ipCountry());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void screenshotsOfPagesThatAnsweredAreStoredUnderTheirHash() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/shop", ex -> answer(ex, 200, "text/html", "<html><title>Pain pills</title></html>"));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        List<String> asked = new java.util.ArrayList<>();
+        org.signalbench.links.PageScreenshots engine = (url, options) -> {
+            asked.add(url + " js=" + options.javaScript());
+            return new org.signalbench.links.PageScreenshots.Shot(png.toByteArray(), false, "slow page");
+        };
+        try (Workbench wb = workbench(base + "/shop", base + "/gone")) {
+            LinkReviewService service = new LinkReviewService();
+            service.candidates(wb, "ids", service.readIds(wb, write("ids.csv", "external_id\n101\n103\n"), false).postIds());
+            LinkChecker checker = new LinkChecker(new LinkChecker.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), 5, 1 << 16, "t"),
+                    dir.resolve("evidence"), Clock.systemUTC());
+            var report = service.checkLinks(wb, checker, null, new LinkReviewService.Screenshots(engine,
+                    org.signalbench.links.PageScreenshots.Options.defaults()), JobContext.NONE);
+            assertEquals(List.of(base + "/shop js=false"), asked); // the dead link is not loaded again; JavaScript off by default
+            assertEquals(1, report.screenshots());
+            assertTrue(report.problems().contains(base + "/shop: screenshot: slow page"), report.problems().toString());
+            LinkReviews.EvidenceRow shop = service.evidence(wb).get(base + "/shop");
+            String sha = LinkChecker.sha256(png.toByteArray());
+            assertEquals(sha, shop.screenshotSha256());
+            Path stored = org.signalbench.store.DataLocations.dataDirectory().resolve(shop.screenshotPath());
+            assertEquals(LinkReviewService.evidenceFolder().resolve(sha + ".png"), stored);
+            assertEquals(sha, LinkChecker.sha256(stored));
+            assertEquals(null, service.evidence(wb).get(base + "/gone").screenshotPath());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String type, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream o = ex.getResponseBody()) {
+            o.write(bytes);
+        }
+    }
+
+    @Test
     void checkLinksContactsNothingUnlessAsked() throws Exception {
         try (Workbench wb = workbench("https://www.rxbargainmeds.test/oxycodone", "https://guide.blogsite.test/")) {
             // the workbench exists; the command refuses before reading it

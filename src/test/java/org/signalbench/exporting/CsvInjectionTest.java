@@ -21,6 +21,7 @@ import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
 
 /** CSV exports neutralise spreadsheet formulas (OWASP) unless --raw; Markdown and HTML escape collected text. */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class CsvInjectionTest {
     @TempDir
     Path dir;

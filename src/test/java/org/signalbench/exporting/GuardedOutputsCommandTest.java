@@ -22,6 +22,7 @@ import org.signalbench.store.Workbench;
 import org.signalbench.testing.CliRun;
 
 /** Every command that writes a file refuses the workbench (and its side files) as its output: exit 1, database intact. */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class GuardedOutputsCommandTest {
     @TempDir
     Path dir;

@@ -65,7 +65,7 @@ class CsvImportTest {
             assertEquals(0, report.imported());
             assertEquals(1, report.rejected().size());
             assertEquals(1, report.rejected().get(0).line());
-            assertTrue(report.rejected().get(0).reason().contains("no 'external_id' column"));
+            assertTrue(report.rejected().get(0).reason().contains("no column for the field 'external_id'"), report.rejected().toString());
         }
     }
 }

@@ -73,7 +73,12 @@ class ImporterFuzzTest {
                 new Base("csv", "posts.csv", bytes(csvPosts(bundleLines)), false, true),
                 new Base("coder-file", "coder-a.json", bytes(coderFile(SAMPLE.resolve("instagram-study/coders/coder-a.json"), 12)), false, false),
                 new Base("labels-csv", "labels.csv", bytes(labelsCsv(ids, false)), false, true),
-                new Base("adjudication-csv", "finals.csv", bytes(labelsCsv(ids, true)), false, true));
+                new Base("adjudication-csv", "finals.csv", bytes(labelsCsv(ids, true)), false, true),
+                // last, so the mutants of the bases above stay what they were: the streamed array and document readers
+                new Base("twitter-array", "tweets.json", bytes("[\n" + String.join(",\n",
+                        lines(SAMPLE.resolve("twitter/tweets-v1.jsonl"), 8)) + "\n]\n"), false, true),
+                new Base("twitter-v2-page", "page.json", bytes(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        JSON.readTree(lines(SAMPLE.resolve("twitter/tweets-v2.jsonl"), 1).get(0)))), false, true));
 
         Random random = new Random(SEED);
         List<Outcome> outcomes = new ArrayList<>();

@@ -27,6 +27,7 @@ import org.signalbench.testing.CliRun;
 import org.signalbench.testing.TestWorkbenches;
 
 /** The smaller parsing faults of issue 12: BOMs, bad bytes, truncated JSON, ragged CSV rows, bundle versions, coder names. */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class ParsingFaultsTest {
     @TempDir
     Path dir;

@@ -130,6 +130,49 @@ class LabelCsvImportTest {
                 Labelling.labelStore(c).codebook().version()));
     }
 
+    @Test
+    void theFileIsReadAsAStreamAcrossItsBufferAndABadByteDeepInsideIsNamedAtItsLine() throws Exception {
+        // a two-byte character straddles the reader's 64 KiB buffer: decoded whole, both lines taken
+        Path wide = csv("wide.csv", "external_id,label,comment\nAAA111,1," + "é".repeat(70_000) + "\nBBB222,0,ok\n");
+        assertEquals(new LabelCsvImport.Result(2, 0), Labelling.importLabelCsv(c, wide, "coder-w", Role.CODER, rejected::add));
+        assertEquals(List.of(), rejected);
+        // an invalid byte on line 3,002, some 100 KB in: the file is refused whole, at that line
+        StringBuilder text = new StringBuilder("external_id,label,comment\n");
+        for (int i = 0; i < 3_000; i++) {
+            text.append(i % 2 == 0 ? "AAA111" : "BBB222").append(",1,").append("x".repeat(25)).append('\n');
+        }
+        byte[] head = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+        bytes[head.length] = 'C';
+        bytes[head.length + 1] = ',';
+        bytes[head.length + 2] = (byte) 0xFF;
+        bytes[head.length + 3] = '\n';
+        Path bad = dir.resolve("deep.csv");
+        Files.write(bad, bytes);
+        assertEquals(new LabelCsvImport.Result(0, 0), Labelling.importLabelCsv(c, bad, "coder-d", Role.CODER, rejected::add));
+        assertEquals(List.of(new Rejection(bad.toString(), 3_002, "invalid UTF-8: byte 0xFF cannot start or continue a character")),
+                rejected);
+        assertEquals(0, scalar(c, "SELECT count(*) FROM label l JOIN coder k ON k.id = l.coder_id WHERE k.name = 'coder-d'"));
+    }
+
+    @Test
+    void aCodebooksQuestionsAsColumnsAreReadByTheSameReader() throws Exception {
+        Codebook linkReview = Codebook.load("codebook/link-review.json");
+        Path f = csv("links.csv", "external_id,seller_type,link_status,comment\n"
+                + "1004,online-pharmacy,,anything\n"
+                + "1004,darknet,live,\n"
+                + "AAA111,online-pharmacy,live,\n"
+                + "1005,pusher,,\n");
+        var result = LabelCsvImport.importFile(Session.over(c), linkReview, f, "link-coder", Role.CODER,
+                LabelCsvImport.questionColumns(linkReview, org.signalbench.domain.Platform.TWITTER), rejected::add);
+        assertEquals(new LabelCsvImport.Result(1, 0), result); // the blank link_status answers nothing
+        assertEquals(List.of(3, 4, 5), rejected.stream().map(Rejection::line).toList());
+        assertTrue(rejected.get(0).reason().contains("already answered on line 2"), rejected.get(0).reason());
+        assertEquals("no twitter post 'AAA111' in this workbench", rejected.get(1).reason());
+        assertTrue(rejected.get(2).reason().startsWith("'pusher' is not an answer to seller_type"), rejected.get(2).reason());
+        assertEquals(1, scalar(c, "SELECT count(*) FROM label WHERE question = 'seller_type' AND value = 'online-pharmacy'"));
+    }
+
     private String text(String sql) throws Exception {
         try (var st = c.prepareStatement(sql); var rs = st.executeQuery()) {
             assertTrue(rs.next(), sql);

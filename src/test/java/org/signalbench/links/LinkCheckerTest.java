@@ -81,6 +81,10 @@ class LinkCheckerTest {
                     "vcardArray": ["vcard", [["version", {}, "text", "4.0"],
                                              ["adr", {"cc": "US"}, "text", ["", "", "", "", "AZ", "", "United States"]]]]}]}
                 """));
+        server.createContext("/rdap/ip/127.0.0.2", ex -> send(ex, 200, "application/rdap+json", """
+                {"objectClassName": "ip network", "startAddress": "127.0.0.0", "endAddress": "127.255.255.255",
+                 "ipVersion": "v4", "name": "EXAMPLE-LOOPBACK-NET", "country": "NL"}
+                """));
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow or cut-off handler must not hold up the next test
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -180,6 +184,22 @@ class LinkCheckerTest {
         assertEquals(new Rdap.Registration("Example Registrar, Inc.", "US", "2016-03-14T10:00:00Z", null), r);
         Rdap.Registration missing = new Rdap(base + "/rdap", Duration.ofSeconds(2)).lookup("unknown.test");
         assertEquals("RDAP answered 404", missing.problem());
+    }
+
+    @Test
+    void rdapGivesTheCountryOfAnIpAddressesNetwork() {
+        Rdap rdap = new Rdap(base + "/rdap", Duration.ofSeconds(2));
+        assertEquals(new Rdap.Network("NL", "EXAMPLE-LOOPBACK-NET", null), rdap.lookupIp("127.0.0.2"));
+        Rdap.Network unknown = rdap.lookupIp("127.0.0.9");
+        assertNull(unknown.country());
+        assertEquals("RDAP answered 404", unknown.problem());
+    }
+
+    @Test
+    void theAddressRecordedIsTheFinalHosts() {
+        assertEquals("127.0.0.2", checker.check(base + "/elsewhere").ipAddress());
+        assertEquals("127.0.0.1", checker.check(base + "/r1").ipAddress());
+        assertNull(checker.check("http://no-such-host.invalid/").ipAddress());
     }
 
     @Test

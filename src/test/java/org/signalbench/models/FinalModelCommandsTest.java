@@ -44,6 +44,9 @@ class FinalModelCommandsTest {
         assertEquals(2.0, model.get("hyperparameters").get("cost").asDouble());
         assertEquals(89, model.get("trainingPosts").asInt());
         assertTrue(Files.isRegularFile(Path.of(model.get("file").asText())));
+        // beside the workbench: test.sqlite's data folder test-data/, not the user's data directory
+        assertEquals(dir.resolve("test-data").resolve("models").resolve(id + ".zip").toAbsolutePath(),
+                Path.of(model.get("file").asText()));
         assertTrue(train.err().contains("training svm on 89 with-hashtags texts"), train.err());
 
         CliRun score = CliRun.of("score", "--db", db, "--final-model", id, "--json");
@@ -59,6 +62,50 @@ class FinalModelCommandsTest {
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().startsWith("scored 95 posts with " + id), text.out());
         assertTrue(text.out().contains("highest scores:"), text.out());
+    }
+
+    @Test
+    void modelsBesideTheWorkbenchMoveWithItAndModelsAtTheFormerPlaceStillScore() throws Exception {
+        Path study = dir.resolve("moving").resolve("study.sqlite");
+        Files.createDirectories(study.getParent());
+        Files.copy(Path.of(db), study);
+        CliRun train = CliRun.of("train", "--db", study.toString(), "--model", "dt", "--variant", "no-hashtags", "--json");
+        assertEquals(0, train.exit(), train.err());
+        String id = new ObjectMapper().readTree(train.out()).get("id").asText();
+        Path saved = dir.resolve("moving/study-data/models/" + id + ".zip");
+        assertTrue(Files.isRegularFile(saved), saved + " beside the workbench");
+        try (Workbench wb = Workbench.open(study)) {
+            try (var st = wb.connection().prepareStatement("SELECT file FROM final_model WHERE id = ?")) {
+                st.setString(1, id);
+                try (var rs = st.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(id + ".zip", rs.getString(1), "recorded relative to the workbench's models folder");
+                }
+            }
+        }
+
+        // The workbench moved with its data folder: its model is still found.
+        Path moved = dir.resolve("moved");
+        Files.move(study.getParent(), moved);
+        CliRun afterMove = CliRun.of("score", "--db", moved.resolve("study.sqlite").toString(), "--final-model", id, "--json");
+        assertEquals(0, afterMove.exit(), afterMove.err());
+        assertEquals(6, new ObjectMapper().readTree(afterMove.out()).get("scored").asInt());
+
+        // A model saved by an earlier SignalBench in the user's data directory (the tests' signalbench.home),
+        // recorded by its absolute path.
+        Path former = FinalModels.formerDirectory().resolve(id + ".zip").toAbsolutePath();
+        Files.createDirectories(former.getParent());
+        Files.move(moved.resolve("study-data/models/" + id + ".zip"), former);
+        try (Workbench wb = Workbench.open(moved.resolve("study.sqlite"))) {
+            try (var st = wb.connection().prepareStatement("UPDATE final_model SET file = ? WHERE id = ?")) {
+                st.setString(1, former.toString());
+                st.setString(2, id);
+                assertEquals(1, st.executeUpdate());
+            }
+        }
+        CliRun atFormerPlace = CliRun.of("score", "--db", moved.resolve("study.sqlite").toString(), "--final-model", id, "--json");
+        assertEquals(0, atFormerPlace.exit(), atFormerPlace.err());
+        assertEquals(6, new ObjectMapper().readTree(atFormerPlace.out()).get("scored").asInt());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.preprocess.Variant;
+import org.signalbench.store.ProcessOwner;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 
@@ -21,8 +22,8 @@ class RunStoreTest {
     private static final CvConfig CONFIG = new CvConfig(List.of(Variant.NO_HASHTAGS), List.of("dt"), Map.of(), 2, 1,
             Folds.Scheme.STRATIFIED);
 
-    private static RunStore.Owner ownerOf(Process process) {
-        return new RunStore.Owner(process.pid(), RunStore.Owner.current().host(),
+    private static ProcessOwner ownerOf(Process process) {
+        return new ProcessOwner(process.pid(), ProcessOwner.current().host(),
                 process.info().startInstant().orElse(null));
     }
 
@@ -32,7 +33,7 @@ class RunStoreTest {
             RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             store.create("mine", CONFIG, "f", 10, Map.of(), Map.of());
             assertEquals(RunStatus.RUNNING, store.run("mine").orElseThrow().status(), "this process is alive");
-            assertEquals(RunStore.Owner.current(), store.owner("mine").orElseThrow());
+            assertEquals(ProcessOwner.current(), store.owner("mine").orElseThrow());
 
             Process sleeper = new ProcessBuilder("sleep", "60").start();
             try {
@@ -50,7 +51,7 @@ class RunStoreTest {
             assertTrue(store.all().stream().anyMatch(r -> r.id().equals("other") && r.status().equals(RunStore.STALE)));
 
             store.setStatus("other", RunStatus.RUNNING, 0); // resuming takes it over
-            assertEquals(RunStore.Owner.current(), store.owner("other").orElseThrow());
+            assertEquals(ProcessOwner.current(), store.owner("other").orElseThrow());
             assertEquals(RunStatus.RUNNING, store.run("other").orElseThrow().status());
             store.setStatus("other", RunStatus.FINISHED, 1.5);
             assertEquals(RunStatus.FINISHED, store.run("other").orElseThrow().status());
@@ -66,7 +67,7 @@ class RunStoreTest {
             assertEquals(RunStore.STALE, store.run("legacy").orElseThrow().status());
 
             store.create("remote", CONFIG, "f", 10, Map.of(), Map.of());
-            store.setOwner("remote", new RunStore.Owner(1, "another-host.example.com", null));
+            store.setOwner("remote", new ProcessOwner(1, "another-host.example.com", null));
             assertEquals(RunStatus.RUNNING, store.run("remote").orElseThrow().status(), "cannot check a process elsewhere");
 
             store.create("cancelled", CONFIG, "f", 10, Map.of(), Map.of());

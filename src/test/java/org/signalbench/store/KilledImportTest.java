@@ -26,19 +26,27 @@ import org.signalbench.testing.CliRun;
  * {@code PRAGMA integrity_check}, holds whole chunks of posts (or all or none of a labels file), no
  * import is left {@code running}, and importing the same sources again completes the import.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class KilledImportTest {
     @TempDir
     Path dir;
 
     private static Process command(String... args) throws Exception {
+        return command(List.of(), args);
+    }
+
+    /** A command-line JVM running {@code args}, with {@code jvmOptions} (such as {@code -Dname=value}) before its class. */
+    static Process command(List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static void kill(Process process) throws InterruptedException {
+    static void kill(Process process) throws InterruptedException {
         process.destroyForcibly(); // SIGKILL: no shutdown hooks, no close, no finally
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     }
@@ -115,8 +123,13 @@ class KilledImportTest {
     @Test
     void twoProcessesCreatingTheSameNewWorkbenchBothImport() throws Exception {
         Path db = dir.resolve("new.sqlite");
-        Process a = command("import", "--db", db.toString(), bundle(dir.resolve("a.jsonl"), "A", 100, 40).toString());
-        Process b = command("import", "--db", db.toString(), bundle(dir.resolve("b.jsonl"), "B", 100, 40).toString());
+        // Each with a temporary folder of its own: the migration lock is beside the workbench, not in a temporary folder.
+        Path tmpA = java.nio.file.Files.createDirectories(dir.resolve("tmp-a"));
+        Path tmpB = java.nio.file.Files.createDirectories(dir.resolve("tmp-b"));
+        Process a = command(List.of("-Djava.io.tmpdir=" + tmpA), "import", "--db", db.toString(),
+                bundle(dir.resolve("a.jsonl"), "A", 100, 40).toString());
+        Process b = command(List.of("-Djava.io.tmpdir=" + tmpB), "import", "--db", db.toString(),
+                bundle(dir.resolve("b.jsonl"), "B", 100, 40).toString());
         assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, a.exitValue());
         assertEquals(0, b.exitValue());
@@ -124,5 +137,9 @@ class KilledImportTest {
         assertEquals(count(db, "SELECT count(*) FROM flyway_schema_history"),
                 count(db, "SELECT count(DISTINCT version) FROM flyway_schema_history WHERE success = 1"));
         assertEquals("ok", text(db, "PRAGMA integrity_check"));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".new.sqlite.lock")), "the lock file is beside the workbench");
+        try (var inTemp = java.nio.file.Files.list(tmpA)) {
+            assertTrue(inTemp.noneMatch(p -> p.getFileName().toString().startsWith("signalbench-migrate-")));
+        }
     }
 }

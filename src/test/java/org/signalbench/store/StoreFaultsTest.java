@@ -44,6 +44,7 @@ import org.sqlite.SQLiteException;
  * recorded as rejected input; the workbench passes {@code PRAGMA integrity_check} and holds whole
  * posts only. Child-JVM kills are in {@link KilledImportTest}.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.signalbench.testing.FaultCases.class)
 class StoreFaultsTest {
     @TempDir
     Path dir;
@@ -459,7 +460,7 @@ class StoreFaultsTest {
                 .getBytes(StandardCharsets.UTF_8);
         xz(folder.resolve("bomb.jsonl.xz"), bundleBomb);
         Files.write(folder.resolve("long-line.jsonl"), bundleBomb);
-        // Whole-document formats (a JSON document, a CSV) are read whole, up to the size limit.
+        // A JSON document is read whole, up to the size limit; a CSV is streamed, its records capped like lines.
         xz(folder.resolve("bomb.json.xz"), longLine.getBytes(StandardCharsets.UTF_8));
         Files.writeString(folder.resolve("big.csv"), "platform,external_id,caption\ninstagram,BIG1," + "b".repeat(40 << 20) + "\n");
         // Twitter JSON Lines, read whole (under the limit): the long line is rejected, the others read.
@@ -474,7 +475,7 @@ class StoreFaultsTest {
         assertTrue(run.out().contains("bomb.jsonl.xz:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
         assertTrue(run.out().contains("long-line.jsonl:2: the line is 40.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
         assertTrue(run.out().contains("bomb.json.xz: the .xz file decompresses to more than 30.0 MiB"), run.out());
-        assertTrue(run.out().contains("big.csv: the file is 40.0 MiB, over the limit of 30.0 MiB"), run.out());
+        assertTrue(run.out().contains("big.csv:2: a record over 16,777,216 characters"), run.out());
         assertTrue(run.out().contains("tweets.jsonl:2: the line is 20.0 MiB long, over the limit of 16.0 MiB; not read"), run.out());
         assertTrue(run.out().contains("rejected:   5"), run.out());
         // 20 good posts, the post after the long line (the same one in both bundles: a duplicate) and the first tweet.
@@ -498,8 +499,9 @@ class StoreFaultsTest {
         CliRun run = CliRun.of("import", "--db", db.toString(), folder.toString());
         System.clearProperty("signalbench.import.maxFileBytes");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("imported:   6000"), run.out());
-        assertTrue(run.out().contains("posts.csv: the file is"), run.out());
+        // The CSV is streamed too: its short row is imported, the long caption refused by the caption limit.
+        assertTrue(run.out().contains("imported:   6001"), run.out());
+        assertTrue(run.out().contains("posts.csv:3: caption of post CSV2 is 300,000 characters long"), run.out());
         assertTrue(run.out().contains("rejected:   1"), run.out());
     }
 

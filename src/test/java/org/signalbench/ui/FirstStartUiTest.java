@@ -56,6 +56,16 @@ class FirstStartUiTest {
         world.close();
     }
 
+    /** Whether the node and every parent are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anEmptyNewWorkbenchImportsTheSampleWithProgress(FxRobot robot) throws Exception {
@@ -65,6 +75,8 @@ class FirstStartUiTest {
         MaskerPane masker = robot.lookup("#masker").queryAs(MaskerPane.class);
         FakeWorld.waitUntil("the progress over the table", () -> masker.isVisible() && masker.getProgress() == 0.5);
         assertTrue(masker.getText().startsWith("Importing the built-in sample… 50 %"), masker.getText());
+        // Not "No posts yet…" behind the progress: the post list is hidden while the sample comes in.
+        assertFalse(shown(robot.lookup("#postTable").query()), "the empty post list shows behind the masker");
 
         release.countDown();
         TableView<PostRow> table = robot.lookup("#postTable").queryAs(TableView.class);
@@ -72,6 +84,7 @@ class FirstStartUiTest {
                 () -> table.getItems().stream().map(PostRow::summary).filter(Objects::nonNull).count() == 40);
         FakeWorld.waitUntil("the masker to go", () -> !masker.isVisible());
         assertFalse(masker.isVisible());
+        assertTrue(shown(robot.lookup("#postTable").query()));
         // A clean sample import needs no summary dialog; the jobs panel tells it is done.
         assertTrue(robot.lookup("#importCounts").tryQuery().isEmpty());
         assertTrue(robot.lookup(".job-status").queryAllAs(javafx.scene.control.Label.class).stream()

@@ -3,7 +3,6 @@ package org.signalbench.models.baselines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.signalbench.models.Example;
@@ -36,12 +35,13 @@ public final class SvmLightExport {
 
     /** Writes every example's line to {@code file}, in the examples' order. */
     public static void write(TfIdf tfIdf, List<Example> examples, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        org.signalbench.exporting.SafeOutputFile.write(file, (Path) null, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             for (Example e : examples) {
                 w.write(line(tfIdf, e));
                 w.newLine();
             }
-        }
+            w.flush();
+        });
     }
 }

@@ -116,6 +116,8 @@ public final class AnnotateViewModel {
             reloadChoices();
         });
         current.revisionProperty().addListener((obs, old, now) -> reloadChoices());
+        // new scores (the Models view's final model) make "order by model" available
+        current.scoresRevisionProperty().addListener((obs, old, now) -> reloadChoices());
     }
 
     // ---- signing in -------------------------------------------------------------------------------

@@ -12,11 +12,14 @@ import org.signalbench.store.Workbench;
 
 /**
  * The workbench the window shows, shared by the features. {@link #revisionProperty()} goes up
- * whenever the posts in it changed (an import finished), so views reload.
+ * whenever the posts in it changed (an import finished), so views reload;
+ * {@link #scoresRevisionProperty()} whenever a final model's scores were stored, so the Annotate
+ * queue offers ordering by them.
  */
 public final class CurrentWorkbench {
     private final ObjectProperty<Workbench> workbench = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
+    private final IntegerProperty scoresRevision = new SimpleIntegerProperty();
 
     /** A read against the post store, run on a background thread over a connection of its own. */
     @FunctionalInterface
@@ -39,6 +42,15 @@ public final class CurrentWorkbench {
     /** Tells the views that the posts changed. */
     public void postsChanged() {
         revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyIntegerProperty scoresRevisionProperty() {
+        return scoresRevision;
+    }
+
+    /** Tells the views that a final model's scores were stored (the posts themselves did not change). */
+    public void scoresChanged() {
+        scoresRevision.set(scoresRevision.get() + 1);
     }
 
     /**

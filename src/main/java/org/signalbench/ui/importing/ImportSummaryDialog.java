@@ -62,8 +62,11 @@ public final class ImportSummaryDialog {
         if (r == null) {
             return cancelled;
         }
+        // Posts left out on purpose (retweets, stream notices, filters) are counted by kind.
+        String skipped = r.skipped().isEmpty() ? "" : "\nLeft out: " + r.skipped().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
         return cancelled + "Imported: " + r.imported() + "\nDuplicates: " + r.duplicates() + "\nLabels: " + r.labels()
-                + "\nRejected: " + r.rejected().size();
+                + skipped + "\nRejected: " + r.rejected().size();
     }
 
     static String rejections(ImportReport report) {

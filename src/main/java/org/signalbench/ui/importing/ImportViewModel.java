@@ -3,11 +3,16 @@ package org.signalbench.ui.importing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.signalbench.app.ImportingService;
+import org.signalbench.importing.CsvOptions;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.Job;
@@ -27,6 +32,8 @@ public final class ImportViewModel {
     private final JobManager jobs;
     private final PostImporter importer;
     private final Supplier<Path> sample;
+    private final Executor executor;
+    private final BooleanProperty dropRetweets = new SimpleBooleanProperty();
     private final ObjectProperty<ImportOutcome> lastOutcome = new SimpleObjectProperty<>();
     private final ObjectProperty<Job> sampleImport = new SimpleObjectProperty<>();
 
@@ -38,17 +45,39 @@ public final class ImportViewModel {
         }
     }
 
-    public ImportViewModel(CurrentWorkbench current, JobManager jobs, PostImporter importer, Supplier<Path> sample) {
+    /** @param executor where the CSV import dialog reads its preview */
+    public ImportViewModel(CurrentWorkbench current, JobManager jobs, PostImporter importer, Supplier<Path> sample,
+                           Executor executor) {
         this.current = current;
         this.jobs = jobs;
         this.importer = importer;
         this.sample = sample;
+        this.executor = executor;
     }
 
-    /** Imports {@code sources} into the current workbench as a job. */
+    /** Imports {@code sources} into the current workbench as a job (leaving out retweets when {@link #dropRetweetsProperty()} is on). */
     public SubmittedJob<ImportReport> importSources(String jobName, List<Path> sources) {
         Workbench target = current.get();
-        return run(jobName, target, false, job -> importer.run(target, sources, job));
+        CsvOptions options = CsvOptions.DEFAULT.withDropRetweets(dropRetweets.get());
+        return run(jobName, target, false, job -> importer.run(target, sources, options, job));
+    }
+
+    /** The CSV import dialog's model for {@code files} (the first one is previewed; all are imported with its options). */
+    public CsvImportViewModel csvImport(List<Path> files) {
+        CsvImportViewModel model = new CsvImportViewModel(files, executor, ImportingService::previewCsv);
+        model.dropRetweetsProperty().set(dropRetweets.get());
+        return model;
+    }
+
+    /** File → Drop retweets when importing: Twitter, CSV and every other import leave retweets out (docs/formats/csv.md). */
+    public BooleanProperty dropRetweetsProperty() {
+        return dropRetweets;
+    }
+
+    /** Imports CSV files with the dialog's options as a job, like {@link #importSources}. */
+    public SubmittedJob<ImportReport> importCsv(String jobName, List<Path> files, CsvOptions options) {
+        Workbench target = current.get();
+        return run(jobName, target, false, job -> importer.run(target, files, options, job));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.signalbench.ui.importing;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.signalbench.importing.CsvOptions;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
@@ -10,6 +11,17 @@ import org.signalbench.store.Workbench;
 @FunctionalInterface
 public interface PostImporter {
     ImportReport run(Workbench workbench, List<Path> sources, JobContext job) throws Exception;
+
+    /**
+     * Imports with the CSV import dialog's options (columns, delimiter, encoding, time format, drop
+     * retweets). An importer that takes no options refuses anything but the defaults.
+     */
+    default ImportReport run(Workbench workbench, List<Path> sources, CsvOptions csv, JobContext job) throws Exception {
+        if (csv == null || csv.equals(CsvOptions.DEFAULT)) {
+            return run(workbench, sources, job);
+        }
+        throw new UnsupportedOperationException("this importer takes no CSV options");
+    }
 
     /** Stands in while this build has no importer: every import fails with a clear message. */
     PostImporter UNAVAILABLE = (workbench, sources, job) -> {

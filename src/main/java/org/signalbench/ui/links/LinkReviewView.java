@@ -7,15 +7,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -24,16 +40,25 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.signalbench.app.LinkReviewService;
+import org.signalbench.jobs.JobManager;
+import org.signalbench.jobs.SubmittedJob;
+import org.signalbench.links.LinkReviewResults;
+import org.signalbench.links.PageScreenshots;
 import org.signalbench.links.ReportPacket;
+import org.signalbench.links.ResultsTable;
 import org.signalbench.store.Workbench;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
+import org.signalbench.ui.jobs.JobViewModel;
 
 /**
- * The link review (the study's wireframe, built): the funnel's figures on top, the sites of the
- * latest review on the left (live first), and for the selected site its screenshot, evidence,
- * registration and LegitScript data, the tweets (masked), and a Report button that writes the FDA
- * and DEA packets for it. Keyboard: arrows move through the sites, Enter on Report writes.
+ * The link review (the study's wireframe, built): the funnel in one line on top; a Sites tab with
+ * the sites of the latest review on the left (live first) and, for the selected site, its
+ * screenshot, evidence, registration and LegitScript data, the tweets (masked), and a Report button
+ * that writes the FDA and DEA packets for it; a Results tab with every figure beside the study's;
+ * Check links…, which asks first (it contacts the sites), then runs the link check as a job with
+ * screenshots from an off-screen {@link WebViewScreenshots}.
+ * Keyboard: arrows move through the sites, Enter on Report writes.
  */
 public final class LinkReviewView {
     private final CurrentWorkbench current;
@@ -47,12 +72,37 @@ public final class LinkReviewView {
     private final ListView<String> tweets = new ListView<>();
     private final Button report = new Button("Report…");
     private final Label status = new Label();
+    private final TabPane tabs = new TabPane();
+    private final TableView<ResultsTable.Row> results = new TableView<>();
+    private final BarChart<String, Number> sellerTypes = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label studySource = new Label();
     private ReportPacket.Site shown;
 
+    private final JobManager jobs;
+    private final java.util.function.Supplier<PageScreenshots> screenshots;
+    private final Button check = new Button("Check links…");
+    private final ProgressBar checkProgress = new ProgressBar(0);
+    private final Button cancelCheck = new Button("Cancel");
+    private final Label checkStatus = new Label();
+    private JobViewModel checking;
+
+    /** A view with a jobs list of its own (tests); the app passes its own with {@link #LinkReviewView(CurrentWorkbench, Executor, JobManager, LinkReviewService)}. */
     public LinkReviewView(CurrentWorkbench current, Executor executor, LinkReviewService service) {
+        this(current, executor, new JobManager(executor), service);
+    }
+
+    public LinkReviewView(CurrentWorkbench current, Executor executor, JobManager jobs, LinkReviewService service) {
+        this(current, executor, jobs, service, WebViewScreenshots::start);
+    }
+
+    /** {@code screenshots} gives the screenshot engine when a check asks for screenshots. */
+    public LinkReviewView(CurrentWorkbench current, Executor executor, JobManager jobs, LinkReviewService service,
+                          java.util.function.Supplier<PageScreenshots> screenshots) {
         this.current = current;
         this.executor = executor;
         this.service = service;
+        this.jobs = jobs;
+        this.screenshots = screenshots;
         funnel.setId("linkFunnel");
         funnel.setWrapText(true);
         sites.setId("linkSites");
@@ -83,10 +133,37 @@ public final class LinkReviewView {
         tweets.setPrefHeight(160);
         SplitPane split = new SplitPane(sites, new ScrollPane(detail));
         split.setDividerPositions(0.33);
-        HBox top = new HBox(10, funnel, refresh);
+        check.setId("linkCheck");
+        check.setOnAction(e -> askAndCheck());
+        check.setTooltip(new Tooltip("Visits every link of the latest review: this CONTACTS THE SITES (asks first)."));
+        checkProgress.setId("linkCheckProgress");
+        checkStatus.setId("linkCheckStatus");
+        cancelCheck.setId("linkCheckCancel");
+        checkProgress.setVisible(false);
+        cancelCheck.setVisible(false);
+        cancelCheck.setOnAction(e -> {
+            if (checking != null) {
+                checking.cancel();
+            }
+        });
+        for (javafx.scene.control.Control c : List.of(refresh, check, cancelCheck, checkProgress)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long funnel line wraps; the buttons keep their words
+        }
+        HBox top = new HBox(10, funnel, refresh, check, checkProgress, cancelCheck);
+        VBox header = new VBox(4, top, checkStatus);
+        checkStatus.setWrapText(true);
+        checkStatus.setPadding(new Insets(0, 10, 0, 10));
         top.setPadding(new Insets(10));
-        root.setTop(top);
-        root.setCenter(split);
+        HBox.setHgrow(funnel, javafx.scene.layout.Priority.ALWAYS);
+        funnel.setMaxWidth(Double.MAX_VALUE);
+        root.setTop(header);
+        Tab sitesTab = new Tab("Sites", split);
+        Tab resultsTab = new Tab("Results beside the study", resultsPane());
+        sitesTab.setClosable(false);
+        resultsTab.setClosable(false);
+        resultsTab.setId("linkResultsTab");
+        tabs.getTabs().addAll(sitesTab, resultsTab);
+        root.setCenter(tabs);
         current.workbenchProperty().addListener((o, was, now) -> refresh());
         current.revisionProperty().addListener((o, was, now) -> refresh());
         if (current.get() != null) {
@@ -96,6 +173,143 @@ public final class LinkReviewView {
 
     public Node view() {
         return root;
+    }
+
+    /** The results tab: every figure beside the study's (the quoted sentence as the study cell's tooltip), and live tweets by seller type as bars. */
+    private Node resultsPane() {
+        results.setId("linkResults");
+        results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        TableColumn<ResultsTable.Row, String> figure = new TableColumn<>("Figure");
+        figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().figure()));
+        TableColumn<ResultsTable.Row, String> measured = new TableColumn<>("SignalBench (this workbench)");
+        measured.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().measured()));
+        TableColumn<ResultsTable.Row, String> study = new TableColumn<>("Study (Mackey et al. 2018)");
+        study.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().study()));
+        study.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                ResultsTable.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || row.quote() == null ? null : new Tooltip("\u201c" + row.quote() + "\u201d"));
+            }
+        });
+        figure.setPrefWidth(340);
+        measured.setPrefWidth(330);
+        study.setPrefWidth(330);
+        results.getColumns().setAll(List.of(figure, measured, study));
+        results.setPlaceholder(new Label("No link review yet: run `twitter candidates` on a retrieval."));
+        sellerTypes.setId("linkSellerTypes");
+        sellerTypes.setTitle("Live tweets by seller type");
+        sellerTypes.setAnimated(false);
+        sellerTypes.setLegendVisible(true);
+        sellerTypes.setPrefHeight(230);
+        sellerTypes.setMinHeight(180);
+        studySource.setWrapText(true);
+        studySource.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        studySource.setId("linkStudySource");
+        VBox box = new VBox(10, results, sellerTypes, studySource);
+        VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    /**
+     * Asks before contacting anything: what the check does and whom it contacts, with the choices
+     * of RDAP, screenshots and JavaScript (off); then starts it.
+     */
+    private void askAndCheck() {
+        if (current.get() == null) {
+            return;
+        }
+        CheckBox rdap = new CheckBox("Also ask RDAP (rdap.org and the registries) for registration data and IP address countries");
+        CheckBox shots = new CheckBox("Take a screenshot of each page that answers (an off-screen browser loads it again)");
+        CheckBox javaScript = new CheckBox("Let the pages run JavaScript for the screenshots (off is safer; some pages show less)");
+        shots.setSelected(true);
+        javaScript.disableProperty().bind(shots.selectedProperty().not());
+        Label what = new Label("Check links visits every link of the latest review and records what it finds (redirects, "
+                + "status, title, IP address, a page snapshot) in the workbench's evidence. THIS CONTACTS THE SITES, some of "
+                + "them run by criminals: they see this computer's IP address. Use a network and machine meant for it.");
+        what.setWrapText(true);
+        what.setMaxWidth(560);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.setTitle("Check links");
+        ask.setHeaderText("Check links: this contacts the sites");
+        ask.getDialogPane().setContent(new VBox(10, what, rdap, shots, javaScript));
+        ask.getButtonTypes().setAll(new ButtonType("Contact the sites", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        ask.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> startCheck(rdap.isSelected(), shots.isSelected(), javaScript.isSelected()));
+    }
+
+    /** Starts the link check as a job (progress, Cancel); the dialog of the Check links button asks first. */
+    public void startCheck(boolean rdap, boolean takeScreenshots, boolean javaScript) {
+        Workbench wb = current.get();
+        if (wb == null || checking != null) {
+            return;
+        }
+        LinkReviewService.Screenshots shots;
+        try {
+            shots = takeScreenshots ? new LinkReviewService.Screenshots(screenshots.get(),
+                    PageScreenshots.Options.defaults().withJavaScript(javaScript)) : null;
+        } catch (RuntimeException e) {
+            checkStatus.setText("Cannot take screenshots: " + e.getMessage());
+            return;
+        }
+        SubmittedJob<LinkReviewService.CheckReport> job = jobs.submit("Check links (contacts the sites)",
+                context -> service.checkLinks(wb, rdap, shots, context));
+        checking = new JobViewModel(job.job());
+        checkProgress.progressProperty().bind(checking.progressProperty());
+        checkStatus.textProperty().bind(checking.messageProperty());
+        checkProgress.setVisible(true);
+        cancelCheck.setVisible(true);
+        check.setDisable(true);
+        job.result().whenComplete((report, error) -> javafx.application.Platform.runLater(() -> {
+            checkProgress.progressProperty().unbind();
+            checkStatus.textProperty().unbind();
+            checkProgress.setVisible(false);
+            cancelCheck.setVisible(false);
+            check.setDisable(false);
+            checking = null;
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof org.signalbench.jobs.CancelledException) {
+                checkStatus.setText("Check cancelled: the links checked so far are kept.");
+            } else if (cause != null) {
+                checkStatus.setText("The check failed: " + cause.getMessage());
+            } else {
+                checkStatus.setText(String.format(java.util.Locale.ROOT, "Checked %d links: %d live, %d dead, %d redirected "
+                                + "elsewhere; %d screenshots.%s", report.links(), report.live(), report.dead(),
+                        report.redirectedElsewhere(), report.screenshots(),
+                        report.problems().isEmpty() ? "" : " Notes: " + String.join("; ", report.problems())));
+            }
+            refresh();
+        }));
+    }
+
+    /** The funnel in one readable line: each step's count, the share where the study gives one. */
+    static String funnelLine(LinkReviewResults.Figures f) {
+        return String.format(java.util.Locale.ROOT, "Funnel: retrieved %,d (%.2f%% of %,d tweets) → with links or contacts %,d → "
+                        + "unique %,d → live %,d tweets from %,d accounts → %,d live online-pharmacy sites", f.retrieved(),
+                100 * f.share(), f.workbenchTweets(), f.withLinksOrContacts(), f.unique(), f.live(), f.liveAccounts(),
+                f.livePharmacySites());
+    }
+
+    private void showResults(LinkReviewService.Comparison c) {
+        results.setItems(FXCollections.observableArrayList(c.rows()));
+        XYChart.Series<String, Number> ours = new XYChart.Series<>();
+        ours.setName("SignalBench");
+        XYChart.Series<String, Number> theirs = new XYChart.Series<>();
+        theirs.setName("Study");
+        c.figures().liveByType().forEach((type, n) -> {
+            ours.getData().add(new XYChart.Data<>(type, n));
+            c.study().figure("liveByType." + type).filter(g -> g.value() != null)
+                    .ifPresent(g -> theirs.getData().add(new XYChart.Data<>(type, g.value())));
+        });
+        sellerTypes.getData().setAll(List.of(ours, theirs));
+        studySource.setText("Study: " + c.study().source() + ". Hover over a study figure for the sentence it comes from; "
+                + "the figures are in resources/published/twitter-link-review.json.");
     }
 
     private void refresh() {
@@ -108,12 +322,8 @@ public final class LinkReviewView {
                 sites.getItems().clear();
                 return;
             }
-            var f = overview.figures();
-            funnel.setText(String.format(java.util.Locale.ROOT,
-                    "retrieved %d (%.2f%% of %,d) → with links or contacts %d → unique %d → live %d from %d accounts · %s · "
-                            + "LegitScript among live pharmacy tweets %s", f.retrieved(), 100 * f.share(), f.workbenchTweets(),
-                    f.withLinksOrContacts(), f.unique(), f.live(), f.liveAccounts(), f.liveByType(),
-                    f.legitScriptAmongLivePharmacyTweets()));
+            funnel.setText(funnelLine(overview.figures()));
+            showResults(overview.results());
             sites.setItems(FXCollections.observableArrayList(overview.sites()));
             if (!sites.getItems().isEmpty()) {
                 sites.getSelectionModel().select(0);

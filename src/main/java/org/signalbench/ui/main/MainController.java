@@ -54,6 +54,8 @@ public final class MainController {
     @FXML
     private CheckMenuItem showJobsItem;
     @FXML
+    private CheckMenuItem dropRetweetsItem;
+    @FXML
     private StatusBar statusBar;
 
     public MainController(MainViewModel model, FileDialogs dialogs) {
@@ -72,6 +74,7 @@ public final class MainController {
         jobsPane.setContent(jobsPanel.view());
         jobsPane.expandedProperty().bindBidirectional(model.jobs().panelOpenProperty());
         showJobsItem.selectedProperty().bindBidirectional(model.jobs().panelOpenProperty());
+        dropRetweetsItem.selectedProperty().bindBidirectional(model.imports().dropRetweetsProperty());
 
         bindMasker();
         bindStatusBar();
@@ -103,6 +106,8 @@ public final class MainController {
         masker.textProperty().unbind();
         masker.progressProperty().unbind();
         masker.setVisible(job != null);
+        // The post list behind the see-through masker would say "No posts yet…" while they come in.
+        splitPane.setVisible(job == null);
         if (job == null) {
             return;
         }
@@ -149,10 +154,33 @@ public final class MainController {
     @FXML
     private void importFiles() {
         List<Path> files = dialogs.chooseFiles(window(), "Import files of posts");
-        if (!files.isEmpty()) {
+        if (!files.isEmpty() && files.stream().allMatch(MainController::isCsv)) {
+            showCsvImport(files); // CSV files come as people have them: map their columns first
+        } else if (!files.isEmpty()) {
             String name = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
             model.imports().importSources("Importing " + name, files);
         }
+    }
+
+    @FXML
+    private void importCsv() {
+        List<Path> files = dialogs.chooseFiles(window(), "Import CSV files of posts").stream()
+                .filter(MainController::isCsv).toList();
+        if (!files.isEmpty()) {
+            showCsvImport(files);
+        }
+    }
+
+    private static boolean isCsv(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".csv.xz");
+    }
+
+    /** The CSV import dialog for {@code files}; its Import runs the import as a job. */
+    private void showCsvImport(List<Path> files) {
+        String name = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
+        org.signalbench.ui.importing.CsvImportDialog.show(window(), model.imports().csvImport(files),
+                options -> model.imports().importCsv("Importing " + name, files, options));
     }
 
     @FXML

@@ -53,7 +53,7 @@ public final class MainWindow {
         PreprocessingViewModel preprocessing = new PreprocessingViewModel(current, jobManager, config.explainers());
         PostBrowserViewModel browser = new PostBrowserViewModel(current, config.executor());
         PostDetailViewModel detail = new PostDetailViewModel(current, config.executor(), browser.selectedProperty(), preprocessing);
-        ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample());
+        ImportViewModel imports = new ImportViewModel(current, jobManager, config.importer(), config.sample(), config.executor());
         MainViewModel model = new MainViewModel(current, config.executor(), jobs, imports, browser, detail, preprocessing);
 
         // The preprocessed corpus follows the posts: recomputed after imports (and, by the main
@@ -86,7 +86,8 @@ public final class MainWindow {
         Tab findingsTab = controller.addView("findingsTab", "Findings", new FindingsController(findings, config.findingsFiles()).view());
         findings.activeProperty().bind(findingsTab.selectedProperty());
         controller.gate(findingsTab, annotate.signedInProperty(), Role::seesResults, results);
-        ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation());
+        ModelsViewModel models = new ModelsViewModel(current, config.executor(), jobManager, config.services().crossValidation(),
+                config.services().finalModels());
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
         org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
@@ -97,7 +98,7 @@ public final class MainWindow {
                 org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         // the link review shows the study's results: gated like the other results views
         Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
-                config.executor(), new org.signalbench.app.LinkReviewService()).view());
+                config.executor(), jobManager, new org.signalbench.app.LinkReviewService()).view());
         controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());

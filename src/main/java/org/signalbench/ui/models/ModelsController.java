@@ -20,6 +20,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -166,15 +167,32 @@ public final class ModelsController {
         bindRuns();
         bindProgress();
         bindResults();
+        if (model.finalModel() != null) {
+            Tab finalTab = new Tab("Final model", FinalModelPane.of(model.finalModel()));
+            finalTab.setId("finalModelTab");
+            resultTabs.getTabs().add(finalTab);
+        }
     }
 
+    /**
+     * The message line keeps its height whether it shows anything or not, so no message moves the
+     * view; a problem shows in place of the status, and a long message is cut with its whole text in
+     * a tooltip.
+     */
     private void bindMessages() {
         statusLabel.textProperty().bind(model.statusProperty());
-        statusBar.visibleProperty().bind(model.statusProperty().isNotEmpty());
-        statusBar.managedProperty().bind(statusBar.visibleProperty());
         problemLabel.textProperty().bind(model.problemProperty());
         problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        statusLabel.visibleProperty().bind(problemLabel.visibleProperty().not());
+        statusLabel.managedProperty().bind(statusLabel.visibleProperty());
+        for (Label message : List.of(statusLabel, problemLabel)) {
+            Tooltip tip = new Tooltip();
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            tip.textProperty().bind(message.textProperty());
+            message.setTooltip(tip);
+        }
     }
 
     private void bindSetup() {

@@ -135,9 +135,16 @@ final class ModelsTables {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
             }
         });
-        table.getColumns().setAll(List.of(wide(text("Model", Hyperparameter::model), 56),
-                wide(text("Name", Hyperparameter::name), 116), wide(value, 84),
-                wide(text("Default", h -> HyperparameterText.shown(h.defaultValue())), 70), meaning));
+        value.setId("hyperparameterValue");
+        // model.name as cv --param takes it, in one column: the setup column is narrow at 1280 px, and
+        // the explanation takes what is left (its whole text in a tooltip).
+        TableColumn<Hyperparameter, String> name = text("Name", h -> h.model() + "." + h.name());
+        TableColumn<Hyperparameter, String> defaultValue = text("Default", h -> HyperparameterText.shown(h.defaultValue()));
+        name.setMinWidth(118);
+        value.setMinWidth(80);
+        defaultValue.setMinWidth(72);
+        meaning.setMinWidth(80);
+        table.getColumns().setAll(List.of(wide(name, 126), wide(value, 80), wide(defaultValue, 72), wide(meaning, 260)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 

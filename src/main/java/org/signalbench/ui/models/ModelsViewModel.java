@@ -36,6 +36,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.signalbench.app.CrossValidationService;
+import org.signalbench.app.FinalModelService;
 import org.signalbench.app.RunResults;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobManager;
@@ -76,6 +77,7 @@ public final class ModelsViewModel {
     private final JobManager jobs;
     private final RunExports exports;
     private final CrossValidationService crossValidation;
+    private final FinalModelViewModel finalModel;
 
     private final List<String> availableModels = ModelCatalog.available();
     private final Map<Variant, BooleanProperty> variants = new EnumMap<>(Variant.class);
@@ -123,12 +125,27 @@ public final class ModelsViewModel {
         this(current, executor, jobs, crossValidation, RunExports.TABLE1, null);
     }
 
+    /** With the final model ({@link FinalModelViewModel}) trained and scored through {@code finals}. */
+    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, CrossValidationService crossValidation,
+                           FinalModelService finals) {
+        this(current, executor, jobs, crossValidation, RunExports.TABLE1, null, finals);
+    }
+
     /**
      * @param published the published Table 1 to show, or null to read {@link PublishedValues#RESOURCE}
      *                  (in the background) when the first results are shown
      */
     public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs,
                            CrossValidationService crossValidation, RunExports exports, PublishedValues published) {
+        this(current, executor, jobs, crossValidation, exports, published, null);
+    }
+
+    /** @param finals trains and scores final models; null: the view offers none */
+    public ModelsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs,
+                           CrossValidationService crossValidation, RunExports exports, PublishedValues published,
+                           FinalModelService finals) {
+        this.finalModel = finals == null ? null
+                : new FinalModelViewModel(current, executor, jobs, finals, this::overridesOf, seed::get);
         this.current = current;
         this.crossValidation = crossValidation;
         this.executor = executor;
@@ -235,14 +252,27 @@ public final class ModelsViewModel {
 
     /** The changed hyperparameters of the chosen models: model → name → value. */
     private Map<String, Map<String, String>> overrides() {
-        Set<String> chosen = new HashSet<>(chosenModels());
+        return overrides(new HashSet<>(chosenModels()));
+    }
+
+    private Map<String, Map<String, String>> overrides(Set<String> of) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         for (Hyperparameter h : hyperparameters) {
-            if (chosen.contains(h.model()) && h.isChanged()) {
+            if (of.contains(h.model()) && h.isChanged()) {
                 overrides.computeIfAbsent(h.model(), m -> new LinkedHashMap<>()).put(h.name(), h.valueProperty().get().trim());
             }
         }
         return overrides;
+    }
+
+    /** The changed hyperparameters of one model, ticked or not (the final model's): name → value. */
+    Map<String, String> overridesOf(String model) {
+        return overrides(Set.of(model)).getOrDefault(model, Map.of());
+    }
+
+    /** The final model's part of the view, or null when this view offers none. */
+    public FinalModelViewModel finalModel() {
+        return finalModel;
     }
 
     /** The run the setup describes, or null (and the reason in {@link #setupProblemProperty()}) when it is invalid. */
@@ -353,11 +383,11 @@ public final class ModelsViewModel {
         running.set(false);
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
-            unit.set("Finished: " + liveFolds.size() + " fold units.");
+            unit.set("Finished: " + trainings(liveFolds.size()) + ".");
             foldProgress.set(1);
             status.set("Run " + shortId(id) + " finished.");
         } else if (cause instanceof CancelledException) {
-            unit.set("Cancelled after " + liveFolds.size() + " fold units.");
+            unit.set("Cancelled after " + trainings(liveFolds.size()) + ".");
             status.set("Cancelled: the finished folds are kept; select the run and press Resume to continue it.");
         } else {
             unit.set("Failed.");
@@ -365,6 +395,11 @@ public final class ModelsViewModel {
         }
         // A run cancelled or failed in start() gives no id: it is the stored run that was not there before.
         refreshRuns(list -> id != null ? id : runUnderWay(list));
+    }
+
+    /** "7 models trained and tested" in plain words (one per model, text variant and fold). */
+    static String trainings(int count) {
+        return count + (count == 1 ? " model" : " models") + " trained and tested (one per model, text variant and fold)";
     }
 
     /** Reads the stored runs of the open workbench in the background, keeping the selected run selected. */
@@ -520,7 +555,7 @@ public final class ModelsViewModel {
         return availableModels;
     }
 
-    /** Takes the run settings the window remembered (models, variants, folds, seed, scheme, preset, hyperparameters); unknown or bad values are skipped. */
+    /** Takes the run settings the window remembered (models, variants, folds, seed, scheme, preset, hyperparameters, the final model's model and variant); unknown or bad values are skipped. */
     public void restoreSettings(java.util.Properties values) {
         models.forEach((id, chosen) -> {
             String v = values.getProperty("models.model." + id);
@@ -560,6 +595,20 @@ public final class ModelsViewModel {
                 h.valueProperty().set(v);
             }
         }
+        if (finalModel != null) {
+            String m = values.getProperty("models.final.model");
+            if (m != null && availableModels.contains(m)) {
+                finalModel.modelProperty().set(m);
+            }
+            String v = values.getProperty("models.final.variant");
+            if (v != null) {
+                try {
+                    finalModel.variantProperty().set(Variant.fromKey(v));
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "a remembered final-model variant is no longer valid", e);
+                }
+            }
+        }
     }
 
     /** Puts the current run settings into {@code values} for the window to remember. */
@@ -574,6 +623,10 @@ public final class ModelsViewModel {
         values.setProperty("models.preset", preset.get());
         for (Hyperparameter h : hyperparameters) {
             values.setProperty("models.hp." + h.model() + "." + h.name(), h.valueProperty().get());
+        }
+        if (finalModel != null && finalModel.modelProperty().get() != null && finalModel.variantProperty().get() != null) {
+            values.setProperty("models.final.model", finalModel.modelProperty().get());
+            values.setProperty("models.final.variant", finalModel.variantProperty().get().key());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.signalbench.ui.links;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,9 @@ import java.util.concurrent.Executors;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.chart.BarChart;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalbench.app.LinkReviewService;
 import org.signalbench.domain.Role;
+import org.signalbench.links.ResultsTable;
 import org.signalbench.store.Workbench;
 import org.signalbench.testing.TestWorkbenches;
 import org.signalbench.ui.FakeWorld;
@@ -37,7 +41,8 @@ import org.testfx.framework.junit5.Start;
  * The link review view on a small coded review: the funnel, the sites (live first), the selected
  * site's screenshot and evidence, and Report writing the packets. With
  * {@code -Dsignalbench.screenshots.workbench=FILE} it shows that workbench instead and saves the
- * window to docs/screenshots/link-review.png (a tool run, not part of the assertions).
+ * window to docs/screenshots/link-review.png and its Results tab to link-review-results.png (a tool
+ * run, not part of the assertions).
  */
 @ExtendWith(ApplicationExtension.class)
 class LinkReviewUiTest {
@@ -99,6 +104,16 @@ class LinkReviewUiTest {
         workbench.close();
     }
 
+    private static void save(FxRobot robot, javafx.scene.Node any, Path out) {
+        robot.interact(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(any.getScene().snapshot(null), null), "png", out.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void showsTheSiteWithItsScreenshotAndEvidenceAndWritesItsPacket(FxRobot robot) throws Exception {
         ListView<LinkReviewService.SiteSummary> sites = robot.lookup("#linkSites").queryListView();
@@ -110,18 +125,30 @@ class LinkReviewUiTest {
         assertNotNull(shot.getImage(), robot.lookup("#linkStatus").queryAs(Label.class).getText());
         if (GIVEN != null) {
             Path out = Path.of(System.getProperty("signalbench.screenshots.out", "docs/screenshots")).resolve("link-review.png");
-            robot.interact(() -> {
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(evidence.getScene().snapshot(null), null), "png", out.toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            save(robot, evidence, out);
+            // the Results tab beside it
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+            TableView<ResultsTable.Row> results = robot.lookup("#linkResults").queryTableView();
+            FakeWorld.waitUntil("the results", () -> !results.getItems().isEmpty());
+            save(robot, evidence, out.resolveSibling("link-review-results.png"));
             return;
         }
         String funnel = robot.lookup("#linkFunnel").queryAs(Label.class).getText();
-        assertTrue(funnel.startsWith("retrieved 2 "), funnel);
-        assertTrue(funnel.contains("live 1 from 1 accounts"), funnel);
+        assertTrue(funnel.startsWith("Funnel: retrieved 2 "), funnel);
+        assertTrue(funnel.contains("live 1 tweets from 1 accounts"), funnel);
+        assertFalse(funnel.contains("{"), funnel); // no raw map
+        // the results tab: each figure beside the study's
+        TableView<ResultsTable.Row> results = robot.lookup("#linkResults").queryTableView();
+        FakeWorld.waitUntil("the results", () -> !results.getItems().isEmpty());
+        ResultsTable.Row pharmacies = results.getItems().stream().filter(r -> r.key().equals("liveByType.online-pharmacy")).findFirst().orElseThrow();
+        assertEquals("1 (100%)", pharmacies.measured());
+        assertEquals("15 (44%)", pharmacies.study());
+        ResultsTable.Row rogue = results.getItems().stream().filter(r -> r.key().equals("legitScriptAmongLivePharmacyTweets.rogue")).findFirst().orElseThrow();
+        assertEquals("1 of 1 (100%)", rogue.measured());
+        assertEquals("6 of 15 (40%)", rogue.study());
+        BarChart<?, ?> chart = robot.lookup("#linkSellerTypes").query();
+        assertEquals(2, chart.getData().size());
+        assertTrue(robot.lookup("#linkStudySource").queryAs(Label.class).getText().contains("Mackey"));
         assertEquals("rxbargainmeds.test", sites.getItems().get(0).domain());
         assertTrue(sites.getItems().get(0).live());
         assertNotNull(shot.getImage());

@@ -150,6 +150,46 @@ class ModelsScreenshots {
         renderTraining(robot, out);
     }
 
+    /**
+     * {@code models-estimate.png}: the window at 1280 × 720 with an analyst signed in, the Models view
+     * with its defaults and the estimate under them (from the workbench's stored folds), the newest
+     * finished run's Table 1 on the right. Without a given workbench, also
+     * {@code models-final-model.png}: the Final model tab after Train and score on the made-up one.
+     */
+    @Test
+    void renderEstimate(FxRobot robot) throws Exception {
+        Path out = Path.of(System.getProperty("signalbench.screenshots.out", "docs/screenshots")).toAbsolutePath();
+        Files.createDirectories(out);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.model().jobs().panelOpenProperty().set(false);
+        });
+        waitUntil("the workbench open", () -> window.model().current().get() != null, 60);
+        robot.interact(() -> window.annotate().signIn("analyst_1", org.signalbench.domain.Role.ANALYST));
+        waitUntil("the analyst signed in", () -> window.annotate().signedInProperty().get() != null, 30);
+        openModels(robot);
+        waitUntil("the stored runs", () -> !runs(robot).getItems().isEmpty(), 60);
+        waitUntil("the estimate", () -> !window.models().estimateProperty().get().isEmpty(), 60);
+        robot.interact(() -> runs(robot).getSelectionModel().select(runs(robot).getItems().stream()
+                .filter(r -> r.status() == org.signalbench.models.RunStatus.FINISHED).findFirst().orElseThrow()));
+        waitUntil("Table 1", () -> !robot.lookup("#table1").queryAs(TableView.class).getItems().isEmpty(), 120);
+        selectTab(robot, "table1Tab");
+        Thread.sleep(500);
+        snapshot(out.resolve("models-estimate.png"));
+        if (!System.getProperty("signalbench.screenshots.workbench", "").isBlank()) {
+            return; // the final model is trained into the made-up workbench only
+        }
+        selectTab(robot, "finalModelTab");
+        robot.clickOn("#trainFinalModel");
+        FinalModelViewModel finals = window.models().finalModel();
+        waitUntil("trained and scored", () -> !finals.statusProperty().get().isEmpty() || !finals.problemProperty().get().isEmpty(), 300);
+        waitUntil("the final model listed", () -> !finals.finalModels().isEmpty(), 30);
+        robot.interact(() -> window.model().jobs().panelOpenProperty().set(false));
+        Thread.sleep(700);
+        snapshot(out.resolve("models-final-model.png"));
+    }
+
     /** Starts a run on a copy of the workbench and shoots its progress. */
     private void renderTraining(FxRobot robot, Path out) throws Exception {
         Path copy = DIR.resolve("models-training-copy.sqlite");

@@ -279,7 +279,7 @@ class ModelsUiTest {
         robot.interact(() -> {
             table.scrollTo(row);
             table.layout();
-            table.edit(row, table.getColumns().get(2));
+            table.edit(row, table.getColumns().stream().filter(c -> "hyperparameterValue".equals(c.getId())).findFirst().orElseThrow());
         });
         robot.write("cheap").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
