@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.app.FindingsService;
 import org.signalbench.app.Services;
+import org.signalbench.findings.Charts;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.Table;
 import org.signalbench.findings.TableFormat;
@@ -40,6 +42,11 @@ public final class FindingsCommand implements Callable<Integer> {
             description = "Write one file per table into DIR (created when missing); with --json or --discover, write that FILE.")
     Path out;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write every findings chart into DIR (created when missing) as NAME.svg and NAME.png "
+                    + "(the PNG at twice the SVG's size); alone, only the charts are written.")
+    Path charts;
+
     @Option(names = "--discover", description = "Only the hashtags to search in the next collection loop, one per line, best first.")
     boolean discover;
 
@@ -70,6 +77,13 @@ public final class FindingsCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (charts != null && !discover) {
+            List<Path> files = Charts.write(findings, charts, workbench.path());
+            stderr.printf("wrote %d charts (SVG and PNG) to %s%n", files.size() / 2, charts);
+            if (out == null && !json) {
+                return 0;
+            }
+        }
         if (discover) {
             String list = String.join("\n", findings.discoveredHashtags()) + (findings.discoveredHashtags().isEmpty() ? "" : "\n");
             if (out == null) {

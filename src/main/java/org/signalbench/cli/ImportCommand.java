@@ -15,6 +15,7 @@ import org.signalbench.importing.ImportFilter;
 import org.signalbench.importing.ImportFormat;
 import org.signalbench.importing.ImportReport;
 import org.signalbench.importing.ImportStoppedException;
+import org.signalbench.importing.CoderFileImport;
 import org.signalbench.importing.Rejection;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.Workbench;
@@ -28,8 +29,8 @@ import picocli.CommandLine;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports posts (Instaloader tree, Twitter JSON, CSV, bundle) and coder files.",
                 "Folders are searched; each file's format is detected unless --format is given.",
-                "Exit 0 when the import ran (even with rejections), 1 when a source is missing or the "
-                        + "workbench cannot be opened, 2 for bad usage."})
+                "Exit 0 when the import ran (even with rejections), 1 when a source is missing, the "
+                        + "workbench cannot be opened or a coder file was refused whole (as labels import), 2 for bad usage."})
 public final class ImportCommand implements Callable<Integer> {
     private static final List<ImportFormat> FORCEABLE = List.of(
             ImportFormat.INSTALOADER, ImportFormat.TWITTER, ImportFormat.CSV, ImportFormat.BUNDLE);
@@ -123,6 +124,14 @@ public final class ImportCommand implements Callable<Integer> {
             return SignalBenchCommand.EXIT_FAILURE;
         }
         print(report);
+        // A coder file refused whole (another corpus, another format) fails the command as `labels import` does:
+        // exit 1 with "error: FILE: reason" on standard error.
+        List<Rejection> refusedCoderFiles = report.rejected().stream()
+                .filter(r -> r.line() == null && CoderFileImport.isCoderFile(Path.of(r.file()))).toList();
+        if (!refusedCoderFiles.isEmpty()) {
+            refusedCoderFiles.forEach(r -> err.println("error: " + r));
+            return SignalBenchCommand.EXIT_FAILURE;
+        }
         if (report.imported() + report.duplicates() + report.labels() == 0 && report.rejected().isEmpty() && !report.cancelled()) {
             // Nothing read and nothing refused: the sources hold no file SignalBench recognises.
             err.println("error: nothing to import in " + String.join(", ", sources.stream().map(Path::toString).toList())

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.signalbench.app.FindingsService;
+import org.signalbench.app.ReportService;
 import org.signalbench.app.Services;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
@@ -17,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code report}: the findings as one self-contained HTML file. */
+/** {@code report}: the findings, agreement, model results and the link review as one self-contained HTML file. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes the findings (all tables and charts) as ONE self-contained HTML file; masked unless --no-mask.")
+        description = {"Writes ONE self-contained HTML file: the findings (all tables and charts), agreement between coders, "
+                + "the latest finished cross-validation run beside the published Table 1, and the Twitter study's link "
+                + "review when the workbench has one. Masked unless --no-mask."})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     WorkbenchOption workbench;
@@ -35,13 +38,14 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Findings findings;
-        try (Workbench wb = workbench.openExisting()) {
-            findings = FindingsService.compute(wb, Services.load().settings());
-        }
         String generated = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        String html = HtmlReport.render(noMask ? findings : findings.masked(),
-                new HtmlReport.Info(workbench.path().getFileName().toString(), generated, !noMask));
+        String html;
+        try (Workbench wb = workbench.openExisting()) {
+            Services services = Services.load();
+            Findings findings = FindingsService.compute(wb, services.settings());
+            html = new ReportService(services.agreement()).render(wb, noMask ? findings : findings.masked(),
+                    new HtmlReport.Info(workbench.path().getFileName().toString(), generated, !noMask));
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -2,7 +2,6 @@ package org.signalbench.findings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,11 +21,31 @@ public final class HtmlReport {
     public record Info(String workbench, String generated, boolean masked) {
     }
 
+    /**
+     * A section after the findings (agreement, model results, the Twitter study): a heading, a note,
+     * its tables, and what the report says instead when it has no table.
+     *
+     * @param key   the section's anchor ({@code agreement})
+     * @param empty shown when {@code tables} is empty: why there is nothing to show
+     */
+    public record Section(String key, String title, String note, List<Table> tables, String empty) {
+        public Section {
+            tables = List.copyOf(tables);
+            note = note == null ? "" : note;
+            empty = empty == null ? "" : empty;
+        }
+
+        /** The section with account names pseudonymised and contacts masked in its tables. */
+        public Section masked() {
+            return new Section(key, title, note, tables.stream().map(Table::masked).toList(), empty);
+        }
+    }
+
     private static final String CSS = """
             body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px auto;max-width:980px;color:#222;line-height:1.4}
             h1{font-size:1.6em;margin-bottom:4px}h2{font-size:1.2em;margin-top:36px;border-bottom:1px solid #ccc;padding-bottom:4px}
             .meta{color:#555;margin:0 0 4px}.mask{background:#fff6df;border:1px solid #e8d49a;padding:8px 12px;border-radius:4px}
-            .note{color:#555;font-size:.92em}
+            .note{color:#555;font-size:.92em}.empty{color:#555;font-style:italic}h3{font-size:1.05em;margin-top:22px}
             table{border-collapse:collapse;margin:10px 0 6px;font-size:.92em}
             th,td{border:1px solid #d6d6d6;padding:3px 8px}th{background:#f1f3f6;text-align:left}
             td.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold;background:#fafafa}
@@ -37,9 +56,14 @@ public final class HtmlReport {
             """;
 
     public static String render(Findings f, Info info) {
+        return render(f, info, List.of());
+    }
+
+    /** The findings, then {@code sections} in their order. */
+    public static String render(Findings f, Info info, List<Section> sections) {
         StringBuilder out = new StringBuilder();
         try {
-            write(f, info, out);
+            write(f, info, sections, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,6 +71,10 @@ public final class HtmlReport {
     }
 
     public static void write(Findings f, Info info, Appendable out) throws IOException {
+        write(f, info, List.of(), out);
+    }
+
+    public static void write(Findings f, Info info, List<Section> sections, Appendable out) throws IOException {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>SignalBench findings: ").append(esc(info.workbench())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
@@ -64,75 +92,30 @@ public final class HtmlReport {
             if (!t.note().isEmpty()) {
                 out.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
             }
-            for (String chart : charts(f, t)) {
-                out.append(chart);
+            for (Charts.Chart chart : Charts.forTable(f, t)) {
+                out.append(chart.svg());
             }
             table(t, out);
         }
-        out.append("<p class=\"note\">Made by SignalBench from the final labels (agreed, single coder or settled by the expert); "
-                + "disputed posts are counted nowhere. docs/findings.md explains every table.</p>\n</body>\n</html>\n");
-    }
-
-    private static List<String> charts(Findings f, Table t) {
-        List<String> charts = new ArrayList<>();
-        switch (t.key()) {
-            case "drug-hashtags" -> f.drugHashtagCounts().groups().forEach(g -> {
-                List<String> labels = new ArrayList<>();
-                List<Integer> values = new ArrayList<>();
-                g.hashtags().forEach(h -> {
-                    labels.add(h.hashtag());
-                    values.add(h.posts());
-                });
-                labels.add("Total (any)");
-                values.add(g.total().posts());
-                charts.add(SvgCharts.horizontalBars(g.drug() + ": dealer posts per hashtag", labels,
-                        List.of(new SvgCharts.Series("posts", values, SvgCharts.BLUE))));
-            });
-            case "hashtag-categories" -> charts.add(bars(t, "Dealer posts per category (any of its hashtags)",
-                    rowsWhere(t, 1, "Total"), 0, 2));
-            case "contact-channels" -> {
-                List<Integer> rows = allRows(t);
-                charts.add(SvgCharts.horizontalBars("Contact channels: coded vs detected", column(t, rows, 0),
-                        List.of(new SvgCharts.Series("coded", numbers(t, rows, 1), SvgCharts.BLUE),
-                                new SvgCharts.Series("detected", numbers(t, rows, 3), SvgCharts.ORANGE))));
+        for (Section section : sections) {
+            out.append("<h2 id=\"").append(esc(section.key())).append("\">").append(esc(section.title())).append("</h2>\n");
+            if (!section.note().isEmpty()) {
+                out.append("<p class=\"note\">").append(esc(section.note())).append("</p>\n");
             }
-            case "image-categories" -> {
-                List<Integer> rows = allRows(t).subList(0, Math.max(0, t.rows().size() - 2)); // without the two summary rows
-                charts.add(bars(t, "Dealer posts per image category", rows, 0, 1));
+            if (section.tables().isEmpty()) {
+                out.append("<p class=\"empty\">").append(esc(section.empty())).append("</p>\n");
             }
-            case "posts-per-account" -> charts.add(bars(t, "Dealer accounts by number of dealer posts", allRows(t), 0, 1));
-            case "timeline" -> {
-                List<Integer> rows = allRows(t).stream().filter(r -> !"no date".equals(t.rows().get(r).get(0))).toList();
-                charts.add(SvgCharts.timeline("Dealer posts per ISO week", column(t, rows, 0), numbers(t, rows, 2)));
+            for (Table t : section.tables()) {
+                out.append("<h3 id=\"").append(esc(section.key() + "-" + t.key())).append("\">").append(esc(t.title())).append("</h3>\n");
+                if (!t.note().isEmpty()) {
+                    out.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
+                }
+                table(t, out);
             }
-            default -> { }
         }
-        return charts;
-    }
-
-    private static String bars(Table t, String title, List<Integer> rows, int labelColumn, int valueColumn) {
-        return SvgCharts.horizontalBars(title, column(t, rows, labelColumn),
-                List.of(new SvgCharts.Series(t.columns().get(valueColumn).name(), numbers(t, rows, valueColumn), SvgCharts.BLUE)));
-    }
-
-    private static List<Integer> allRows(Table t) {
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < t.rows().size(); i++) {
-            rows.add(i);
-        }
-        return rows;
-    }
-
-    private static List<Integer> rowsWhere(Table t, int column, String value) {
-        return allRows(t).stream().filter(r -> value.equals(t.rows().get(r).get(column))).toList();
-    }
-
-    private static List<String> column(Table t, List<Integer> rows, int column) {
-        return rows.stream().map(r -> String.valueOf(t.rows().get(r).get(column))).toList();
-    }
-
-    private static List<Number> numbers(Table t, List<Integer> rows, int column) {
-        return rows.stream().map(r -> t.rows().get(r).get(column) instanceof Number num ? num : (Number) 0).toList();
+        out.append("<p class=\"note\">Made by SignalBench. The findings count the final labels (agreed, single coder or "
+                + "settled by the expert); disputed posts are counted nowhere. docs/findings.md explains every table and section."
+                + "</p>\n</body>\n</html>\n");
     }
 
     private static void table(Table t, Appendable out) throws IOException {

@@ -170,8 +170,9 @@ class FindingsTest {
         assertTrue(html.contains("<td>2018-W33</td>"));
         assertTrue(html.contains("<td>#mollyplug</td>"));
         assertTrue(html.contains(Masking.maskAccount("plug_one")) && !html.contains("plug_one"));
-        // charts: one per drug group, categories, channels, images, accounts, timeline
-        assertEquals(3 + 5, html.split("<svg ", -1).length - 1);
+        // charts: one per drug group, categories, channels, exchanges, images, accounts, timeline
+        assertEquals(3 + 6, html.split("<svg ", -1).length - 1);
+        assertEquals(Charts.of(f).size(), html.split("<svg ", -1).length - 1, "the report draws every exported chart");
         assertTrue(html.contains("<polyline"), "the timeline");
 
         String open = HtmlReport.render(f, new HtmlReport.Info("study.sqlite", "now", false));

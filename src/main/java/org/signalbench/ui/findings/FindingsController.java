@@ -27,8 +27,8 @@ import org.signalbench.ui.common.Fxml;
 
 /**
  * The Findings view: the list of tables on the left; the chosen table with its note, copy and
- * export buttons and its charts on the right; Refresh, masking, the lexicon editor and the report
- * above.
+ * export buttons (the table as CSV or Markdown, its charts as SVG and PNG) and its charts on the
+ * right; Refresh, masking, the lexicon editor, every table and chart at once, and the report above.
  */
 public final class FindingsController {
     private static final FindingsFiles.FileType CSV = new FindingsFiles.FileType("CSV", "csv");
@@ -67,6 +67,10 @@ public final class FindingsController {
     @FXML
     private Button exportButton;
     @FXML
+    private Button exportChartsButton;
+    @FXML
+    private Button exportAllButton;
+    @FXML
     private Button searchListButton;
     @FXML
     private SplitPane tableAndCharts;
@@ -99,6 +103,9 @@ public final class FindingsController {
             b.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedTable() == null,
                     model.shownBinding(), sectionList.getSelectionModel().selectedItemProperty()));
         }
+        exportChartsButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.charts(selectedTable()).isEmpty(),
+                model.shownBinding(), sectionList.getSelectionModel().selectedItemProperty()));
+        exportAllButton.disableProperty().bind(model.shownBinding().isNull());
         // the next loop's searches go with the discovery table
         searchListButton.visibleProperty().bind(sectionList.getSelectionModel().selectedItemProperty().isEqualTo(DISCOVERY));
         searchListButton.managedProperty().bind(searchListButton.visibleProperty());
@@ -120,6 +127,11 @@ public final class FindingsController {
         table.getSortOrder().addListener((javafx.collections.ListChangeListener<Object>) change -> table.refresh());
         sectionList.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> showSelected());
         model.shownBinding().addListener((obs, old, findings) -> showFindings(findings));
+        model.computingProperty().addListener((obs, was, now) -> {
+            if (selectedTable() == null) {
+                showPlaceholder();
+            }
+        });
         showFindings(model.shownBinding().get());
     }
 
@@ -139,6 +151,9 @@ public final class FindingsController {
         titleLabel.setText(t == null ? "" : t.title());
         noteLabel.setText(t == null ? "" : t.note());
         FindingsTableView.show(table, t);
+        if (t == null) {
+            showPlaceholder();
+        }
         List<? extends javafx.scene.Node> charts = t == null ? List.of() : FindingsCharts.of(model.shownBinding().get(), t);
         chartBox.getChildren().setAll(charts);
         boolean withCharts = !charts.isEmpty();
@@ -152,6 +167,14 @@ public final class FindingsController {
             double width = tableAndCharts.getWidth() > 0 ? tableAndCharts.getWidth() : 900;
             tableAndCharts.setDividerPositions(Math.max(0.3, Math.min(0.68, FindingsTableView.preferredWidth(table) / width)));
         }
+    }
+
+    /** What the empty table says while there is no table: that the findings are being computed, not "No columns in table". */
+    private void showPlaceholder() {
+        Label placeholder = new Label(model.computingProperty().get() ? "Computing the findings…"
+                : model.problemProperty().get().isEmpty() ? "No findings yet." : "No findings: see the message above.");
+        placeholder.setId("findingsPlaceholder");
+        table.setPlaceholder(placeholder);
     }
 
     /** The table chosen in the list, as shown (masked when masking is on). */
@@ -189,6 +212,26 @@ public final class FindingsController {
         Table t = Objects.requireNonNull(selectedTable());
         files.chooseSaveFile(window(), "Export “" + t.title() + "”", t.key() + ".csv", CSV, MARKDOWN)
                 .ifPresent(file -> model.export(t, formatOf(file), file));
+    }
+
+    /** The selected table's charts as SVG and PNG into a chosen folder. */
+    @FXML
+    private void exportCharts() {
+        Table t = selectedTable();
+        List<org.signalbench.findings.Charts.Chart> charts = model.charts(t);
+        if (t != null && !charts.isEmpty()) {
+            files.chooseFolder(window(), "Export the charts of “" + t.title() + "” (SVG and PNG) into a folder")
+                    .ifPresent(folder -> model.exportCharts(charts, folder));
+        }
+    }
+
+    /** Every findings table as CSV and every chart as SVG and PNG into a chosen folder. */
+    @FXML
+    private void exportAll() {
+        if (model.shownBinding().get() != null) {
+            files.chooseFolder(window(), "Export every table (CSV) and chart (SVG and PNG) into a folder")
+                    .ifPresent(model::exportAll);
+        }
     }
 
     /** Markdown for .md and .markdown files, CSV otherwise. */

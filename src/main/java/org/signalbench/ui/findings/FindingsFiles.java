@@ -9,7 +9,7 @@ import org.signalbench.findings.DrugLexicon;
 import org.signalbench.store.DataLocations;
 
 /**
- * The files the Findings view writes: the chooser for exports and reports, and where the user's
+ * The files the Findings view writes: the choosers for exports, charts and reports, and where the user's
  * editable copy of the drug-hashtag lexicon lives. Tests answer both without dialogs or the user's
  * data directory.
  */
@@ -22,6 +22,13 @@ public interface FindingsFiles {
      * @return the chosen file (with the selected filter's extension when the user typed none)
      */
     Optional<Path> chooseSaveFile(Window owner, String title, String initialName, FileType... filters);
+
+    /** Asks for a folder to write into (the charts' SVG and PNG files). */
+    default Optional<Path> chooseFolder(Window owner, String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
 
     /** Where the edited drug-hashtag lexicon is saved (it may not exist yet). */
     Path editableLexicon();

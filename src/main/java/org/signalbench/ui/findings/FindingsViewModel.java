@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.signalbench.app.AgreementService;
 import org.signalbench.app.FindingsService;
+import org.signalbench.app.ReportService;
+import org.signalbench.findings.Charts;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Findings;
 import org.signalbench.findings.HtmlReport;
@@ -54,6 +57,7 @@ public final class FindingsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final Codebook codebook;
+    private final ReportService reports;
     /** Something changed since the last computation. */
     private boolean stale = true;
     /** Counts computations, so a result that a newer one replaced is dropped. */
@@ -63,6 +67,7 @@ public final class FindingsViewModel {
                              Codebook codebook) {
         this.current = current;
         this.codebook = codebook;
+        this.reports = new ReportService(new AgreementService(codebook));
         this.executor = executor;
         this.jobs = jobs;
         this.lexicon = lexicon;
@@ -168,7 +173,10 @@ public final class FindingsViewModel {
                 .runOn(executor);
     }
 
-    /** Writes the self-contained HTML report of the findings as shown to {@code file}, as a job. */
+    /**
+     * Writes the self-contained HTML report to {@code file}, as a job: the findings as shown, then
+     * agreement, model results and the link review (ReportService), masked when masking is on.
+     */
     public SubmittedJob<Path> writeReport(Path file) {
         Findings findings = shown.get();
         Workbench workbench = current.get();
@@ -180,7 +188,7 @@ public final class FindingsViewModel {
                 ZonedDateTime.now(ZoneOffset.UTC).format(REPORT_TIME), mask.get());
         SubmittedJob<Path> submitted = jobs.submit("Writing the findings report", job -> {
             job.progress(0, 1, file.getFileName().toString());
-            writeFile(file, HtmlReport.render(findings, info));
+            writeFile(file, reports.render(workbench, findings, info));
             job.progress(1, 1, file.getFileName().toString());
             return file;
         });
@@ -189,6 +197,74 @@ public final class FindingsViewModel {
                 status.set("Wrote the report " + file);
             } else {
                 problem.set("Cannot write the report " + file + ": " + reason(error));
+            }
+        }));
+        return submitted;
+    }
+
+    /** The charts of {@code table} in the findings as shown (masked when masking is on); none before the first computation. */
+    public List<Charts.Chart> charts(Table table) {
+        Findings f = shown.get();
+        return f == null || table == null ? List.of() : Charts.forTable(f, table);
+    }
+
+    /** Every chart of the findings as shown; none before the first computation. */
+    public List<Charts.Chart> allCharts() {
+        Findings f = shown.get();
+        return f == null ? List.of() : Charts.of(f);
+    }
+
+    /**
+     * Writes {@code charts} into {@code folder} as SVG and PNG (what {@code findings --charts} writes),
+     * as a job with a step per chart; a cancelled job leaves the charts written so far.
+     */
+    public SubmittedJob<List<Path>> exportCharts(List<Charts.Chart> charts, Path folder) {
+        return exportInto(List.of(), charts, folder);
+    }
+
+    /**
+     * Writes every table as CSV (what {@code findings --format csv --out DIR} writes) and every chart
+     * as SVG and PNG into {@code folder}, as one job.
+     */
+    public SubmittedJob<List<Path>> exportAll(Path folder) {
+        Findings f = shown.get();
+        if (f == null) {
+            problem.set("There are no findings to export yet.");
+            return null;
+        }
+        return exportInto(f.tables(), Charts.of(f), folder);
+    }
+
+    private SubmittedJob<List<Path>> exportInto(List<Table> tables, List<Charts.Chart> charts, Path folder) {
+        if (tables.isEmpty() && charts.isEmpty()) {
+            problem.set("There are no charts to export yet.");
+            return null;
+        }
+        problem.set("");
+        int steps = tables.size() + charts.size();
+        String what = (tables.isEmpty() ? "" : tables.size() + " tables and ") + charts.size() + (charts.size() == 1 ? " chart" : " charts");
+        SubmittedJob<List<Path>> submitted = jobs.submit("Exporting " + what, job -> {
+            List<Path> written = new java.util.ArrayList<>();
+            org.signalbench.exporting.SafeOutputFile.createFolder(folder);
+            for (int i = 0; i < tables.size() && !job.isCancelled(); i++) {
+                Table t = tables.get(i);
+                job.progress(i, steps, t.key());
+                written.add(org.signalbench.exporting.SafeOutputFile.writeString(folder.resolve(t.key() + "." + TableFormat.CSV.extension()),
+                        null, TableFormat.CSV.render(t))); // refuses any SQLite database
+            }
+            for (int i = 0; i < charts.size() && !job.isCancelled(); i++) {
+                job.progress(tables.size() + i, steps, charts.get(i).name());
+                written.addAll(Charts.write(List.of(charts.get(i)), folder, null));
+            }
+            job.progress(steps, steps, folder.getFileName() == null ? "" : folder.getFileName().toString());
+            return written;
+        });
+        submitted.result().whenComplete((written, error) -> javafx.application.Platform.runLater(() -> {
+            if (error == null) {
+                status.set("Exported " + what + (charts.isEmpty() ? "" : " (SVG and PNG)") + " to " + folder
+                        + (mask.get() ? ", masked" : ", not masked"));
+            } else {
+                problem.set("Cannot export to " + folder + ": " + reason(error));
             }
         }));
         return submitted;

@@ -287,6 +287,88 @@ public final class MainController {
         dialogs.chooseCsvToWrite(window(), title, labelExports.suggestedName(kind)).ifPresent(file -> labelExports.export(kind, file));
     }
 
+    private CoderExchangeViewModel coderExchange;
+    private javafx.beans.value.ObservableValue<org.signalbench.domain.Coder> signedIn;
+
+    /**
+     * Connects the File menu's two-laptop items (the window builds them from the app's services);
+     * "Export my answers…" exports the answers of whoever is signed in to Annotate.
+     */
+    public void useCoderExchange(CoderExchangeViewModel exchange,
+                                 javafx.beans.value.ObservableValue<org.signalbench.domain.Coder> signedIn) {
+        this.coderExchange = exchange;
+        this.signedIn = signedIn;
+        exchange.problemProperty().addListener((obs, old, problem) -> {
+            if (!problem.isEmpty()) {
+                error(problem);
+            }
+        });
+        exchange.exportedProperty().addListener((obs, old, text) -> {
+            Alert done = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+            done.setHeaderText("Exported for a coder");
+            done.initOwner(window());
+            done.show();
+        });
+        exchange.importedProperty().addListener((obs, old, outcomes) -> {
+            if (outcomes != null) {
+                showImported(outcomes);
+            }
+        });
+    }
+
+    /** The outcome of a coder-file import: per file, added, unchanged, and the refused lines with file and line. */
+    private void showImported(List<org.signalbench.app.CoderExchangeService.FileOutcome> outcomes) {
+        boolean anyRefused = outcomes.stream().anyMatch(o -> !o.refused().isEmpty());
+        Alert done = new Alert(anyRefused ? Alert.AlertType.WARNING : Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        done.setHeaderText(outcomes.stream().allMatch(o -> o.refusedWhole()) ? "Coder answers refused" : "Coder answers imported");
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(CoderExchangeViewModel.describe(outcomes));
+        text.setId("coderImportOutcome");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(16, 3 + (int) text.getText().lines().count()));
+        done.getDialogPane().setContent(text);
+        done.initOwner(window());
+        done.setResizable(true);
+        done.show();
+    }
+
+    @FXML
+    private void exportForCoder() {
+        if (coderExchange == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        dialogs.chooseFolder(window(), "Export for a coder: choose an empty folder for the posts and the codebook")
+                .ifPresent(coderExchange::exportForCoder);
+    }
+
+    @FXML
+    private void exportMyAnswers() {
+        if (coderExchange == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        org.signalbench.domain.Coder person = signedIn == null ? null : signedIn.getValue();
+        if (person == null) {
+            error("Sign in on the Annotate tab first: File → Export my answers… writes the answers of whoever is signed in.");
+            return;
+        }
+        dialogs.chooseFolder(window(), "Export the answers of " + person.name() + ": choose a folder")
+                .ifPresent(folder -> coderExchange.exportAnswers(person, folder));
+    }
+
+    @FXML
+    private void importCoderAnswers() {
+        if (coderExchange == null || model.current().get() == null) {
+            error("Open a workbench first.");
+            return;
+        }
+        List<Path> files = dialogs.chooseFiles(window(), "Import a coder's answers (coder files, .json)");
+        if (!files.isEmpty()) {
+            coderExchange.importAnswers(files);
+        }
+    }
+
     @FXML
     private void quit() {
         window().hide();

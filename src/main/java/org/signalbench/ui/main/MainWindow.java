@@ -66,6 +66,8 @@ public final class MainWindow {
         AnnotateViewModel annotate = new AnnotateViewModel(current, config.executor(), config.services().settings().codebook(),
                 config.services().access());
         AnnotateController annotateController = new AnnotateController(annotate);
+        controller.useCoderExchange(new CoderExchangeViewModel(current, jobManager,
+                new org.signalbench.app.CoderExchangeService(config.services().settings().codebook())), annotate.signedInProperty());
         controller.addView("annotateTab", "Annotate", annotateController.view());
         // Blinding: results computed from everyone's labels open only to the expert and analysts.
         String results = "Sign in (Annotate tab) as the expert or an analyst to open this view: it shows results from every coder's labels.";

@@ -272,6 +272,12 @@ class FindingsUiTest {
         assertTrue(html.contains(Masking.maskAccount(DEALER)), html);
         assertFalse(html.contains(DEALER), "masked by default");
         assertFalse(html.contains("<script"), "self-contained, no scripts");
+        // the app's report has the command's sections: agreement of the two coders, no finished run yet
+        var doc = org.jsoup.Jsoup.parse(html);
+        assertEquals("Agreement between coders", doc.getElementById("agreement").text());
+        assertTrue(doc.getElementById("agreement-agreement-dealer").nextElementSibling().text().contains("coder_a – coder_b 6"),
+                doc.getElementById("agreement-agreement-dealer").nextElementSibling().text());
+        assertTrue(doc.select("p.empty").eachText().stream().anyMatch(t -> t.startsWith("No model results to show")));
         Job job = window.model().jobs().manager().jobs().stream().filter(j -> j.name().equals("Writing the findings report")).findFirst().orElseThrow();
         assertEquals(JobStatus.DONE, job.status());
     }
