@@ -126,6 +126,7 @@ public final class AnnotateViewModel {
         current.revisionProperty().addListener((obs, old, now) -> reloadChoices());
         // new scores (the Models view's final model) make "order by model" available
         current.scoresRevisionProperty().addListener((obs, old, now) -> reloadChoices());
+        current.linkReviewRevisionProperty().addListener((obs, old, now) -> reloadChoices());
     }
 
     // ---- signing in -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ public final class CurrentWorkbench {
     private final ObjectProperty<Workbench> workbench = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final IntegerProperty scoresRevision = new SimpleIntegerProperty();
+    private final IntegerProperty linkReviewRevision = new SimpleIntegerProperty();
 
     /** A read against the post store, run on a background thread over a connection of its own. */
     @FunctionalInterface
@@ -51,6 +52,15 @@ public final class CurrentWorkbench {
     /** Tells the views that a final model's scores were stored (the posts themselves did not change). */
     public void scoresChanged() {
         scoresRevision.set(scoresRevision.get() + 1);
+    }
+
+    public ReadOnlyIntegerProperty linkReviewRevisionProperty() {
+        return linkReviewRevision;
+    }
+
+    /** Tells the views that a link review was started or its records changed (the posts did not change). */
+    public void linkReviewChanged() {
+        linkReviewRevision.set(linkReviewRevision.get() + 1);
     }
 
     /**

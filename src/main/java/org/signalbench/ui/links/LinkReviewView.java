@@ -65,7 +65,7 @@ public final class LinkReviewView {
     private final Executor executor;
     private final LinkReviewService service;
     private final BorderPane root = new BorderPane();
-    private final Label funnel = new Label("No link review yet: run `twitter candidates` on a retrieval.");
+    private final Label funnel = new Label("No link review yet: in Topics, Retrieve signal tweets, then Start a link review (or `twitter candidates`).");
     private final ListView<LinkReviewService.SiteSummary> sites = new ListView<>();
     private final ImageView screenshot = new ImageView();
     private final GridPane evidence = new GridPane();
@@ -166,6 +166,7 @@ public final class LinkReviewView {
         root.setCenter(tabs);
         current.workbenchProperty().addListener((o, was, now) -> refresh());
         current.revisionProperty().addListener((o, was, now) -> refresh());
+        current.linkReviewRevisionProperty().addListener((o, was, now) -> refresh());
         if (current.get() != null) {
             refresh();
         }
@@ -198,7 +199,7 @@ public final class LinkReviewView {
         measured.setPrefWidth(330);
         study.setPrefWidth(330);
         results.getColumns().setAll(List.of(figure, measured, study));
-        results.setPlaceholder(new Label("No link review yet: run `twitter candidates` on a retrieval."));
+        results.setPlaceholder(new Label("No link review yet: in Topics, Retrieve signal tweets, then Start a link review (or `twitter candidates`)."));
         sellerTypes.setId("linkSellerTypes");
         sellerTypes.setTitle("Live tweets by seller type");
         sellerTypes.setAnimated(false);

@@ -91,14 +91,15 @@ public final class MainWindow {
         Tab modelsTab = controller.addView("modelsTab", "Models", new ModelsController(models).view());
         controller.gate(modelsTab, annotate.signedInProperty(), Role::seesResults, results);
         org.signalbench.app.TopicsService topicsService = new org.signalbench.app.TopicsService(config.services().settings());
+        org.signalbench.app.LinkReviewService linkReview = new org.signalbench.app.LinkReviewService();
         Tab topicsTab = controller.addView("topicsTab", "Topics", new TopicsController(new TopicsViewModel(current,
-                config.executor(), jobManager, topicsService)).view());
+                config.executor(), jobManager, topicsService, linkReview)).view());
         controller.gate(topicsTab, annotate.signedInProperty(), Role::seesResults, results);
         controller.setTwitterStudyOpener(() -> model.openTwitterStudy(org.signalbench.app.TwitterStudyWorkbench.defaultFile(),
                 org.signalbench.sample.TwitterStudySample.defaultFolder(), config.services().importing(), topicsService));
         // the link review shows the study's results: gated like the other results views
         Tab linkReviewTab = controller.addView("linkReviewTab", "Link review", new org.signalbench.ui.links.LinkReviewView(current,
-                config.executor(), jobManager, new org.signalbench.app.LinkReviewService()).view());
+                config.executor(), jobManager, linkReview).view());
         controller.gate(linkReviewTab, annotate.signedInProperty(), Role::seesResults, results);
         Scene scene = new Scene(controller.view(), WindowSettings.DEFAULT_WIDTH, WindowSettings.DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/signalbench/ui/signalbench.css").toExternalForm());

@@ -233,10 +233,16 @@ public final class TopicsController {
         Button retrieve = new Button("Retrieve signal tweets");
         retrieve.setId("retrieve");
         retrieve.setOnAction(e -> model.retrieve());
+        Button startReview = new Button("Start a link review from these tweets");
+        startReview.setId("startLinkReview");
+        startReview.setTooltip(new Tooltip("Keeps the retrieved tweets with links or contact details, collapses retweets "
+                + "and identical copies into candidates, and opens them for coding (Annotate, queue: Link review)."));
+        startReview.disableProperty().bind(model.canStartLinkReviewProperty().not());
+        startReview.setOnAction(e -> model.startLinkReview());
         Label summary = new Label();
         summary.setId("retrievalSummary");
         summary.textProperty().bind(model.retrievalSummaryProperty());
-        HBox top = new HBox(12, retrieve, summary);
+        HBox top = new HBox(12, retrieve, startReview, summary);
         top.setPadding(new Insets(8));
         BorderPane pane = new BorderPane(tweetTable("retrievedTable", model.retrieved()));
         pane.setTop(top);

@@ -23,6 +23,7 @@ import org.signalbench.jobs.SubmittedJob;
 import org.signalbench.store.Workbench;
 import org.signalbench.topics.TopicComparison;
 import org.signalbench.topics.TopicModels;
+import org.signalbench.app.LinkReviewService;
 import org.signalbench.ui.common.CurrentWorkbench;
 import org.signalbench.ui.common.Tasks;
 import org.signalbench.ui.jobs.JobViewModel;
@@ -42,6 +43,8 @@ public final class TopicsViewModel {
     private final Executor executor;
     private final JobManager jobs;
     private final TopicsService service;
+    private final LinkReviewService linkReview;
+    private TopicsService.Retrieval lastRetrieval;
 
     private final StringProperty model = new SimpleStringProperty("btm");
     private final StringProperty k = new SimpleStringProperty("20");
@@ -56,6 +59,7 @@ public final class TopicsViewModel {
 
     private final ObjectProperty<JobViewModel> job = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty canStartLinkReview = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
 
@@ -72,10 +76,17 @@ public final class TopicsViewModel {
     private final StringProperty comparisonSummary = new SimpleStringProperty("No comparison yet.");
 
     public TopicsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, TopicsService service) {
+        this(current, executor, jobs, service, new LinkReviewService());
+    }
+
+    /** {@code linkReview} starts the link review (the study's next step) from a retrieval. */
+    public TopicsViewModel(CurrentWorkbench current, Executor executor, JobManager jobs, TopicsService service,
+                           LinkReviewService linkReview) {
         this.current = current;
         this.executor = executor;
         this.jobs = jobs;
         this.service = service;
+        this.linkReview = linkReview;
         selectedRound.addListener((obs, old, now) -> loadRound(now));
         selectedTheme.addListener((obs, old, now) -> loadRepresentative(now));
         current.workbenchProperty().addListener((obs, old, now) -> refresh());
@@ -286,11 +297,39 @@ public final class TopicsViewModel {
             return;
         }
         run(() -> service.retrieve(wb, run.id()), r -> {
+            lastRetrieval = r;
+            canStartLinkReview.set(r.count() > 0);
             retrieved.setAll(r.tweets());
             retrievalSummary.set(String.format(Locale.ROOT, "Round %d, signal themes %s: %,d tweets, %.2f%% of %,d tweets "
                     + "(%.2f%% of the round's %,d).", r.runId(), r.signalTopics(), r.count(), 100 * r.share(),
                     r.allTweets(), 100 * r.shareOfRound(), r.roundPosts()));
         });
+    }
+
+    /**
+     * Stores the last retrieval's tweets as a new link review (what {@code twitter candidates
+     * --from-retrieval RUN} does): links or contacts kept, retweets and identical copies collapsed.
+     */
+    public void startLinkReview() {
+        TopicsService.Retrieval r = lastRetrieval;
+        Workbench wb = current.get();
+        if (r == null || wb == null) {
+            return;
+        }
+        LinkReviewService.Retrieval input = LinkReviewService.fromTopics(r);
+        canStartLinkReview.set(false);
+        run(() -> linkReview.candidates(wb, input.source(), input.postIds()), c -> {
+            var f = c.funnel();
+            status.set(String.format(Locale.ROOT, "Link review %d started from round %d: %,d retrieved → %,d with links "
+                    + "or contacts → %,d unique candidates (%,d retweets and %,d identical copies collapsed). "
+                    + "Code them in Annotate (queue: Link review); see the Link review tab.", c.reviewId(), r.runId(),
+                    f.retrieved(), f.withLinksOrContacts(), f.unique(), f.retweets(), f.identicalCopies()));
+            current.linkReviewChanged();
+        });
+    }
+
+    public ReadOnlyBooleanProperty canStartLinkReviewProperty() {
+        return canStartLinkReview;
     }
 
     private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess) {

@@ -129,6 +129,16 @@ class TopicsUiTest {
         assertTrue(model.retrieved().stream().allMatch(t -> t.firstTopic() == selling.topic()
                 || t.secondTopic() == selling.topic()));
         assertTrue(model.retrievalSummaryProperty().get().contains("tweets"), model.retrievalSummaryProperty().get());
+
+        // The study's next step from the same view: the retrieval becomes a link review.
+        int retrieved = model.retrieved().size();
+        int before = current.linkReviewRevisionProperty().get();
+        robot.clickOn("#startLinkReview");
+        waitUntil("the link review started", () -> current.linkReviewRevisionProperty().get() == before + 1);
+        assertTrue(model.statusProperty().get().startsWith("Link review 1 started from round 1: " + retrieved + " retrieved"),
+                model.statusProperty().get());
+        assertEquals(retrieved, new org.signalbench.app.LinkReviewService().results(workbench).retrieved());
+        assertTrue(robot.lookup("#startLinkReview").queryButton().isDisabled(), "one review per retrieval click");
     }
 
     @Test
