@@ -237,7 +237,7 @@ public final class LinkReviewService {
     public record EvidenceImport(int records, List<String> problems) {
     }
 
-    private static final Set<String> LEGITSCRIPT = Set.of("rogue", "unapproved", "unverified", "legitimate", "not-listed", "not-checked");
+    private static final Set<String> LEGITSCRIPT = Set.copyOf(legitScriptClasses());
     private static final Set<String> LIVENESS = Set.of("live", "dead", "redirected-elsewhere");
 
     /**
@@ -346,6 +346,42 @@ public final class LinkReviewService {
 
     private static String or(String given, String old) {
         return given != null ? given : old;
+    }
+
+    /** The LegitScript classes a record may hold (LegitScript's service is paid: entered by hand or imported). */
+    public static List<String> legitScriptClasses() {
+        return List.of("rogue", "unapproved", "unverified", "legitimate", "not-listed", "not-checked");
+    }
+
+    /**
+     * Sets, by hand, a site's LegitScript class and notes on the evidence record of every link of
+     * the latest review that points to it (a record is made for a link that has none); the other
+     * fields are kept. Returns the number of records written.
+     */
+    public int classifySite(Workbench workbench, String domain, String legitScript, String notes) {
+        if (legitScript != null && !LEGITSCRIPT.contains(legitScript)) {
+            throw new IllegalArgumentException("legitscript '" + legitScript + "' is not one of " + legitScriptClasses());
+        }
+        List<String> urls = latestCandidates(workbench).stream().filter(c -> domain.equals(c.domain()))
+                .map(LinkReviews.CandidateRow::url).filter(java.util.Objects::nonNull).distinct().toList();
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no candidate of the latest review links to '" + domain + "'");
+        }
+        String note = notes == null || notes.isBlank() ? null : notes.strip();
+        Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
+        List<LinkReviews.EvidenceRow> rows = new ArrayList<>();
+        for (String url : urls) {
+            LinkReviews.EvidenceRow o = evidence.get(url);
+            rows.add(o == null
+                    ? new LinkReviews.EvidenceRow(url, null, null, null, null, null, null, null, null, null, null, null,
+                            domain, null, null, null, null, null, legitScript, note, "hand")
+                    : new LinkReviews.EvidenceRow(url, o.rawUrl(), o.finalUrl(), o.redirectChain(), o.httpStatus(), o.liveness(),
+                            o.checkedAt(), o.title(), o.screenshotPath(), o.screenshotSha256(), o.snapshotPath(),
+                            o.snapshotSha256(), o.domain(), o.registrar(), o.registrantCountry(), o.domainCreated(),
+                            o.ipAddress(), o.ipCountry(), legitScript, note, o.source()));
+        }
+        saveEvidence(workbench, rows);
+        return rows.size();
     }
 
     /** Stores evidence records as they are (a link check, a hand entry). */

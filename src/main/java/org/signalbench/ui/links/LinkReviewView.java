@@ -71,6 +71,11 @@ public final class LinkReviewView {
     private final GridPane evidence = new GridPane();
     private final ListView<String> tweets = new ListView<>();
     private final Button report = new Button("Report…");
+    private final Button recordReport = new Button("Record report…");
+    private final javafx.scene.control.ComboBox<String> legitScript = new javafx.scene.control.ComboBox<>(
+            FXCollections.observableArrayList(LinkReviewService.legitScriptClasses()));
+    private final javafx.scene.control.TextField notes = new javafx.scene.control.TextField();
+    private final Button saveClassification = new Button("Save");
     private final Label status = new Label();
     private final TabPane tabs = new TabPane();
     private final TableView<ResultsTable.Row> results = new TableView<>();
@@ -125,10 +130,28 @@ public final class LinkReviewView {
         sites.getSelectionModel().selectedItemProperty().addListener((o, was, site) -> show(site));
         report.setDisable(true);
         report.setOnAction(e -> writePacket());
+        recordReport.setId("linkRecordReport");
+        recordReport.setDisable(true);
+        recordReport.setTooltip(new Tooltip("After submitting a packet on the agency's form: record when, to whom, and the reference it gave."));
+        recordReport.setOnAction(e -> askAndRecordReport());
+        legitScript.setId("linkLegitScript");
+        notes.setId("linkNotes");
+        notes.setPromptText("notes on this site");
+        saveClassification.setId("linkSaveClassification");
+        saveClassification.setDisable(true);
+        saveClassification.setOnAction(e -> saveClassification());
+        HBox.setHgrow(notes, javafx.scene.layout.Priority.ALWAYS);
+        HBox classification = new HBox(8, new Label("LegitScript (by hand)"), legitScript, notes, saveClassification);
+        classification.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
-        VBox detail = new VBox(10, new Label("Screenshot"), screenshot, new Label("Evidence"), evidence,
-                new Label("Tweets (masked)"), tweets, new HBox(10, report, status));
+        Button importEvidence = new Button("Import evidence…");
+        importEvidence.setId("linkImportEvidence");
+        importEvidence.setTooltip(new Tooltip("Evidence records from CSV: a url column and any of the record's columns "
+                + "(a LegitScript list url,legitscript is enough); contacts nothing."));
+        importEvidence.setOnAction(e -> chooseEvidenceFile());
+        VBox detail = new VBox(10, new Label("Screenshot"), screenshot, new Label("Evidence"), evidence, classification,
+                new Label("Tweets (masked)"), tweets, new HBox(10, report, recordReport, status));
         detail.setPadding(new Insets(10));
         tweets.setPrefHeight(160);
         SplitPane split = new SplitPane(sites, new ScrollPane(detail));
@@ -146,10 +169,10 @@ public final class LinkReviewView {
                 checking.cancel();
             }
         });
-        for (javafx.scene.control.Control c : List.of(refresh, check, cancelCheck, checkProgress)) {
+        for (javafx.scene.control.Control c : List.of(refresh, importEvidence, check, cancelCheck, checkProgress)) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long funnel line wraps; the buttons keep their words
         }
-        HBox top = new HBox(10, funnel, refresh, check, checkProgress, cancelCheck);
+        HBox top = new HBox(10, funnel, refresh, importEvidence, check, checkProgress, cancelCheck);
         VBox header = new VBox(4, top, checkStatus);
         checkStatus.setWrapText(true);
         checkStatus.setPadding(new Insets(0, 10, 0, 10));
@@ -334,12 +357,16 @@ public final class LinkReviewView {
 
     private void show(LinkReviewService.SiteSummary site) {
         report.setDisable(site == null);
+        recordReport.setDisable(site == null);
+        saveClassification.setDisable(site == null);
         if (site == null) {
             return;
         }
         Workbench wb = current.get();
         Tasks.create(() -> service.sites(wb, List.of(site.domain())).get(0)).onSuccess(s -> {
             shown = s;
+            legitScript.setValue(s.evidence() == null || s.evidence().legitScript() == null ? "not-checked" : s.evidence().legitScript());
+            notes.setText(s.evidence() == null || s.evidence().notes() == null ? "" : s.evidence().notes());
             Map<String, String> v = ReportPacket.values(s, true);
             Map<String, String> rows = new LinkedHashMap<>();
             for (String key : List.of("site_url", "final_url", "http_status", "liveness", "checked_at", "title", "registrar",
@@ -367,6 +394,81 @@ public final class LinkReviewView {
                 status.setText("cannot read the screenshot: " + ex.getMessage());
             }
         }).onError(e -> status.setText(e.getMessage())).runOn(executor);
+    }
+
+    private void chooseEvidenceFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Evidence records (CSV)");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        var file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            importEvidence(file.toPath());
+        }
+    }
+
+    /** Imports evidence records from {@code csv} (the Import evidence button asks for the file first); contacts nothing. */
+    public void importEvidence(Path csv) {
+        Workbench wb = current.get();
+        if (wb == null) {
+            return;
+        }
+        Tasks.create(() -> service.importEvidence(wb, csv)).onSuccess(r -> {
+            checkStatus.setText(String.format(java.util.Locale.ROOT, "Imported %d evidence records from %s.%s", r.records(),
+                    csv.getFileName(), r.problems().isEmpty() ? "" : " " + r.problems().size() + " lines refused: "
+                            + String.join("; ", r.problems().subList(0, Math.min(3, r.problems().size())))));
+            refresh();
+        }).onError(e -> checkStatus.setText("Cannot import " + csv.getFileName() + ": " + e.getMessage())).runOn(executor);
+    }
+
+    /** Stores the LegitScript class and notes typed for the shown site on its links' evidence records. */
+    public void saveClassification() {
+        Workbench wb = current.get();
+        if (wb == null || shown == null) {
+            return;
+        }
+        String domain = shown.domain();
+        String legit = legitScript.getValue();
+        String text = notes.getText();
+        Tasks.create(() -> service.classifySite(wb, domain, legit, text)).onSuccess(n -> {
+            status.setText("Saved for " + domain + " (" + n + (n == 1 ? " link)." : " links)."));
+            refresh();
+        }).onError(e -> status.setText("Cannot save: " + e.getMessage())).runOn(executor);
+    }
+
+    private void askAndRecordReport() {
+        if (shown == null) {
+            return;
+        }
+        javafx.scene.control.ChoiceBox<String> agency = new javafx.scene.control.ChoiceBox<>(FXCollections.observableArrayList(
+                ReportPacket.Forms.load().agencies().stream().map(ReportPacket.Agency::key).toList()));
+        agency.getSelectionModel().selectFirst();
+        javafx.scene.control.TextField reference = new javafx.scene.control.TextField();
+        reference.setPromptText("the agency's reference (may be empty)");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.setTitle("Record a report");
+        ask.setHeaderText("Record that " + shown.domain() + " was reported (now)");
+        ask.getDialogPane().setContent(new VBox(8, new Label("Agency"), agency, new Label("Reference"), reference));
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        ask.showAndWait().filter(b -> b == ButtonType.OK)
+                .ifPresent(b -> recordReport(agency.getValue(), reference.getText()));
+    }
+
+    /** Records that the shown site was reported to {@code agency} now, with the agency's {@code reference} (blank: none yet). */
+    public void recordReport(String agency, String reference) {
+        Workbench wb = current.get();
+        if (wb == null || shown == null) {
+            return;
+        }
+        String domain = shown.domain();
+        String ref = reference == null || reference.isBlank() ? null : reference.strip();
+        Tasks.create(() -> {
+            service.recordReport(wb, domain, agency, java.time.Instant.now(), ref, null);
+            return service.reports(wb).stream().filter(r -> r.domain().equals(domain)).count();
+        }).onSuccess(n -> status.setText("Recorded: " + domain + " reported to " + agency.toUpperCase(java.util.Locale.ROOT)
+                        + (ref == null ? "" : " (reference " + ref + ")") + "; " + n + " reports of this site."))
+                .onError(e -> status.setText("Cannot record the report: " + e.getMessage())).runOn(executor);
     }
 
     private void writePacket() {

@@ -160,4 +160,53 @@ class LinkReviewUiTest {
         assertTrue(Files.exists(folder.resolve("packet-fda.pdf")) && Files.exists(folder.resolve("packet-dea.html")));
         FakeWorld.waitUntil("the message", () -> robot.lookup("#linkStatus").queryAs(Label.class).getText().startsWith("Packets for rxbargainmeds.test"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSiteIsClassifiedByHandEvidenceIsImportedAndAReportIsRecorded(FxRobot robot) throws Exception {
+        ListView<LinkReviewService.SiteSummary> sites = robot.lookup("#linkSites").queryAs(ListView.class);
+        javafx.scene.control.ComboBox<String> legit = robot.lookup("#linkLegitScript").queryAs(javafx.scene.control.ComboBox.class);
+        FakeWorld.waitUntil("the first site's class", () -> sites.getItems().size() == 2 && "rogue".equals(legit.getValue()));
+        LinkReviewService service = new LinkReviewService();
+
+        // by hand: the affiliate blog has no evidence record yet; one is made with the class and notes
+        robot.interact(() -> sites.getSelectionModel().select(1));
+        FakeWorld.waitUntil("the second site shown", () -> "not-checked".equals(legit.getValue()));
+        robot.interact(() -> {
+            legit.setValue("unverified");
+            robot.lookup("#linkNotes").queryAs(javafx.scene.control.TextField.class).setText("blog linking to pharmacies");
+        });
+        robot.clickOn("#linkSaveClassification");
+        FakeWorld.waitUntil("saved", () -> robot.lookup("#linkStatus").queryAs(Label.class).getText()
+                .equals("Saved for guide.blogsite.test (1 link)."));
+        var blog = service.evidence(workbench).get("https://guide.blogsite.test/");
+        assertEquals("unverified", blog.legitScript());
+        assertEquals("blog linking to pharmacies", blog.notes());
+        assertEquals("hand", blog.source());
+
+        // a LegitScript list from CSV: the good line lands, the bad one is named
+        Path csv = dir.resolve("legitscript-" + System.nanoTime() + ".csv");
+        Files.writeString(csv, "url,legitscript\nhttps://www.rxbargainmeds.test/oxycodone,unapproved\n"
+                + "https://guide.blogsite.test/,dodgy\n");
+        robot.interact(() -> view.importEvidence(csv));
+        FakeWorld.waitUntil("the import's message", () -> robot.lookup("#linkCheckStatus").queryAs(Label.class).getText()
+                .startsWith("Imported 1 evidence records from " + csv.getFileName() + ". 1 lines refused: "));
+        var rx = service.evidence(workbench).get("https://www.rxbargainmeds.test/oxycodone");
+        assertEquals("unapproved", rx.legitScript());
+        assertEquals(200, rx.httpStatus(), "what the CSV left empty is kept");
+        assertEquals("unverified", service.evidence(workbench).get("https://guide.blogsite.test/").legitScript());
+
+        // the report, recorded after submitting the packet on the agency's form
+        robot.interact(() -> sites.getSelectionModel().select(sites.getItems().stream()
+                .filter(x -> x.domain().equals("rxbargainmeds.test")).findFirst().orElseThrow()));
+        FakeWorld.waitUntil("the pharmacy shown", () -> "unapproved".equals(legit.getValue()));
+        robot.interact(() -> view.recordReport("fda", " FDA-2026-0001 "));
+        FakeWorld.waitUntil("recorded", () -> robot.lookup("#linkStatus").queryAs(Label.class).getText()
+                .startsWith("Recorded: rxbargainmeds.test reported to FDA (reference FDA-2026-0001)"));
+        var reports = service.reports(workbench);
+        assertEquals(1, reports.size());
+        assertEquals("rxbargainmeds.test", reports.get(0).domain());
+        assertEquals("fda", reports.get(0).agency());
+        assertEquals("FDA-2026-0001", reports.get(0).reference());
+    }
 }
