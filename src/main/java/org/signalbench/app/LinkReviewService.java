@@ -302,7 +302,7 @@ public final class LinkReviewService {
                                     + " has changed since it was recorded (SHA-256 " + shotSha + ", recorded " + recorded + ")");
                         }
                         String name = given.getFileName().toString();
-                        shotPath = storeEvidence(bytes, name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
+                        shotPath = storeEvidence(workbench, bytes, name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
                     }
                     rows.add(new LinkReviews.EvidenceRow(url, or(cell(r, "raw_url"), old == null ? null : old.rawUrl()),
                             or(cell(r, "final_url"), old == null ? null : old.finalUrl()), old == null ? null : old.redirectChain(),
@@ -328,16 +328,32 @@ public final class LinkReviewService {
     }
 
     /**
-     * Copies an evidence file into the data folder's {@code evidence/}, named by its SHA-256 (so the
-     * same bytes are stored once and a changed file is a new one); returns its path relative to the data folder.
+     * Copies an evidence file into the workbench's {@code evidence/}, named by its SHA-256 (so the
+     * same bytes are stored once and a changed file is a new one); returns its path relative to the
+     * workbench's data folder.
      */
-    static String storeEvidence(byte[] bytes, String extension) {
+    static String storeEvidence(Workbench workbench, byte[] bytes, String extension) {
+        Path folder = evidenceFolder(workbench);
         try {
-            Path target = org.signalbench.links.EvidenceFiles.store(evidenceFolder(), bytes, extension).file();
-            return org.signalbench.store.DataLocations.dataDirectory().relativize(target).toString();
+            Path target = org.signalbench.links.EvidenceFiles.store(folder, bytes, extension).file();
+            return dataFolder(workbench).relativize(target).toString();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot store an evidence file in " + evidenceFolder(), e);
+            throw new java.io.UncheckedIOException("cannot store an evidence file in " + folder, e);
         }
+    }
+
+    private static Path dataFolder(Workbench workbench) {
+        return org.signalbench.store.DataLocations.workbenchDataFolder(workbench.file());
+    }
+
+    /**
+     * The file an evidence record names: relative to the workbench's data folder; a record made
+     * before evidence moved there names a file under the user's data folder, read where it is.
+     */
+    public static Path evidenceFile(Workbench workbench, String stored) {
+        Path here = dataFolder(workbench).resolve(stored);
+        Path former = org.signalbench.store.DataLocations.dataDirectory().resolve(stored);
+        return !Files.exists(here) && Files.exists(former) ? former : here;
     }
 
     private static String cell(CSVRecord r, String column) {
@@ -406,18 +422,22 @@ public final class LinkReviewService {
     public record Screenshots(org.signalbench.links.PageScreenshots engine, org.signalbench.links.PageScreenshots.Options options) {
     }
 
-    /** Where evidence files (page snapshots, screenshots) live: {@code <data directory>/evidence}, named by their SHA-256. */
-    public static Path evidenceFolder() {
-        return org.signalbench.store.DataLocations.dataDirectory().resolve("evidence");
+    /**
+     * Where a workbench's evidence files (page snapshots, screenshots) live, named by their SHA-256:
+     * {@code <workbench>-data/evidence/}, beside the workbench (with its media and final models), so
+     * the evidence travels with the study.
+     */
+    public static Path evidenceFolder(Workbench workbench) {
+        return dataFolder(workbench).resolve("evidence");
     }
 
     /**
-     * The check with the default checker (time-outs, size cap, snapshots in {@link #evidenceFolder()})
+     * The check with the default checker (time-outs, size cap, snapshots in {@link #evidenceFolder(Workbench)})
      * and, when {@code rdap}, the default RDAP service; see the full form below.
      */
     public CheckReport checkLinks(Workbench workbench, boolean rdap, Screenshots screenshots, org.signalbench.jobs.JobContext job) {
         var options = org.signalbench.links.LinkChecker.Options.defaults();
-        return checkLinks(workbench, new org.signalbench.links.LinkChecker(options, evidenceFolder(), java.time.Clock.systemUTC()),
+        return checkLinks(workbench, new org.signalbench.links.LinkChecker(options, evidenceFolder(workbench), java.time.Clock.systemUTC()),
                 rdap ? new org.signalbench.links.Rdap(org.signalbench.links.Rdap.DEFAULT_BASE, options.requestTimeout()) : null,
                 screenshots, job);
     }
@@ -433,7 +453,7 @@ public final class LinkReviewService {
      * given) and stores what it found as evidence: status, chain, title, snapshot, the final host's IP
      * address; with {@code rdap} the domain's registration data and the IP address's country; with
      * {@code screenshots} a PNG of each page that answered (live or redirected elsewhere), stored
-     * under its SHA-256 in the data folder's {@code evidence/}. What was entered by hand or imported
+     * under its SHA-256 in the workbench's {@code evidence/}. What was entered by hand or imported
      * (LegitScript class, notes, and registration data, IP country or screenshot when this check gets
      * none) is kept. Runs as a job: progress per link, cancel between links (what was checked so far is kept).
      */
@@ -449,7 +469,7 @@ public final class LinkReviewService {
         int elsewhere = 0;
         int shots = 0;
         List<String> problems = new ArrayList<>();
-        Path folder = org.signalbench.store.DataLocations.dataDirectory();
+        Path folder = dataFolder(workbench);
         for (int i = 0; i < urls.size(); i++) {
             if (job.isCancelled()) {
                 throw new org.signalbench.jobs.CancelledException();
@@ -478,7 +498,7 @@ public final class LinkReviewService {
                 job.progress(i, urls.size(), "screenshot of " + r.finalUrl());
                 var shot = screenshots.engine().take(r.finalUrl(), screenshots.options());
                 if (shot.png() != null) {
-                    var stored = storeEvidence(shot.png(), ".png");
+                    var stored = storeEvidence(workbench, shot.png(), ".png");
                     shotPath = stored;
                     shotSha = org.signalbench.links.LinkChecker.sha256(shot.png());
                     shots++;
@@ -574,7 +594,6 @@ public final class LinkReviewService {
         Map<String, Map<Long, String>> answers = finalAnswers(workbench);
         List<LinkReviews.CandidateRow> candidates = latestCandidates(workbench);
         Map<String, LinkReviews.EvidenceRow> evidence = evidence(workbench);
-        Path data = org.signalbench.store.DataLocations.dataDirectory();
         List<org.signalbench.links.ReportPacket.Site> sites = new ArrayList<>();
         try (Session s = workbench.openSession()) {
             LinkReviews reviews = new LinkReviews(s);
@@ -616,7 +635,7 @@ public final class LinkReviewService {
                         .sorted(java.util.Comparator.comparing(org.signalbench.links.ReportPacket.Tweet::postedAt,
                                 java.util.Comparator.nullsLast(String::compareTo))).toList();
                 LinkReviews.EvidenceRow e = evidence.get(first.url());
-                Path screenshot = e == null || e.screenshotPath() == null ? null : data.resolve(e.screenshotPath());
+                Path screenshot = e == null || e.screenshotPath() == null ? null : evidenceFile(workbench, e.screenshotPath());
                 sites.add(new org.signalbench.links.ReportPacket.Site(domain, first.url(), e, merged, tweets, screenshot));
             }
         }

@@ -286,9 +286,8 @@ public final class TwitterCommand implements Runnable {
                 return SignalBenchCommand.EXIT_USAGE;
             }
             var defaults = org.signalbench.links.LinkChecker.Options.defaults();
-            var checker = new org.signalbench.links.LinkChecker(new org.signalbench.links.LinkChecker.Options(
-                    defaults.connectTimeout(), java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes,
-                    defaults.userAgent()), LinkReviewService.evidenceFolder(), java.time.Clock.systemUTC());
+            var checkOptions = new org.signalbench.links.LinkChecker.Options(defaults.connectTimeout(),
+                    java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes, defaults.userAgent());
             var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
             LinkReviewService.Screenshots shots = null;
             if (screenshots) {
@@ -313,6 +312,8 @@ public final class TwitterCommand implements Runnable {
                 shots = new LinkReviewService.Screenshots(engine.get(), options);
             }
             try (Workbench wb = workbench.openExisting()) {
+                var checker = new org.signalbench.links.LinkChecker(checkOptions, LinkReviewService.evidenceFolder(wb),
+                        java.time.Clock.systemUTC());
                 var report = new LinkReviewService().checkLinks(wb, checker, lookup, shots, new StderrProgress(spec.commandLine().getErr()));
                 report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
                 spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%s%n",

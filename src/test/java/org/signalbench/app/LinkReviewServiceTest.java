@@ -118,9 +118,31 @@ class LinkReviewServiceTest {
                     result.problems().get(0));
             LinkReviews.EvidenceRow e = service.evidence(wb).get("https://www.rxbargainmeds.test/oxycodone");
             assertEquals(sha, e.screenshotSha256());
-            Path stored = org.signalbench.store.DataLocations.dataDirectory().resolve(e.screenshotPath());
-            assertEquals(LinkReviewService.evidenceFolder().resolve(sha + ".png"), stored);
+            Path stored = LinkReviewService.evidenceFile(wb, e.screenshotPath());
+            assertEquals(org.signalbench.store.DataLocations.workbenchDataFolder(wb.file()).resolve("evidence").resolve(sha + ".png"), stored);
             assertEquals(sha, LinkChecker.sha256(stored));
+        }
+    }
+
+    @Test
+    void evidenceLivesBesideTheWorkbenchAndOlderRecordsAreReadWhereTheyAre() throws Exception {
+        try (Workbench wb = TestWorkbenches.open(dir)) {
+            String stored = LinkReviewService.storeEvidence(wb, "page".getBytes(StandardCharsets.UTF_8), ".html");
+            Path here = LinkReviewService.evidenceFile(wb, stored);
+            assertTrue(here.startsWith(org.signalbench.store.DataLocations.workbenchDataFolder(wb.file())), here.toString());
+            assertEquals("page", Files.readString(here));
+            // a record made when evidence lived under the user's data folder
+            String old = "evidence/" + "former-" + System.nanoTime() + ".png";
+            Path former = org.signalbench.store.DataLocations.dataDirectory().resolve(old);
+            Files.createDirectories(former.getParent());
+            Files.writeString(former, "old");
+            try {
+                assertEquals(former, LinkReviewService.evidenceFile(wb, old));
+            } finally {
+                Files.delete(former);
+            }
+            assertEquals(org.signalbench.store.DataLocations.workbenchDataFolder(wb.file()).resolve(old),
+                    LinkReviewService.evidenceFile(wb, old), "neither exists: where it belongs now");
         }
     }
 
@@ -232,8 +254,8 @@ class LinkReviewServiceTest {
             LinkReviews.EvidenceRow shop = service.evidence(wb).get(base + "/shop");
             String sha = LinkChecker.sha256(png.toByteArray());
             assertEquals(sha, shop.screenshotSha256());
-            Path stored = org.signalbench.store.DataLocations.dataDirectory().resolve(shop.screenshotPath());
-            assertEquals(LinkReviewService.evidenceFolder().resolve(sha + ".png"), stored);
+            Path stored = LinkReviewService.evidenceFile(wb, shop.screenshotPath());
+            assertEquals(LinkReviewService.evidenceFolder(wb).resolve(sha + ".png"), stored);
             assertEquals(sha, LinkChecker.sha256(stored));
             assertEquals(null, service.evidence(wb).get(base + "/gone").screenshotPath());
         } finally {

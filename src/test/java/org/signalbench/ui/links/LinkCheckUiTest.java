@@ -114,9 +114,10 @@ class LinkCheckUiTest {
         assertTrue(checkStatus.getText().startsWith("Checked 1 links: 1 live, 0 dead, 0 redirected elsewhere; 1 screenshots."),
                 checkStatus.getText());
         var e = new LinkReviewService().evidence(workbench).values().iterator().next();
-        Path png = DataLocations.dataDirectory().resolve(e.screenshotPath());
+        Path png = LinkReviewService.evidenceFile(workbench, e.screenshotPath());
         assertEquals(e.screenshotSha256(), LinkChecker.sha256(png));
-        assertEquals(LinkReviewService.evidenceFolder().resolve(e.screenshotSha256() + ".png"), png);
+        // beside the workbench, so the evidence travels with the study
+        assertEquals(DataLocations.workbenchDataFolder(workbench.file()).resolve("evidence").resolve(e.screenshotSha256() + ".png"), png);
         ImageView shot = robot.lookup("#linkScreenshot").query();
         FakeWorld.waitUntil("the screenshot", () -> shot.getImage() != null);
         assertNotNull(shot.getImage());
