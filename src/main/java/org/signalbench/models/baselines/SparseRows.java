@@ -27,12 +27,7 @@ public record SparseRows(int[] rowStart, int[] columns, double[] values, int fea
 
     /** Column → idf weight, in {@link TfIdf#vocabulary()} order. */
     static double[] idfByColumn(TfIdf tfIdf) {
-        List<String> vocabulary = tfIdf.vocabulary();
-        double[] idf = new double[vocabulary.size()];
-        for (int c = 0; c < idf.length; c++) {
-            idf[c] = tfIdf.idf(vocabulary.get(c));
-        }
-        return idf;
+        return tfIdf.idfByColumn();
     }
 
     /** The TF-IDF rows of these examples, in their order (a text without a known word gives an empty row). */

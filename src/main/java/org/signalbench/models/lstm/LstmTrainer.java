@@ -50,13 +50,17 @@ public final class LstmTrainer {
      * @param validation       posts for early stopping (may be empty)
      * @param validationLabels one per validation post
      */
-    public LstmModel train(List<LstmSequence> train, int[] labels, List<LstmSequence> validation,
+    public LstmModel train(List<LstmSequence> givenTrain, int[] labels, List<LstmSequence> givenValidation,
                            int[] validationLabels, JobContext context) {
-        checkLabels("training", train, labels);
-        checkLabels("validation", validation, validationLabels);
-        if (train.isEmpty()) {
+        checkLabels("training", givenTrain, labels);
+        checkLabels("validation", givenValidation, validationLabels);
+        if (givenTrain.isEmpty()) {
             throw new IllegalArgumentException("no training posts");
         }
+        // the vocabulary comes from the posts trained on only: validation stands for unseen posts
+        LstmVocabulary vocabulary = config.minWordCount() > 0 ? LstmVocabulary.fit(givenTrain, config.minWordCount()) : null;
+        List<LstmSequence> train = vocabulary == null ? givenTrain : vocabulary.apply(givenTrain);
+        List<LstmSequence> validation = vocabulary == null ? givenValidation : vocabulary.apply(givenValidation);
         int[] lengthOrder = LstmInputs.byTextLength(validation);
         List<LstmSequence> validationByLength = new ArrayList<>(validation.size());
         int[] validationLabelsByLength = new int[validation.size()];
@@ -123,7 +127,7 @@ public final class LstmTrainer {
         for (LstmEpoch e : history) {
             marked.add(new LstmEpoch(e.epoch(), e.trainLoss(), e.validationLoss(), e.epoch() == bestEpoch, e.seconds()));
         }
-        return new LstmModel(network, config, marked);
+        return new LstmModel(network, config, marked, vocabulary);
     }
 
     /**
