@@ -34,12 +34,22 @@ public final class TfIdf {
     private final String[] words;
     /** Each column's idf weight. */
     private final double[] idfByColumn;
-    /** Word → column, built on first use (training through dictionary indices never needs it). */
+    /** Word → column, built on first use (training and scoring through dictionary indices never need it). */
     private volatile Map<String, Integer> column;
+    /** Dictionary index → column (-1: no weight), or null; see {@link #ofColumns(String[], double[], int[], String[])}. */
+    private final int[] columnOfIndex;
+    /** Dictionary index → its word, one to one, or null. */
+    private final String[] wordOfIndex;
 
     private TfIdf(String[] sortedWords, double[] idfByColumn) {
+        this(sortedWords, idfByColumn, null, null);
+    }
+
+    private TfIdf(String[] sortedWords, double[] idfByColumn, int[] columnOfIndex, String[] wordOfIndex) {
         this.words = sortedWords;
         this.idfByColumn = idfByColumn;
+        this.columnOfIndex = columnOfIndex;
+        this.wordOfIndex = wordOfIndex;
     }
 
     private static TfIdf ofMap(Map<String, Double> idf) {
@@ -68,6 +78,33 @@ public final class TfIdf {
             }
         }
         return new TfIdf(sortedWords, idfByColumn);
+    }
+
+    /**
+     * As {@link #ofColumns(String[], double[])}, also knowing the dictionary indices the words were
+     * fitted through: {@code wordOfIndex} names words one to one (no word under two indices) and
+     * holds every word of the vocabulary at its index; {@code columnOfIndex} gives each index's
+     * column or -1. {@link #column(int, String)} then finds a token's column by its index (the arrays
+     * are kept, not copied).
+     */
+    public static TfIdf ofColumns(String[] sortedWords, double[] idfByColumn, int[] columnOfIndex, String[] wordOfIndex) {
+        TfIdf plain = ofColumns(sortedWords, idfByColumn);
+        return new TfIdf(plain.words, plain.idfByColumn, columnOfIndex, wordOfIndex);
+    }
+
+    /**
+     * The column of a token given with its dictionary index, or -1 when it has no weight: the same
+     * as {@link #column(String)}, through the index when this vectoriser knows the index as that
+     * word, through the word otherwise (a text of another dictionary).
+     */
+    public int column(int index, String word) {
+        if (wordOfIndex != null && index >= 0 && index < wordOfIndex.length) {
+            String known = wordOfIndex[index];
+            if (known == word || (known != null && known.equals(word))) {
+                return index < columnOfIndex.length ? columnOfIndex[index] : -1;
+            }
+        }
+        return column(word);
     }
 
     /** Each column's idf weight, in {@link #vocabulary()} order (a copy). */

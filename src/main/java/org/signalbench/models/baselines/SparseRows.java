@@ -34,8 +34,11 @@ public record SparseRows(int[] rowStart, int[] columns, double[] values, int fea
     public static SparseRows of(TfIdf tfIdf, List<Example> examples) {
         return counted(idfByColumn(tfIdf), examples.size(), r -> examples.get(r).tokens().size(), (r, buffer) -> {
             int known = 0;
-            for (String w : examples.get(r).tokens()) {
-                int c = tfIdf.column(w);
+            Example e = examples.get(r);
+            int[] indices = e.indices();
+            List<String> tokens = e.tokens();
+            for (int i = 0; i < indices.length; i++) {
+                int c = tfIdf.column(indices[i], tokens.get(i));
                 if (c >= 0) {
                     buffer[known++] = c;
                 }

@@ -25,8 +25,8 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
      * Grows (one sort) when a training part brings indices it has not seen; starts afresh when an
      * index names another word (another workbench's dictionary).
      */
-    record WordOrder(String[] wordOf, int[] indexByRank) {
-        static final WordOrder EMPTY = new WordOrder(new String[0], new int[0]);
+    record WordOrder(String[] wordOf, int[] indexByRank, boolean oneToOne) {
+        static final WordOrder EMPTY = new WordOrder(new String[0], new int[0], true);
 
         /** Whether every index with a word in {@code word} has that same word here. */
         boolean covers(String[] word) {
@@ -65,10 +65,12 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
             }
             Arrays.sort(order, 0, n, (a, b) -> merged[a].compareTo(merged[b]));
             int[] byRank = new int[n];
+            boolean oneToOne = true;
             for (int r = 0; r < n; r++) {
                 byRank[r] = order[r];
+                oneToOne &= r == 0 || !merged[byRank[r]].equals(merged[byRank[r - 1]]);
             }
-            return new WordOrder(merged, byRank);
+            return new WordOrder(merged, byRank, oneToOne);
         }
     }
 
@@ -128,7 +130,10 @@ record TrainingMatrix(TfIdf tfIdf, SparseRows rows) {
                 columns++;
             }
         }
-        TfIdf tfIdf = TfIdf.ofColumns(Arrays.copyOf(words, columns), Arrays.copyOf(idf, columns));
+        // the order's words are one to one and hold every training word, so test texts find their columns by index
+        TfIdf tfIdf = order.oneToOne()
+                ? TfIdf.ofColumns(Arrays.copyOf(words, columns), Arrays.copyOf(idf, columns), columnOf, order.wordOf())
+                : TfIdf.ofColumns(Arrays.copyOf(words, columns), Arrays.copyOf(idf, columns));
         return new TrainingMatrix(tfIdf, rows(training, columnOf, Arrays.copyOf(idf, columns)));
     }
 
