@@ -211,6 +211,14 @@ final class BaselinesBenchCommand implements Callable<Integer> {
 
     /** The workbench's labelled texts; without --db, a fresh import of the built-in sample. */
     private LabeledCorpus corpus(Path freshDb, PrintWriter err) throws Exception {
+        return corpus(spec, workbench, freshDb, err);
+    }
+
+    /**
+     * The labelled texts of the workbench given with --db; without --db, of a fresh import of the
+     * built-in sample into {@code freshDb} (for every bench that trains models).
+     */
+    static LabeledCorpus corpus(CommandSpec spec, WorkbenchOption workbench, Path freshDb, PrintWriter err) throws Exception {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("--db");
         if (given) {
             try (Workbench wb = workbench.openExisting()) {

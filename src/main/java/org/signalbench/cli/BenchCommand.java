@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Run them on an otherwise idle machine.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.PreprocessBench.class, LstmBenchCommand.class,
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.PreprocessBench.class, LstmBenchCommand.class, LstmMemoryBenchCommand.class,
                 BaselinesBenchCommand.class, TopicsBenchCommand.class})
 public final class BenchCommand {
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.models.FoldResult;
+import org.signalbench.models.PublishedValues;
 import org.signalbench.models.RunExport;
 import org.signalbench.models.RunStore;
 import org.signalbench.models.RunSummary;
@@ -194,7 +195,21 @@ public final class RunsCommand {
             m.put("recallSd", number(r.recallSd()));
             m.put("f1Sd", number(r.f1Sd()));
             m.put("aucSd", number(r.aucSd()));
+            // the published value and run - paper per cell, as the CSV export's paper_ and diff_ columns
+            for (RunExport.PaperCell c : RunExport.paperCells(r, PublishedValues.load())) {
+                m.put("paper" + camel(c.paperKey()), number(c.paper()));
+                m.put("diff" + camel(c.runKey()), number(c.difference()));
+            }
             return m;
+        }
+
+        /** "auc_pooled" → "AucPooled", "f1" → "F1". */
+        private static String camel(String key) {
+            StringBuilder b = new StringBuilder();
+            for (String part : key.split("_")) {
+                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+            return b.toString();
         }
 
         private static Map<String, Object> fold(FoldResult f) {

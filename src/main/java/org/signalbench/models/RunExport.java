@@ -85,6 +85,29 @@ public final class RunExport {
         }
     }
 
+    /**
+     * One published comparison of a row: the paper's value of {@code paperKey} (NaN when the paper has
+     * none) and the run's {@code measure} minus it; the pooled AUC is compared with the paper's AUC.
+     *
+     * @param paperKey the published measure (precision, recall, f1, auc)
+     * @param runKey   the run's figure it is compared with (precision, recall, f1, auc_pooled)
+     */
+    public record PaperCell(String paperKey, String runKey, double paper, double difference) {
+    }
+
+    /** A row's comparisons with the paper, in Table 1's order (what the CSV's paper_ and diff_ columns and runs show --json hold). */
+    public static List<PaperCell> paperCells(RunSummary.Row r, PublishedValues published) {
+        List<PaperCell> cells = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            if (m.publishedKey() != null) {
+                double paper = m.published(published, r.variant(), r.model());
+                String runKey = m == Measure.AUC_POOLED ? "auc_pooled" : m.publishedKey();
+                cells.add(new PaperCell(m.publishedKey(), runKey, paper, m.mean(r) - paper));
+            }
+        }
+        return cells;
+    }
+
     private static final String UNDEFINED = "–";
 
     private RunExport() {
@@ -117,12 +140,9 @@ public final class RunExport {
                 List<Object> record = new ArrayList<>(List.of(r.variant(), r.model(), r.folds(), full(r.precision()),
                         full(r.precisionSd()), full(r.recall()), full(r.recallSd()), full(r.f1()), full(r.f1Sd()), full(r.auc()),
                         full(r.aucSd()), full(r.aucPooled())));
-                for (Measure m : Measure.values()) {
-                    if (m.publishedKey() != null) {
-                        double paper = m.published(published, r.variant(), r.model());
-                        record.add(full(paper));
-                        record.add(full(m.mean(r) - paper));
-                    }
+                for (PaperCell c : paperCells(r, published)) {
+                    record.add(full(c.paper()));
+                    record.add(full(c.difference()));
                 }
                 csv.printRecord(record);
             }

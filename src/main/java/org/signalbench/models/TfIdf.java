@@ -30,21 +30,98 @@ public final class TfIdf {
     public record Vector(String[] names, double[] values) {
     }
 
-    private final Map<String, Double> idf;
-    /** Column of each word in {@link #vocabulary()} order (0-based). */
-    private final Map<String, Integer> column;
-    /** The words with a weight, sorted (built once: models score and export through it per fold). */
-    private final List<String> vocabulary;
+    /** The words with a weight, ascending: a word's position is its column. */
+    private final String[] words;
+    /** Each column's idf weight. */
+    private final double[] idfByColumn;
+    /** Word → column, built on first use (training and scoring through dictionary indices never need it). */
+    private volatile Map<String, Integer> column;
+    /** Dictionary index → column (-1: no weight), or null; see {@link #ofColumns(String[], double[], int[], String[])}. */
+    private final int[] columnOfIndex;
+    /** Dictionary index → its word, one to one, or null. */
+    private final String[] wordOfIndex;
 
-    private TfIdf(Map<String, Double> idf) {
-        this.idf = idf;
+    private TfIdf(String[] sortedWords, double[] idfByColumn) {
+        this(sortedWords, idfByColumn, null, null);
+    }
+
+    private TfIdf(String[] sortedWords, double[] idfByColumn, int[] columnOfIndex, String[] wordOfIndex) {
+        this.words = sortedWords;
+        this.idfByColumn = idfByColumn;
+        this.columnOfIndex = columnOfIndex;
+        this.wordOfIndex = wordOfIndex;
+    }
+
+    private static TfIdf ofMap(Map<String, Double> idf) {
         String[] words = idf.keySet().toArray(new String[0]);
         java.util.Arrays.sort(words);
-        this.vocabulary = List.of(words);
-        this.column = new HashMap<>(idf.size() * 2);
-        for (String w : words) {
-            column.put(w, column.size());
+        double[] weights = new double[words.length];
+        for (int c = 0; c < words.length; c++) {
+            weights[c] = idf.get(words[c]);
         }
+        return new TfIdf(words, weights);
+    }
+
+    /**
+     * A vectoriser from its columns: {@code sortedWords} strictly ascending (String order) and each
+     * column's idf weight; the arrays are kept, not copied. For learners that fit the weights
+     * through dictionary indices (models.baselines) and already have them in column order.
+     */
+    public static TfIdf ofColumns(String[] sortedWords, double[] idfByColumn) {
+        if (sortedWords.length != idfByColumn.length) {
+            throw new IllegalArgumentException(sortedWords.length + " words but " + idfByColumn.length + " weights");
+        }
+        for (int c = 1; c < sortedWords.length; c++) {
+            if (sortedWords[c - 1].compareTo(sortedWords[c]) >= 0) {
+                throw new IllegalArgumentException("words not strictly ascending at column " + c + ": '"
+                        + sortedWords[c - 1] + "', '" + sortedWords[c] + "'");
+            }
+        }
+        return new TfIdf(sortedWords, idfByColumn);
+    }
+
+    /**
+     * As {@link #ofColumns(String[], double[])}, also knowing the dictionary indices the words were
+     * fitted through: {@code wordOfIndex} names words one to one (no word under two indices) and
+     * holds every word of the vocabulary at its index; {@code columnOfIndex} gives each index's
+     * column or -1. {@link #column(int, String)} then finds a token's column by its index (the arrays
+     * are kept, not copied).
+     */
+    public static TfIdf ofColumns(String[] sortedWords, double[] idfByColumn, int[] columnOfIndex, String[] wordOfIndex) {
+        TfIdf plain = ofColumns(sortedWords, idfByColumn);
+        return new TfIdf(plain.words, plain.idfByColumn, columnOfIndex, wordOfIndex);
+    }
+
+    /**
+     * The column of a token given with its dictionary index, or -1 when it has no weight: the same
+     * as {@link #column(String)}, through the index when this vectoriser knows the index as that
+     * word, through the word otherwise (a text of another dictionary).
+     */
+    public int column(int index, String word) {
+        if (wordOfIndex != null && index >= 0 && index < wordOfIndex.length) {
+            String known = wordOfIndex[index];
+            if (known == word || (known != null && known.equals(word))) {
+                return index < columnOfIndex.length ? columnOfIndex[index] : -1;
+            }
+        }
+        return column(word);
+    }
+
+    /** Each column's idf weight, in {@link #vocabulary()} order (a copy). */
+    public double[] idfByColumn() {
+        return idfByColumn.clone();
+    }
+
+    private Map<String, Integer> columns() {
+        Map<String, Integer> c = column;
+        if (c == null) {
+            c = new HashMap<>(words.length * 2);
+            for (String w : words) {
+                c.put(w, c.size());
+            }
+            column = c;
+        }
+        return c;
     }
 
     /** Fits the idf weights on these training documents, keeping every word. */
@@ -70,33 +147,34 @@ public final class TfIdf {
                 idf.put(w, Math.log((1.0 + n) / (1.0 + count)) + 1.0);
             }
         });
-        return new TfIdf(idf);
+        return ofMap(idf);
     }
 
     /** Number of words with a weight. */
     public int vocabularySize() {
-        return idf.size();
+        return words.length;
     }
 
     /** The words with a weight, sorted; a word's position is its column in exported matrices. */
     public List<String> vocabulary() {
-        return vocabulary;
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(words));
     }
 
     /** The column (0-based, in {@link #vocabulary()} order) of a word, or -1 when it has no weight. */
     public int column(String word) {
-        return column.getOrDefault(word, -1);
+        return columns().getOrDefault(word, -1);
     }
 
     /** The idf of a word, or NaN when the training part never saw it. */
     public double idf(String word) {
-        return idf.getOrDefault(word, Double.NaN);
+        int c = column(word);
+        return c < 0 ? Double.NaN : idfByColumn[c];
     }
 
     public Vector transform(Example e) {
         Map<String, Integer> tf = new TreeMap<>();
         for (String w : e.tokens()) {
-            if (idf.containsKey(w)) {
+            if (column(w) >= 0) {
                 tf.merge(w, 1, Integer::sum);
             }
         }
@@ -106,7 +184,7 @@ public final class TfIdf {
         int i = 0;
         for (var entry : tf.entrySet()) {
             names[i] = entry.getKey();
-            values[i] = entry.getValue() * idf.get(entry.getKey());
+            values[i] = entry.getValue() * idf(entry.getKey());
             norm += values[i] * values[i];
             i++;
         }
@@ -119,11 +197,15 @@ public final class TfIdf {
 
     /** A vectoriser with these idf weights (word → idf), as {@link #idfWeights()} gave them: for saved models. */
     public static TfIdf of(Map<String, Double> idfWeights) {
-        return new TfIdf(new HashMap<>(idfWeights));
+        return ofMap(idfWeights);
     }
 
     /** Every word's idf weight, sorted by word (what a saved model stores). */
     public Map<String, Double> idfWeights() {
-        return new TreeMap<>(idf);
+        Map<String, Double> weights = new TreeMap<>();
+        for (int c = 0; c < words.length; c++) {
+            weights.put(words[c], idfByColumn[c]);
+        }
+        return weights;
     }
 }

@@ -168,6 +168,18 @@ class RunExportTest {
         assertEquals(1.0, json.get("run").get("hyperparameters").get("svm").get("cost").asDouble());
         assertEquals(3, json.get("rows").size());
         assertEquals(0.75, json.get("rows").get(0).get("f1").asDouble());
+        // the paper's value and the difference per cell, as the text output and the CSV export
+        JsonNode first = json.get("rows").get(0);
+        RunSummary.Row firstRow = rows().get(0);
+        PublishedValues paper = PublishedValues.load();
+        double paperF1 = paper.value(firstRow.variant(), firstRow.model(), "f1").orElseThrow();
+        assertEquals(paperF1, first.get("paperF1").asDouble());
+        assertEquals(0.75 - paperF1, first.get("diffF1").asDouble(), 1e-12);
+        assertEquals(paper.value(firstRow.variant(), firstRow.model(), "auc").orElseThrow(), first.get("paperAuc").asDouble());
+        assertEquals(firstRow.aucPooled() - first.get("paperAuc").asDouble(), first.get("diffAucPooled").asDouble(), 1e-12);
+        for (String key : List.of("paperPrecision", "diffPrecision", "paperRecall", "diffRecall")) {
+            assertTrue(first.has(key), key + " in " + first);
+        }
         assertEquals(6, json.get("folds").size());
         assertTrue(json.get("folds").get(2).get("auc").isNull(), "undefined AUC is null");
         CliRun showText = CliRun.of("runs", "show", RUN, "--db", db);

@@ -27,20 +27,18 @@ public record SparseRows(int[] rowStart, int[] columns, double[] values, int fea
 
     /** Column → idf weight, in {@link TfIdf#vocabulary()} order. */
     static double[] idfByColumn(TfIdf tfIdf) {
-        List<String> vocabulary = tfIdf.vocabulary();
-        double[] idf = new double[vocabulary.size()];
-        for (int c = 0; c < idf.length; c++) {
-            idf[c] = tfIdf.idf(vocabulary.get(c));
-        }
-        return idf;
+        return tfIdf.idfByColumn();
     }
 
     /** The TF-IDF rows of these examples, in their order (a text without a known word gives an empty row). */
     public static SparseRows of(TfIdf tfIdf, List<Example> examples) {
         return counted(idfByColumn(tfIdf), examples.size(), r -> examples.get(r).tokens().size(), (r, buffer) -> {
             int known = 0;
-            for (String w : examples.get(r).tokens()) {
-                int c = tfIdf.column(w);
+            Example e = examples.get(r);
+            int[] indices = e.indices();
+            List<String> tokens = e.tokens();
+            for (int i = 0; i < indices.length; i++) {
+                int c = tfIdf.column(indices[i], tokens.get(i));
                 if (c >= 0) {
                     buffer[known++] = c;
                 }

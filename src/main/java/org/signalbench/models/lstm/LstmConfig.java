@@ -10,6 +10,12 @@ package org.signalbench.models.lstm;
  * @param blocks           which input blocks the network has (one-part variants use one)
  * @param textWindow       words read per post; longer texts are cut, shorter ones padded and masked
  * @param hashtagWindow    hashtags read per post; longer lists are cut, shorter ones padded with index 0
+ * @param minWordCount     the network's vocabulary: a word or hashtag in fewer than this many of the
+ *                         posts it trains on is left out of every post's sequence (training,
+ *                         validation and scoring), as a Keras {@code Tokenizer} fitted on the training
+ *                         texts leaves out the words it never saw; 0 keeps every dictionary word, so
+ *                         words the training never saw are read through their untrained random
+ *                         embeddings (the behaviour before it; model files without it read as 0)
  * @param embeddingSize    size of each block's embedding vectors
  * @param lstmSize         units of the text block's LSTM
  * @param blockDenseSize   units of Dense 1 (text block) and Dense 2 (hashtag block), sigmoid
@@ -25,9 +31,12 @@ package org.signalbench.models.lstm;
  * @param seed             seed of the weights, the dropout and the shuffling between epochs
  */
 public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, int textWindow, int hashtagWindow,
-                         int embeddingSize, int lstmSize, int blockDenseSize, int mergedDenseSize, double dropout,
+                         int minWordCount, int embeddingSize, int lstmSize, int blockDenseSize, int mergedDenseSize, double dropout,
                          double recurrentDropout, double learningRate, int batchSize, int maxEpochs, int patience,
                          long seed) {
+
+    /** The laptop preset's vocabulary floor (docs/lstm.md, "Small corpora"). */
+    static final int MIN_WORD_COUNT_LAPTOP = 2;
 
     public LstmConfig {
         positive("text window", textWindow);
@@ -39,6 +48,9 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
         positive("batch size", batchSize);
         positive("epoch cap", maxEpochs);
         positive("patience", patience);
+        if (minWordCount < 0) {
+            throw new IllegalArgumentException("minimum word count must not be negative, not " + minWordCount);
+        }
         if (dictionarySize < 0) {
             throw new IllegalArgumentException("dictionary size must not be negative, not " + dictionarySize);
         }
@@ -58,7 +70,7 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
 
     /** The published model: embedding 400, LSTM 800, dense 200, dropout and recurrent dropout 0.2, Adam 1e-4, windows 50 and 15. */
     public static LstmConfig paper() {
-        return new LstmConfig("paper", 0, LstmBlocks.TEXT_AND_HASHTAGS, 50, 15, 400, 800, 200, 200, 0.2, 0.2, 1e-4, 32,
+        return new LstmConfig("paper", 0, LstmBlocks.TEXT_AND_HASHTAGS, 50, 15, 0, 400, 800, 200, 200, 0.2, 0.2, 1e-4, 32,
                 100, 4, 42);
     }
 
@@ -72,7 +84,7 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
      * all on 1,500 posts) predicted no dealer post there.
      */
     public static LstmConfig laptop() {
-        return new LstmConfig("laptop", 0, LstmBlocks.TEXT_AND_HASHTAGS, 50, 15, 32, 32, 200, 200, 0.2, 0.2, 1e-3, 32,
+        return new LstmConfig("laptop", 0, LstmBlocks.TEXT_AND_HASHTAGS, 50, 15, MIN_WORD_COUNT_LAPTOP, 32, 32, 200, 200, 0.2, 0.2, 1e-3, 32,
                 12, 4, 42);
     }
 
@@ -91,40 +103,45 @@ public record LstmConfig(String preset, int dictionarySize, LstmBlocks blocks, i
     }
 
     public LstmConfig withDictionarySize(int size) {
-        return new LstmConfig(preset, size, blocks, textWindow, hashtagWindow, embeddingSize, lstmSize, blockDenseSize,
+        return new LstmConfig(preset, size, blocks, textWindow, hashtagWindow, minWordCount, embeddingSize, lstmSize, blockDenseSize,
                 mergedDenseSize, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, seed);
     }
 
     public LstmConfig withBlocks(LstmBlocks newBlocks) {
-        return new LstmConfig(preset, dictionarySize, newBlocks, textWindow, hashtagWindow, embeddingSize, lstmSize,
+        return new LstmConfig(preset, dictionarySize, newBlocks, textWindow, hashtagWindow, minWordCount, embeddingSize, lstmSize,
                 blockDenseSize, mergedDenseSize, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, seed);
     }
 
     public LstmConfig withWindows(int text, int hashtags) {
-        return new LstmConfig(preset, dictionarySize, blocks, text, hashtags, embeddingSize, lstmSize, blockDenseSize,
+        return new LstmConfig(preset, dictionarySize, blocks, text, hashtags, minWordCount, embeddingSize, lstmSize, blockDenseSize,
                 mergedDenseSize, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, seed);
     }
 
     public LstmConfig withSizes(int embedding, int lstm, int blockDense, int mergedDense) {
-        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, embedding, lstm, blockDense,
+        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, minWordCount, embedding, lstm, blockDense,
                 mergedDense, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, seed);
     }
 
     public LstmConfig withTraining(double newDropout, double newLearningRate, int newBatchSize, int newMaxEpochs,
                                    int newPatience) {
-        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, embeddingSize, lstmSize,
+        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, minWordCount, embeddingSize, lstmSize,
                 blockDenseSize, mergedDenseSize, newDropout, recurrentDropout, newLearningRate, newBatchSize, newMaxEpochs, newPatience,
                 seed);
     }
 
     public LstmConfig withRecurrentDropout(double newRecurrentDropout) {
-        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, embeddingSize, lstmSize,
+        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, minWordCount, embeddingSize, lstmSize,
                 blockDenseSize, mergedDenseSize, dropout, newRecurrentDropout, learningRate, batchSize, maxEpochs, patience,
                 seed);
     }
 
+    public LstmConfig withMinWordCount(int newMinWordCount) {
+        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, newMinWordCount, embeddingSize, lstmSize,
+                blockDenseSize, mergedDenseSize, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, seed);
+    }
+
     public LstmConfig withSeed(long newSeed) {
-        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, embeddingSize, lstmSize,
+        return new LstmConfig(preset, dictionarySize, blocks, textWindow, hashtagWindow, minWordCount, embeddingSize, lstmSize,
                 blockDenseSize, mergedDenseSize, dropout, recurrentDropout, learningRate, batchSize, maxEpochs, patience, newSeed);
     }
 

@@ -19,17 +19,29 @@ public final class LstmModel {
     public static final double THRESHOLD = 0.5;
     private static final String CONFIG_ENTRY = "signalbench-lstm-config.json";
     private static final String HISTORY_ENTRY = "signalbench-lstm-history.json";
+    private static final String VOCABULARY_ENTRY = "signalbench-lstm-vocabulary.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int SCORING_BATCH = 256;
 
     private final ComputationGraph network;
     private final LstmConfig config;
     private final List<LstmEpoch> history;
+    /** The words the network reads (null: every dictionary word, {@link LstmConfig#minWordCount} 0). */
+    private final LstmVocabulary vocabulary;
 
-    LstmModel(ComputationGraph network, LstmConfig config, List<LstmEpoch> history) {
+    LstmModel(ComputationGraph network, LstmConfig config, List<LstmEpoch> history, LstmVocabulary vocabulary) {
+        if ((vocabulary == null) != (config.minWordCount() == 0)) {
+            throw new IllegalArgumentException("a vocabulary goes with a minimum word count above 0, and only then");
+        }
         this.network = network;
         this.config = config;
         this.history = List.copyOf(history);
+        this.vocabulary = vocabulary;
+    }
+
+    /** The dictionary indices the network reads, or empty when it reads every one ({@link LstmConfig#minWordCount} 0). */
+    public java.util.Optional<LstmVocabulary> vocabulary() {
+        return java.util.Optional.ofNullable(vocabulary);
     }
 
     public LstmConfig config() {
@@ -51,7 +63,8 @@ public final class LstmModel {
      * chunks of similar text length (so few padded steps are computed) and the scores put back in
      * the given order.
      */
-    public synchronized double[] score(List<LstmSequence> posts) {
+    public synchronized double[] score(List<LstmSequence> given) {
+        List<LstmSequence> posts = vocabulary == null ? given : vocabulary.apply(given);
         int[] order = LstmInputs.byTextLength(posts);
         double[] scores = new double[posts.size()];
         for (int from = 0; from < posts.size(); from += SCORING_BATCH) {
@@ -83,6 +96,9 @@ public final class LstmModel {
         ModelSerializer.writeModel(network, file.toFile(), false);
         ModelSerializer.addObjectToFile(file.toFile(), CONFIG_ENTRY, JSON.writeValueAsString(config));
         ModelSerializer.addObjectToFile(file.toFile(), HISTORY_ENTRY, JSON.writeValueAsString(history));
+        if (vocabulary != null) {
+            ModelSerializer.addObjectToFile(file.toFile(), VOCABULARY_ENTRY, JSON.writeValueAsString(vocabulary.indices()));
+        }
     }
 
     public static LstmModel load(Path file) throws IOException {
@@ -100,12 +116,25 @@ public final class LstmModel {
         } catch (RuntimeException e) {
             throw new IOException(file + ": a DL4J model but not a SignalBench LSTM (no " + CONFIG_ENTRY + ")", e);
         }
+        LstmConfig readConfig;
+        List<LstmEpoch> readHistory;
         try {
-            return new LstmModel(network, JSON.readValue(config, LstmConfig.class),
-                    JSON.readValue(history, new TypeReference<List<LstmEpoch>>() { }));
+            readConfig = JSON.readValue(config, LstmConfig.class);
+            readHistory = JSON.readValue(history, new TypeReference<List<LstmEpoch>>() { });
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": unreadable " + CONFIG_ENTRY + ": " + e.getOriginalMessage(), e);
         }
+        LstmVocabulary vocabulary = null;
+        if (readConfig.minWordCount() > 0) { // files from before the vocabulary have 0 and no entry
+            try {
+                vocabulary = new LstmVocabulary(JSON.readValue((String) ModelSerializer.getObjectFromFile(file.toFile(),
+                        VOCABULARY_ENTRY), int[].class));
+            } catch (RuntimeException | JsonProcessingException e) {
+                throw new IOException(file + ": minimum word count " + readConfig.minWordCount() + " but no readable "
+                        + VOCABULARY_ENTRY + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return new LstmModel(network, readConfig, readHistory, vocabulary);
     }
 
     ComputationGraph network() {

@@ -35,7 +35,7 @@ public final class LstmModelTrainer implements ModelTrainer {
 
     /** Hyperparameter names, in the order they are listed, each with the LstmConfig value it sets. */
     private enum Param {
-        embeddingSize, lstmSize, blockDenseSize, mergedDenseSize, textWindow, hashtagWindow, dropout, recurrentDropout,
+        embeddingSize, lstmSize, blockDenseSize, mergedDenseSize, textWindow, hashtagWindow, minWordCount, dropout, recurrentDropout,
         learningRate, batchSize, maxEpochs, patience, validationShare, bucketing
     }
 
@@ -223,6 +223,7 @@ public final class LstmModelTrainer implements ModelTrainer {
                 case mergedDenseSize -> c.mergedDenseSize();
                 case textWindow -> c.textWindow();
                 case hashtagWindow -> c.hashtagWindow();
+                case minWordCount -> c.minWordCount();
                 case dropout -> c.dropout();
                 case recurrentDropout -> c.recurrentDropout();
                 case learningRate -> c.learningRate();
@@ -238,7 +239,7 @@ public final class LstmModelTrainer implements ModelTrainer {
 
     private static LstmModelTrainer of(String preset, Map<String, Object> v) {
         LstmConfig c = new LstmConfig(preset, 0, LstmBlocks.TEXT_AND_HASHTAGS, integer(v, Param.textWindow),
-                integer(v, Param.hashtagWindow), integer(v, Param.embeddingSize), integer(v, Param.lstmSize),
+                integer(v, Param.hashtagWindow), integer(v, Param.minWordCount), integer(v, Param.embeddingSize), integer(v, Param.lstmSize),
                 integer(v, Param.blockDenseSize), integer(v, Param.mergedDenseSize), real(v, Param.dropout),
                 real(v, Param.recurrentDropout), real(v, Param.learningRate), integer(v, Param.batchSize), integer(v, Param.maxEpochs),
                 integer(v, Param.patience), LstmConfig.preset(preset).seed());

@@ -72,6 +72,33 @@ class SparseBaselineTest {
     }
 
     @Test
+    void foldAfterFoldTheRememberedWordOrderAndTheIndexLookupGiveTheRowsOfTheWords() {
+        for (int fold = 0; fold < 3; fold++) {
+            List<Example> training = new ArrayList<>();
+            List<Example> test = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (i % 3 == fold ? test : training).add(examples.get(i));
+            }
+            TrainingMatrix m = TrainingMatrix.fit(training, 1);
+            TfIdf byWords = TfIdf.fit(training, 1);
+            assertEquals(byWords.idfWeights(), m.tfIdf().idfWeights(), "fold " + fold);
+            assertSameRows(SparseRows.of(byWords, training), m.rows());
+            assertSameRows(SparseRows.of(byWords, test), SparseRows.of(m.tfIdf(), test)); // test words by index
+            // texts of another dictionary (every index moved) are looked up by their words
+            List<Example> moved = test.stream().map(e -> new Example(e.postId(), e.tokens(),
+                    java.util.Arrays.stream(e.indices()).map(x -> x + 7).toArray(), e.dealer())).toList();
+            assertSameRows(SparseRows.of(byWords, moved), SparseRows.of(m.tfIdf(), moved));
+        }
+        // another dictionary in the same process: its indices name other words, the order starts afresh
+        List<Example> other = List.of(new Example(1, List.of("zebra", "apple"), new int[] {1, 2}, true),
+                new Example(2, List.of("apple", "mango"), new int[] {2, 3}, false));
+        TrainingMatrix m = TrainingMatrix.fit(other, 1);
+        assertEquals(List.of("apple", "mango", "zebra"), m.tfIdf().vocabulary());
+        assertSameRows(SparseRows.of(TfIdf.fit(other, 1), other), m.rows());
+        assertSameRows(SparseRows.of(TfIdf.fit(examples, 1), examples), TrainingMatrix.fit(examples, 1).rows());
+    }
+
+    @Test
     void indicesThatDoNotNameWordsOneToOneFallBackToTheWords() {
         List<Example> clashing = List.of(new Example(1, List.of("plug", "menu"), new int[] {1, 2}, true),
                 new Example(2, List.of("beach", "menu"), new int[] {1, 2}, false), // index 1 is plug and beach

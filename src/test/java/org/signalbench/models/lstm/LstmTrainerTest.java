@@ -28,7 +28,7 @@ class LstmTrainerTest {
 
     private static LstmConfig tiny(LstmBlocks blocks) {
         return LstmConfig.laptop().withDictionarySize(DICTIONARY).withBlocks(blocks).withWindows(6, 3)
-                .withSizes(8, 8, 8, 8).withTraining(0.0, 0.1, 8, 8, 4).withSeed(7);
+                .withSizes(8, 8, 8, 8).withTraining(0.0, 0.1, 8, 8, 4).withMinWordCount(0).withSeed(7);
     }
 
     /**
@@ -223,6 +223,34 @@ class LstmTrainerTest {
         assertThrows(CancelledException.class, () -> new LstmTrainer(tiny(LstmBlocks.TEXT_AND_HASHTAGS))
                 .train(train, labels, List.of(), new int[0], cancelAfterTwo));
         assertEquals(2, batches.get());
+    }
+
+    @Test
+    void wordsInFewerTrainingPostsThanTheFloorAreLeftOutOfEverySequenceAndTheFile(@TempDir Path dir) throws Exception {
+        int[] labels = new int[16];
+        List<LstmSequence> train = posts(16, 8, labels);
+        LstmVocabulary expected = LstmVocabulary.fit(train, 2);
+        assertTrue(expected.size() > 0);
+        for (int i : expected.indices()) {
+            long posts = train.stream().filter(p -> java.util.stream.IntStream.concat(java.util.Arrays.stream(p.text()),
+                    java.util.Arrays.stream(p.hashtags())).anyMatch(x -> x == i)).count();
+            assertTrue(posts >= 2, "index " + i + " in " + posts + " posts");
+        }
+        LstmModel model = new LstmTrainer(tiny(LstmBlocks.TEXT_AND_HASHTAGS).withMinWordCount(2))
+                .train(train, labels, List.of(), new int[0], JobContext.NONE);
+        assertEquals(expected, model.vocabulary().orElseThrow());
+        int unseen = DICTIONARY - 1; // no training post has it
+        assertFalse(java.util.Arrays.binarySearch(expected.indices(), unseen) >= 0);
+        LstmSequence post = new LstmSequence(1, new int[] {DEALER_WORD, DEALER_WORD}, new int[] {DEALER_TAG});
+        LstmSequence withUnseen = new LstmSequence(2, new int[] {DEALER_WORD, unseen, DEALER_WORD}, new int[] {unseen, DEALER_TAG});
+        assertEquals(model.score(List.of(post))[0], model.score(List.of(withUnseen))[0], 1e-7);
+        Path file = dir.resolve("vocabulary.zip");
+        model.save(file);
+        LstmModel loaded = LstmModel.load(file);
+        assertEquals(expected, loaded.vocabulary().orElseThrow());
+        assertArrayEquals(model.score(List.of(withUnseen, post)), loaded.score(List.of(withUnseen, post)));
+        assertTrue(new LstmTrainer(tiny(LstmBlocks.TEXT_AND_HASHTAGS)).train(train, labels, List.of(), new int[0],
+                JobContext.NONE).vocabulary().isEmpty(), "floor 0 reads every word");
     }
 
     @Test
