@@ -680,6 +680,11 @@ public final class LinkReviewService {
         }
     }
 
+    /** How many reports of the site {@code domain} are recorded. */
+    public long reportCount(Workbench workbench, String domain) {
+        return reports(workbench).stream().filter(r -> r.domain().equals(domain)).count();
+    }
+
     /** Every recorded report, oldest first. */
     public List<LinkReviews.ReportRow> reports(Workbench workbench) {
         try (Session s = workbench.openSession()) {

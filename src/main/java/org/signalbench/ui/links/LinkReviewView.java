@@ -365,8 +365,9 @@ public final class LinkReviewView {
         Workbench wb = current.get();
         Tasks.create(() -> service.sites(wb, List.of(site.domain())).get(0)).onSuccess(s -> {
             shown = s;
-            legitScript.setValue(s.evidence() == null || s.evidence().legitScript() == null ? "not-checked" : s.evidence().legitScript());
-            notes.setText(s.evidence() == null || s.evidence().notes() == null ? "" : s.evidence().notes());
+            Map<String, String> typed = ReportPacket.values(s, false); // the notes as typed, for editing
+            legitScript.setValue(typed.get("legitscript"));
+            notes.setText(typed.get("notes"));
             Map<String, String> v = ReportPacket.values(s, true);
             Map<String, String> rows = new LinkedHashMap<>();
             for (String key : List.of("site_url", "final_url", "http_status", "liveness", "checked_at", "title", "registrar",
@@ -465,7 +466,7 @@ public final class LinkReviewView {
         String ref = reference == null || reference.isBlank() ? null : reference.strip();
         Tasks.create(() -> {
             service.recordReport(wb, domain, agency, java.time.Instant.now(), ref, null);
-            return service.reports(wb).stream().filter(r -> r.domain().equals(domain)).count();
+            return service.reportCount(wb, domain);
         }).onSuccess(n -> status.setText("Recorded: " + domain + " reported to " + agency.toUpperCase(java.util.Locale.ROOT)
                         + (ref == null ? "" : " (reference " + ref + ")") + "; " + n + " reports of this site."))
                 .onError(e -> status.setText("Cannot record the report: " + e.getMessage())).runOn(executor);
