@@ -69,6 +69,17 @@ class LinkReviewAgreementUiTest {
                     + "303,no,online-pharmacy,live\n304,no,individual-seller,dead\n305,no,online-pharmacy,dead\n");
         }
         MainWindow.open(stage, world.config(file, false, PostImporter.UNAVAILABLE));
+        stage.setWidth(1280);
+        stage.setHeight(720);
+    }
+
+    /** At 1280×720 the bar with the study choice keeps its controls in the window. */
+    private static void assertInside(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        double width = node.getScene().getWidth();
+        assertTrue(node.isVisible() && b.getMinX() >= 0 && b.getMaxX() <= width + 0.5 && b.getWidth() > 0,
+                id + " at " + b + " is outside the " + width + " px window");
     }
 
     private static void tweet(Connection c, String id, String handle, String text, String url) throws Exception {
@@ -113,6 +124,10 @@ class LinkReviewAgreementUiTest {
         robot.interact(() -> study.setValue(AnnotationSession.Study.LINK_REVIEW));
         FakeWorld.waitUntil("the link review's figures", () -> !table.getItems().isEmpty());
         assertTrue(robot.lookup("#agreementTitle").queryLabeled().getText().startsWith("Link review"));
+        robot.sleep(200);
+        for (String id : List.of("#agreementStudyBox", "#agreementTitle", "#recomputeButton")) {
+            assertInside(robot, id);
+        }
 
         Map<String, LinkReviewService.QuestionAgreement> expected;
         try (Workbench wb = Workbench.open(file)) {
