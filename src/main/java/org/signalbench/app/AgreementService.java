@@ -1,13 +1,16 @@
 package org.signalbench.app;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.signalbench.agreement.AgreementReport;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.domain.Coder;
 import org.signalbench.labels.Codebook;
+import org.signalbench.store.LinkReviews;
 import org.signalbench.store.Session;
 import org.signalbench.store.Workbench;
 
@@ -51,5 +54,39 @@ public final class AgreementService {
             }
             return new Overview(pairs, fleiss);
         }
+    }
+
+    /**
+     * The link review's agreement as the view shows it: the rows of {@code twitter agreement}
+     * ({@link LinkReviewService#agreement}: per question, the two coders with the most candidates
+     * in common), each with its weeks, and Fleiss' kappa per question when three or more coders exist.
+     */
+    public static Overview linkReview(Workbench workbench, LinkReviewService links) {
+        List<LinkReviewService.QuestionAgreement> rows = links.agreement(workbench);
+        try (Session s = workbench.openSession()) {
+            AgreementReport report = new AgreementReport(s, links.codebook());
+            List<Pair> pairs = new ArrayList<>();
+            for (LinkReviewService.QuestionAgreement q : rows) {
+                pairs.add(new Pair(new AgreementReport.PairRow(q.question(), q.first(), q.second(), q.agreement()),
+                        report.byWeek(q.first(), q.second(), q.question())));
+            }
+            List<Coder> coders = report.coders();
+            List<Fleiss> fleiss = new ArrayList<>();
+            for (Codebook.Question q : links.codebook().questions()) {
+                report.fleiss(coders, q.key()).ifPresent(m -> fleiss.add(new Fleiss(q.key(), coders, m)));
+            }
+            return new Overview(pairs, fleiss);
+        }
+    }
+
+    /** The site (registrable domain) of each candidate of the latest link review that has a link: how the view names candidates. */
+    public static Map<Long, String> candidateSites(Workbench workbench, LinkReviewService links) {
+        Map<Long, String> sites = new HashMap<>();
+        for (LinkReviews.CandidateRow c : links.latestCandidates(workbench)) {
+            if (c.domain() != null) {
+                sites.put(c.postId(), c.domain());
+            }
+        }
+        return sites;
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.ConfusionMatrix;
 import org.signalbench.agreement.PairAgreement;
+import org.signalbench.app.AnnotationSession;
 import org.signalbench.ui.agreement.AgreementViewModel.PairRow;
 import org.signalbench.ui.common.Fxml;
 import org.signalbench.ui.posts.PostDetailController;
@@ -39,6 +41,10 @@ public final class AgreementController {
     private BorderPane content;
     @FXML
     private Label lockedLabel;
+    @FXML
+    private ChoiceBox<AnnotationSession.Study> studyBox;
+    @FXML
+    private Label titleLabel;
     @FXML
     private ProgressIndicator busy;
     @FXML
@@ -95,6 +101,14 @@ public final class AgreementController {
         content.visibleProperty().bind(model.expertProperty().isNotNull());
         busy.visibleProperty().bind(model.computingProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        // Offered, like Annotate's queue choice, once the workbench has a link review.
+        studyBox.getItems().setAll(AnnotationSession.Study.values());
+        studyBox.valueProperty().bindBidirectional(model.studyProperty());
+        studyBox.visibleProperty().bind(model.linkReviewAvailableProperty());
+        studyBox.managedProperty().bind(studyBox.visibleProperty());
+        titleLabel.textProperty().bind(Bindings.when(model.showingLinkReviewProperty())
+                .then("Link review: per question, the two coders with the most candidates in common (as `twitter agreement`)")
+                .otherwise("Agreement between coders, per question (each coder's latest answer; only posts both answered)"));
 
         pairTable.setItems(model.pairs());
         codersColumn.setCellValueFactory(c -> text(c.getValue().first().name() + " · " + c.getValue().second().name()));

@@ -1,7 +1,9 @@
 package org.signalbench.ui.agreement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +21,8 @@ import org.signalbench.agreement.BatchAgreement;
 import org.signalbench.agreement.MultiCoderAgreement;
 import org.signalbench.agreement.PairAgreement;
 import org.signalbench.app.AgreementService;
+import org.signalbench.app.AnnotationSession;
+import org.signalbench.app.LinkReviewService;
 import org.signalbench.app.PostReads;
 import org.signalbench.domain.Coder;
 import org.signalbench.domain.Role;
@@ -30,8 +34,10 @@ import org.signalbench.ui.posts.PostDetailViewModel;
 
 /**
  * State of the Agreement view: every pair of coders on every question, Fleiss' kappa when more
- * than two coders, agreement by batch, and the posts behind a confusion-matrix cell. Everything
- * is computed on the background executor. Open to experts only: the figures reveal coders' answers.
+ * than two coders, agreement by batch, and the posts behind a confusion-matrix cell. When the
+ * workbench has a link review, the study choice shows its questions instead: the rows of
+ * {@code twitter agreement} ({@link LinkReviewService#agreement}), cells listed by tweet id and site.
+ * Everything is computed on the background executor. Open to experts only: the figures reveal coders' answers.
  */
 public final class AgreementViewModel {
     private final CurrentWorkbench current;
@@ -49,6 +55,13 @@ public final class AgreementViewModel {
     private final StringProperty cell = new SimpleStringProperty("");
     private final ObjectProperty<Long> selectedPost = new SimpleObjectProperty<>();
     private final BooleanProperty computing = new SimpleBooleanProperty();
+    private final ObjectProperty<AnnotationSession.Study> study = new SimpleObjectProperty<>(AnnotationSession.Study.POSTS);
+    private final BooleanProperty linkReviewAvailable = new SimpleBooleanProperty();
+    /** Whether the rows shown are the link review's (the study of the latest result). */
+    private final BooleanProperty showingLinkReview = new SimpleBooleanProperty();
+    /** The site (registrable domain) of each candidate of the latest link review, for naming listed candidates. */
+    private volatile Map<Long, String> candidateSites = Map.of();
+    private LinkReviewService links;
     private final StringProperty message = new SimpleStringProperty("");
     private int generation;
 
@@ -60,7 +73,8 @@ public final class AgreementViewModel {
     public record FleissRow(String question, List<Coder> coders, MultiCoderAgreement agreement) {
     }
 
-    private record Computed(List<PairRow> pairs, List<FleissRow> fleiss) {
+    private record Computed(List<PairRow> pairs, List<FleissRow> fleiss, boolean linkReviewAvailable, boolean linkReview,
+                            Map<Long, String> sites) {
     }
 
     public AgreementViewModel(CurrentWorkbench current, Executor executor, ObservableValue<Coder> signedIn,
@@ -71,6 +85,14 @@ public final class AgreementViewModel {
         this.executor = executor;
         signedIn.addListener((obs, old, now) -> follow(now));
         current.workbenchProperty().addListener((obs, old, now) -> follow(signedIn.getValue()));
+        // A new review (Topics tab) or new coder answers may change what the link review's rows show.
+        current.linkReviewRevisionProperty().addListener((obs, old, now) -> recompute());
+        study.addListener((obs, old, now) -> {
+            pairs.clear();
+            fleiss.clear();
+            selected.set(null);
+            recompute();
+        });
         selected.addListener((obs, old, now) -> showCell(null, null));
         selectedPost.addListener((obs, old, now) -> loadPost(now));
         follow(signedIn.getValue());
@@ -94,12 +116,21 @@ public final class AgreementViewModel {
         }
         computing.set(true);
         message.set("Computing agreement…");
-        Tasks.create(() -> compute(workbench))
+        AnnotationSession.Study wanted = study.get();
+        Tasks.create(() -> compute(workbench, wanted))
                 .onSuccess(result -> {
                     if (mine == generation) {
+                        linkReviewAvailable.set(result.linkReviewAvailable());
+                        candidateSites = result.sites();
+                        showingLinkReview.set(result.linkReview());
                         pairs.setAll(result.pairs());
                         fleiss.setAll(result.fleiss());
-                        message.set(result.pairs().isEmpty() ? "Agreement needs two coders who answered the same posts." : "");
+                        message.set(!result.pairs().isEmpty() ? ""
+                                : result.linkReview() ? "Agreement needs two coders who answered the same link-review candidates."
+                                : "Agreement needs two coders who answered the same posts.");
+                        if (!result.linkReview() && wanted == AnnotationSession.Study.LINK_REVIEW) {
+                            study.set(AnnotationSession.Study.POSTS); // this workbench has no review (any more)
+                        }
                         if (!result.pairs().isEmpty()) {
                             selected.set(result.pairs().get(0));
                         }
@@ -114,8 +145,25 @@ public final class AgreementViewModel {
                 .runOn(executor);
     }
 
-    private Computed compute(Workbench workbench) throws Exception {
-        AgreementService.Overview overview = agreement.overview(workbench);
+    private synchronized LinkReviewService links() {
+        if (links == null) {
+            links = new LinkReviewService();
+        }
+        return links;
+    }
+
+    private Computed compute(Workbench workbench, AnnotationSession.Study wanted) throws Exception {
+        boolean available = AnnotationSession.choices(workbench, codebook).linkReview();
+        boolean linkReview = available && wanted == AnnotationSession.Study.LINK_REVIEW;
+        Map<Long, String> sites = new HashMap<>();
+        AgreementService.Overview overview;
+        if (linkReview) {
+            // The same rows as `twitter agreement`, not a second computation.
+            overview = AgreementService.linkReview(workbench, links());
+            sites.putAll(AgreementService.candidateSites(workbench, links()));
+        } else {
+            overview = agreement.overview(workbench);
+        }
         List<PairRow> pairRows = new ArrayList<>();
         for (AgreementService.Pair p : overview.pairs()) {
             pairRows.add(new PairRow(p.row().first(), p.row().second(), p.row().question(), p.row().agreement(), p.byWeek()));
@@ -124,7 +172,7 @@ public final class AgreementViewModel {
         for (AgreementService.Fleiss f : overview.fleiss()) {
             fleissRows.add(new FleissRow(f.question(), f.coders(), f.agreement()));
         }
-        return new Computed(pairRows, fleissRows);
+        return new Computed(pairRows, fleissRows, available, linkReview, Map.copyOf(sites));
     }
 
     /** Lists the posts of one confusion-matrix cell of the selected row (null, null clears). */
@@ -148,7 +196,8 @@ public final class AgreementViewModel {
                     .runOn(executor);
         }
         cellPosts.setAll(ids);
-        cell.set(row.first().name() + " " + first + ", " + row.second().name() + " " + second + ": " + cellPosts.size() + " posts");
+        cell.set(row.first().name() + " " + first + ", " + row.second().name() + " " + second + ": " + cellPosts.size()
+                + (showingLinkReview.get() ? " candidate" : " post") + (cellPosts.size() == 1 ? "" : "s"));
     }
 
     private void loadPost(Long postId) {
@@ -187,10 +236,14 @@ public final class AgreementViewModel {
         return selected;
     }
 
-    /** The posts of the chosen confusion-matrix cell. */
-    /** How a listed post is named: "instagram BlZHhNH_OUC", or "post N" until its name is read. */
+    /**
+     * How a listed post is named: "instagram BlZHhNH_OUC", or "post N" until its name is read; a
+     * link-review candidate with its site: "twitter 201 · rxbargainmeds.test".
+     */
     public String postName(long id) {
-        return postNames.getOrDefault(id, "post " + id);
+        String name = postNames.getOrDefault(id, "post " + id);
+        String site = showingLinkReview.get() ? candidateSites.get(id) : null;
+        return site == null ? name : name + " · " + site;
     }
 
     /** Counts the reads of post names: the list redraws its names when it changes. */
@@ -205,6 +258,21 @@ public final class AgreementViewModel {
     /** Which cell is listed, in words. */
     public ReadOnlyStringProperty cellProperty() {
         return cell;
+    }
+
+    /** Which study's questions are shown: the posts' (Instagram codebook) or the link review's. */
+    public ObjectProperty<AnnotationSession.Study> studyProperty() {
+        return study;
+    }
+
+    /** Whether the workbench has a link review, so the study choice is offered. */
+    public ReadOnlyBooleanProperty linkReviewAvailableProperty() {
+        return linkReviewAvailable;
+    }
+
+    /** Whether the rows shown are the link review's. */
+    public ReadOnlyBooleanProperty showingLinkReviewProperty() {
+        return showingLinkReview;
     }
 
     public ObjectProperty<Long> selectedPostProperty() {
