@@ -154,6 +154,11 @@ public final class TopicsCommand {
         }
     }
 
+    /** JSON has no NaN or infinity: an undefined measure is null. */
+    static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     /** A round's provenance as JSON fields. */
     static Map<String, Object> run(org.signalbench.domain.TopicRun r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -415,19 +420,15 @@ public final class TopicsCommand {
             m.put("model", r.model());
             m.put("k", r.k());
             m.put("seed", r.seed());
-            m.put("purity", finite(r.purity()));
-            m.put("purityMacro", finite(r.purityMacro()));
-            m.put("nmi", finite(r.nmi()));
-            m.put("npmi", finite(r.npmi()));
-            m.put("umass", finite(r.umass()));
-            m.put("diversity", finite(r.diversity()));
-            m.put("perplexity", finite(r.perplexity()));
+            m.put("purity", finiteOrNull(r.purity()));
+            m.put("purityMacro", finiteOrNull(r.purityMacro()));
+            m.put("nmi", finiteOrNull(r.nmi()));
+            m.put("npmi", finiteOrNull(r.npmi()));
+            m.put("umass", finiteOrNull(r.umass()));
+            m.put("diversity", finiteOrNull(r.diversity()));
+            m.put("perplexity", finiteOrNull(r.perplexity()));
             m.put("seconds", r.seconds());
             return m;
-        }
-
-        private static Double finite(double v) {
-            return Double.isFinite(v) ? v : null;
         }
     }
 
@@ -475,10 +476,6 @@ public final class TopicsCommand {
                 out.printf(Locale.ROOT, "%nround %d (corpus hash %s):%n", round.run().id(), round.run().corpusHash());
                 printThemes(out, round, words);
             }
-        }
-
-        private static Double finiteOrNull(double v) {
-            return Double.isFinite(v) ? v : null;
         }
     }
 
