@@ -55,15 +55,6 @@ public final class TwitterCommand implements Runnable {
         /** The subcommand's work on the open workbench; returns the exit code. */
         abstract int work(LinkReviewService service, Workbench wb, PrintWriter out) throws Exception;
 
-        /** Prints {@code value} as JSON when {@code json}, else lets {@code text} print it. */
-        static void print(PrintWriter out, boolean json, java.util.function.Supplier<?> value, Runnable text) {
-            if (json) {
-                Json.print(out, value.get());
-            } else {
-                text.run();
-            }
-        }
-
         /** Lists an import's problems on standard error, each after {@code label}. */
         void problems(String label, List<?> problems) {
             problems.forEach(p -> spec.commandLine().getErr().println(label + ": " + p));
@@ -108,7 +99,7 @@ public final class TwitterCommand implements Runnable {
                     : service.readIds(wb, input.ids, planted);
             problems("skipped", retrieval.problems());
             LinkReviewService.Candidates result = service.candidates(wb, retrieval.source(), retrieval.postIds());
-            print(o, json, () -> funnelJson(result), () -> {
+            JsonOrText.print(o, json, () -> funnelJson(result), () -> {
                 CandidateFunnel.Result f = result.funnel();
                 o.printf("review:                 %d (%s)%n", result.reviewId(), result.source());
                 o.printf("retrieved:              %d%n", f.retrieved());
@@ -185,13 +176,13 @@ public final class TwitterCommand implements Runnable {
                 m.put("question", q.question());
                 m.put("coders", List.of(q.first().name(), q.second().name()));
                 m.put("items", q.agreement().items());
-                m.put("observedAgreement", number(q.agreement().observedAgreement()));
-                m.put("cohenKappa", number(q.agreement().cohenKappa()));
-                m.put("kappaCi95", java.util.Arrays.asList(number(q.agreement().kappaLow()), number(q.agreement().kappaHigh())));
-                m.put("krippendorffAlpha", number(q.agreement().krippendorffAlpha()));
+                m.put("observedAgreement", JsonOrText.finiteOrNull(q.agreement().observedAgreement()));
+                m.put("cohenKappa", JsonOrText.finiteOrNull(q.agreement().cohenKappa()));
+                m.put("kappaCi95", java.util.Arrays.asList(JsonOrText.finiteOrNull(q.agreement().kappaLow()), JsonOrText.finiteOrNull(q.agreement().kappaHigh())));
+                m.put("krippendorffAlpha", JsonOrText.finiteOrNull(q.agreement().krippendorffAlpha()));
                 rows.add(m);
             }
-            print(o, json, () -> rows, () -> {
+            JsonOrText.print(o, json, () -> rows, () -> {
                 o.printf("%-16s %6s %9s %7s%n", "question", "items", "observed", "kappa");
                 rows.forEach(m -> o.printf("%-16s %6s %9s %7s%n", m.get("question"), m.get("items"),
                         fmt(m.get("observedAgreement")), fmt(m.get("cohenKappa"))));
@@ -226,7 +217,7 @@ public final class TwitterCommand implements Runnable {
                 o.printf("records stored: %d, lines rejected: %d%n", result.records(), result.problems().size());
             } else if ("list".equals(action)) {
                 var all = service.evidence(wb).values();
-                print(o, json, () -> all, () -> all.forEach(e -> o.printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
+                JsonOrText.print(o, json, () -> all, () -> all.forEach(e -> o.printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
                         e.liveness(), e.legitScript())));
             } else {
                 throw usage("evidence takes import or list, not '" + action + "'");
@@ -386,7 +377,7 @@ public final class TwitterCommand implements Runnable {
                         reference, null);
             }
             var reports = service.reports(wb);
-            print(o, json, () -> reports, () -> reports.forEach(r -> o.printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
+            JsonOrText.print(o, json, () -> reports, () -> reports.forEach(r -> o.printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
                     r.reportedAt(), r.reference() == null ? "(no reference yet)" : r.reference())));
             return 0;
         }
@@ -404,7 +395,7 @@ public final class TwitterCommand implements Runnable {
         @Override
         int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
             var c = service.compareWithStudy(wb);
-            print(o, json, () -> resultsJson(c), () -> o.print(org.signalbench.links.ResultsTable.text(c.rows(), c.study())));
+            JsonOrText.print(o, json, () -> resultsJson(c), () -> o.print(org.signalbench.links.ResultsTable.text(c.rows(), c.study())));
             return 0;
         }
     }
@@ -418,11 +409,6 @@ public final class TwitterCommand implements Runnable {
         study.put("figures", c.study().figures());
         out.put("study", study);
         return out;
-    }
-
-    /** JSON has no NaN: an undefined coefficient is null. */
-    static Double number(double x) {
-        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 
     private static String fmt(Object x) {
