@@ -1,6 +1,5 @@
 package org.signalbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signalbench.app.Services;
 import org.signalbench.domain.Role;
-import org.signalbench.importing.LabelCsvImport;
-import org.signalbench.importing.Rejection;
 import org.signalbench.labels.CoderAnswers;
 import org.signalbench.labels.Disagreement;
 import org.signalbench.labels.LabelStore;
@@ -32,34 +29,21 @@ public final class AdjudicateCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import the expert's final dealer answers from CSV (external_id,label[,platform][,reason]; label 1/0 or yes/no).",
                     "Exit 0 when the file was read (bad lines are listed), 1 when it was refused whole, 2 for bad usage."})
-    static final class ImportDecisions implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    static final class ImportDecisions extends LabelsCommand.AnswersImport {
         @Option(names = "--expert", defaultValue = "expert", paramLabel = "NAME", description = "The expert (default: ${DEFAULT-VALUE}).")
         String expert;
-
-        @Option(names = "--json", description = "Print the summary as JSON.")
-        boolean json;
 
         @Parameters(paramLabel = "FILE.csv")
         Path file;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        Path file() {
+            return file;
+        }
 
         @Override
-        public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("error: no such file: " + file);
-                return SignalBenchCommand.EXIT_FAILURE;
-            }
-            List<Rejection> rejected = new ArrayList<>();
-            LabelCsvImport.Result r;
-            try (Workbench wb = workbench.open()) {
-                r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, expert, Role.EXPERT, rejected::add);
-            }
-            return LabelsCommand.report(spec, json, r.added(), r.unchanged(), rejected, List.of());
+        int importFile() throws Exception {
+            return importCsv(expert, Role.EXPERT);
         }
     }
 

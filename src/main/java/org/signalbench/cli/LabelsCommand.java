@@ -38,46 +38,74 @@ public final class LabelsCommand {
             description = {"Import a coder file (JSON) or a CSV of dealer answers (external_id,label[,platform]; label 1/0 or yes/no).",
                     "For a coder file --coder is optional and, when given, must name the file's coder; for CSV it is required.",
                     "Exit 0 when the file was read (bad lines are listed), 1 when it was refused whole, 2 for bad usage."})
-    static final class ImportLabels implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    static final class ImportLabels extends AnswersImport {
         @Option(names = "--coder", paramLabel = "NAME", description = "The coder whose answers these are.")
         String coder;
-
-        @Option(names = "--json", description = "Print the summary as JSON.")
-        boolean json;
 
         @Parameters(paramLabel = "FILE", description = "A coder file (.json) or a CSV file.")
         Path file;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        Path file() {
+            return file;
+        }
 
         @Override
-        public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("error: no such file: " + file);
-                return SignalBenchCommand.EXIT_FAILURE;
-            }
+        int importFile() throws Exception {
             boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-            if (csv && (coder == null || coder.isBlank())) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "a CSV file needs --coder NAME");
+            if (csv) {
+                if (coder == null || coder.isBlank()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "a CSV file needs --coder NAME");
+                }
+                return importCsv(coder, Role.CODER);
             }
             List<Rejection> rejected = new ArrayList<>();
             List<CoderFileImport.Conflict> conflicts = new ArrayList<>();
             int added;
-            int unchanged = 0;
             try (Workbench wb = workbench.open()) {
-                if (csv) {
-                    LabelCsvImport.Result r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, Role.CODER, rejected::add);
-                    added = r.added();
-                    unchanged = r.unchanged();
-                } else {
-                    added = CoderFileImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, rejected::add, conflicts::add);
-                }
+                added = CoderFileImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file, coder, rejected::add, conflicts::add);
             }
-            return report(spec, json, added, unchanged, rejected, conflicts);
+            return report(spec, json, added, 0, rejected, conflicts);
+        }
+    }
+
+    /**
+     * What {@code labels import} and {@code adjudicate import} share: the workbench (created when missing), a file that
+     * must exist, the CSV import of dealer answers, and the summary.
+     */
+    abstract static class AnswersImport implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Option(names = "--json", description = "Print the summary as JSON.")
+        boolean json;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** The file to import. */
+        abstract Path file();
+
+        /** Imports {@link #file()}, which exists; returns the exit code. */
+        abstract int importFile() throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(file())) {
+                spec.commandLine().getErr().println("error: no such file: " + file());
+                return SignalBenchCommand.EXIT_FAILURE;
+            }
+            return importFile();
+        }
+
+        /** Imports {@link #file()} as a CSV of dealer answers by {@code coder} in {@code role}, and reports it. */
+        int importCsv(String coder, Role role) throws Exception {
+            List<Rejection> rejected = new ArrayList<>();
+            LabelCsvImport.Result r;
+            try (Workbench wb = workbench.open()) {
+                r = LabelCsvImport.importFile(Session.over(wb.connection()), Services.load().settings().codebook(), file(), coder, role, rejected::add);
+            }
+            return report(spec, json, r.added(), r.unchanged(), rejected, List.of());
         }
     }
 

@@ -2,7 +2,6 @@ package org.signalbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import org.signalbench.app.Settings;
 import org.signalbench.app.TopicsService;
 import org.signalbench.exporting.SafeCsvPrinter;
 import org.signalbench.exporting.SafeOutputFile;
-import org.signalbench.store.TopicStore;
 import org.signalbench.store.Workbench;
 import org.signalbench.topics.ComparisonTable;
 import org.signalbench.topics.TopicComparison;
@@ -122,7 +120,7 @@ public final class TopicsCommand {
                     dropKeywords == null ? List.of() : dropKeywords);
             TopicsService.Round round = service.fit(wb, request, new StderrProgress(spec.commandLine().getErr()));
             org.signalbench.domain.TopicRun run = round.run();
-            if (json) {
+            JsonOrText.print(out, json, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("runId", run.id());
                 m.put("model", run.model());
@@ -145,12 +143,12 @@ public final class TopicsCommand {
                     topic.put("words", t.words());
                     return topic;
                 }).toList());
-                Json.print(out, m);
-                return;
-            }
-            out.printf(Locale.ROOT, "round %d: %s, K = %d, %,d documents of %,d tweets, %.1f s%n", run.id(), run.model(),
-                    run.k(), run.documents(), run.posts(), run.seconds());
-            printThemes(out, round, words);
+                return m;
+            }, () -> {
+                out.printf(Locale.ROOT, "round %d: %s, K = %d, %,d documents of %,d tweets, %.1f s%n", run.id(), run.model(),
+                        run.k(), run.documents(), run.posts(), run.seconds());
+                printThemes(out, round, words);
+            });
         }
     }
 
@@ -232,19 +230,16 @@ public final class TopicsCommand {
                 }
             }
             TopicsService.Round round = service.round(wb, runId);
-            if (json) {
-                Json.print(out, Map.of("runId", runId, "themes", round.themes().stream()
-                        .filter(t -> topics.contains(t.topic())).toList()));
-                return;
-            }
-            printThemes(out, new TopicsService.Round(round.run(), round.themes().stream()
-                    .filter(t -> topics.contains(t.topic())).toList()), 10);
-            for (TopicsService.TagAgreement a : service.agreement(wb, runId)) {
-                double kappa = a.agreement().cohenKappa();
-                out.printf(Locale.ROOT, "agreement %s / %s over %d themes: %.1f%% observed, Cohen's kappa %s%n", a.first(),
-                        a.second(), a.agreement().items(), 100 * a.agreement().observedAgreement(),
-                        Double.isFinite(kappa) ? String.format(Locale.ROOT, "%.3f", kappa) : "undefined (one tag only)");
-            }
+            List<TopicsService.Theme> tagged = round.themes().stream().filter(t -> topics.contains(t.topic())).toList();
+            JsonOrText.print(out, json, () -> Map.of("runId", runId, "themes", tagged), () -> {
+                printThemes(out, new TopicsService.Round(round.run(), tagged), 10);
+                for (TopicsService.TagAgreement a : service.agreement(wb, runId)) {
+                    double kappa = a.agreement().cohenKappa();
+                    out.printf(Locale.ROOT, "agreement %s / %s over %d themes: %.1f%% observed, Cohen's kappa %s%n", a.first(),
+                            a.second(), a.agreement().items(), 100 * a.agreement().observedAgreement(),
+                            Double.isFinite(kappa) ? String.format(Locale.ROOT, "%.3f", kappa) : "undefined (one tag only)");
+                }
+            });
         }
     }
 
@@ -272,17 +267,17 @@ public final class TopicsCommand {
             org.signalbench.domain.TopicCorpusStep made = noise ? service.filterNoise(wb, runOrLatest(service, wb, run))
                     : service.filterKeywords(wb, corpus(corpus), keywords);
             List<TopicsService.FunnelStep> funnel = service.funnel(wb, made.id());
-            if (json) {
+            JsonOrText.print(out, json, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("corpusId", made.id());
                 m.put("postsBefore", made.postsBefore());
                 m.put("posts", made.posts());
                 m.put("funnel", funnel);
-                Json.print(out, m);
-                return;
-            }
-            out.printf(Locale.ROOT, "corpus %d: %,d of %,d tweets kept%n", made.id(), made.posts(), made.postsBefore());
-            printFunnel(out, funnel);
+                return m;
+            }, () -> {
+                out.printf(Locale.ROOT, "corpus %d: %,d of %,d tweets kept%n", made.id(), made.posts(), made.postsBefore());
+                printFunnel(out, funnel);
+            });
         }
     }
 
@@ -322,7 +317,7 @@ public final class TopicsCommand {
                     stream.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 });
             }
-            if (json) {
+            JsonOrText.print(out, json, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("runId", r.runId());
                 m.put("signalTopics", r.signalTopics());
@@ -332,18 +327,18 @@ public final class TopicsCommand {
                 m.put("roundPosts", r.roundPosts());
                 m.put("shareOfRound", r.shareOfRound());
                 m.put("tweets", r.tweets());
-                Json.print(out, m);
-                return;
-            }
-            out.printf(Locale.ROOT, "round %d, signal themes %s: %,d tweets, %.2f%% of %,d tweets (%.2f%% of the round's %,d)%n",
-                    r.runId(), r.signalTopics(), r.count(), 100 * r.share(), r.allTweets(), 100 * r.shareOfRound(),
-                    r.roundPosts());
-            for (RetrievedTweet t : r.tweets().subList(0, Math.min(limit, r.count()))) {
-                out.printf(Locale.ROOT, "%-20s %3d %.3f %3s %5s  %s%n", t.externalId(), t.firstTopic(), t.p1(),
-                        t.secondTopic() < 0 ? "" : Integer.toString(t.secondTopic()),
-                        t.secondTopic() < 0 ? "" : String.format(Locale.ROOT, "%.3f", t.p2()),
-                        t.text().replaceAll("\\s+", " "));
-            }
+                return m;
+            }, () -> {
+                out.printf(Locale.ROOT, "round %d, signal themes %s: %,d tweets, %.2f%% of %,d tweets (%.2f%% of the round's %,d)%n",
+                        r.runId(), r.signalTopics(), r.count(), 100 * r.share(), r.allTweets(), 100 * r.shareOfRound(),
+                        r.roundPosts());
+                for (RetrievedTweet t : r.tweets().subList(0, Math.min(limit, r.count()))) {
+                    out.printf(Locale.ROOT, "%-20s %3d %.3f %3s %5s  %s%n", t.externalId(), t.firstTopic(), t.p1(),
+                            t.secondTopic() < 0 ? "" : Integer.toString(t.secondTopic()),
+                            t.secondTopic() < 0 ? "" : String.format(Locale.ROOT, "%.3f", t.p2()),
+                            t.text().replaceAll("\\s+", " "));
+                }
+            });
         }
     }
 
@@ -396,18 +391,18 @@ public final class TopicsCommand {
             if (latexFile != null) {
                 SafeOutputFile.writeString(latexFile, wb.file(), ComparisonTable.latex(c.rows()));
             }
-            if (json) {
+            JsonOrText.print(out, json, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("comparisonId", c.id());
                 m.put("classes", c.classes());
                 m.put("labelled", c.labelled());
                 m.put("rows", c.rows().stream().map(Compare::row).toList());
-                Json.print(out, m);
-                return;
-            }
-            out.printf(Locale.ROOT, "comparison %d; classes: %s (%,d labelled tweets in the corpus); perplexity is indicative "
-                    + "only (not strictly comparable across model families)%n%n", c.id(), c.classes(), c.labelled());
-            out.print(ComparisonTable.markdown(c.rows()));
+                return m;
+            }, () -> {
+                out.printf(Locale.ROOT, "comparison %d; classes: %s (%,d labelled tweets in the corpus); perplexity is indicative "
+                        + "only (not strictly comparable across model families)%n%n", c.id(), c.classes(), c.labelled());
+                out.print(ComparisonTable.markdown(c.rows()));
+            });
         }
 
         private static Map<String, Object> row(TopicComparison.Row r) {
@@ -415,19 +410,15 @@ public final class TopicsCommand {
             m.put("model", r.model());
             m.put("k", r.k());
             m.put("seed", r.seed());
-            m.put("purity", finite(r.purity()));
-            m.put("purityMacro", finite(r.purityMacro()));
-            m.put("nmi", finite(r.nmi()));
-            m.put("npmi", finite(r.npmi()));
-            m.put("umass", finite(r.umass()));
-            m.put("diversity", finite(r.diversity()));
-            m.put("perplexity", finite(r.perplexity()));
+            m.put("purity", JsonOrText.finiteOrNull(r.purity()));
+            m.put("purityMacro", JsonOrText.finiteOrNull(r.purityMacro()));
+            m.put("nmi", JsonOrText.finiteOrNull(r.nmi()));
+            m.put("npmi", JsonOrText.finiteOrNull(r.npmi()));
+            m.put("umass", JsonOrText.finiteOrNull(r.umass()));
+            m.put("diversity", JsonOrText.finiteOrNull(r.diversity()));
+            m.put("perplexity", JsonOrText.finiteOrNull(r.perplexity()));
             m.put("seconds", r.seconds());
             return m;
-        }
-
-        private static Double finite(double v) {
-            return Double.isFinite(v) ? v : null;
         }
     }
 
@@ -446,7 +437,7 @@ public final class TopicsCommand {
             TopicsService.Round round = rounds.isEmpty() && run == null ? null
                     : service.round(wb, runOrLatest(service, wb, run));
             List<TopicsService.FunnelStep> funnel = service.funnel(wb, null);
-            if (json) {
+            JsonOrText.print(out, json, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run", round == null ? null : run(round.run()));
                 m.put("themes", round == null ? List.of() : round.themes());
@@ -456,29 +447,25 @@ public final class TopicsCommand {
                     pair.put("second", a.second());
                     pair.put("themes", a.agreement().items());
                     pair.put("observed", a.agreement().observedAgreement());
-                    pair.put("cohenKappa", finiteOrNull(a.agreement().cohenKappa()));
+                    pair.put("cohenKappa", JsonOrText.finiteOrNull(a.agreement().cohenKappa()));
                     return pair;
                 }).toList());
                 m.put("rounds", rounds.stream().map(TopicsCommand::run).toList());
                 m.put("funnel", funnel);
-                Json.print(out, m);
-                return;
-            }
-            out.println("rounds:");
-            for (org.signalbench.domain.TopicRun r : rounds) {
-                out.printf(Locale.ROOT, "  %d  %-13s K = %-4d corpus %-4s %,9d documents  seed %d  %.1f s%n", r.id(), r.model(),
-                        r.k(), r.corpusId() == null ? "all" : r.corpusId().toString(), r.documents(), r.seed(), r.seconds());
-            }
-            out.println("funnel:");
-            printFunnel(out, funnel);
-            if (round != null) {
-                out.printf(Locale.ROOT, "%nround %d (corpus hash %s):%n", round.run().id(), round.run().corpusHash());
-                printThemes(out, round, words);
-            }
-        }
-
-        private static Double finiteOrNull(double v) {
-            return Double.isFinite(v) ? v : null;
+                return m;
+            }, () -> {
+                out.println("rounds:");
+                for (org.signalbench.domain.TopicRun r : rounds) {
+                    out.printf(Locale.ROOT, "  %d  %-13s K = %-4d corpus %-4s %,9d documents  seed %d  %.1f s%n", r.id(), r.model(),
+                            r.k(), r.corpusId() == null ? "all" : r.corpusId().toString(), r.documents(), r.seed(), r.seconds());
+                }
+                out.println("funnel:");
+                printFunnel(out, funnel);
+                if (round != null) {
+                    out.printf(Locale.ROOT, "%nround %d (corpus hash %s):%n", round.run().id(), round.run().corpusHash());
+                    printThemes(out, round, words);
+                }
+            });
         }
     }
 
@@ -491,11 +478,8 @@ public final class TopicsCommand {
         @Override
         void work(TopicsService service, Workbench wb, PrintWriter out) throws Exception {
             int n = service.importThemeClasses(wb, file);
-            if (json) {
-                Json.print(out, Map.of("classes", n));
-            } else {
-                out.printf(Locale.ROOT, "%,d tweets' theme classes stored%n", n);
-            }
+            JsonOrText.print(out, json, () -> Map.of("classes", n),
+                    () -> out.printf(Locale.ROOT, "%,d tweets' theme classes stored%n", n));
         }
     }
 }

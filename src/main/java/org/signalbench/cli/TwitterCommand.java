@@ -1,5 +1,6 @@
 package org.signalbench.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,15 +31,47 @@ public final class TwitterCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command (candidates, code, agreement, evidence, results)");
     }
 
+    /**
+     * What every twitter subcommand shares: the workbench (which must exist), the link-review service, and standard
+     * output flushed at the end.
+     */
+    abstract static class TwitterSubcommand implements Callable<Integer> {
+        @Mixin
+        WorkbenchOption workbench;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LinkReviewService service = new LinkReviewService();
+            try (Workbench wb = workbench.openExisting()) {
+                int exit = work(service, wb, spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+                return exit;
+            }
+        }
+
+        /** The subcommand's work on the open workbench; returns the exit code. */
+        abstract int work(LinkReviewService service, Workbench wb, PrintWriter out) throws Exception;
+
+        /** Lists an import's problems on standard error, each after {@code label}. */
+        void problems(String label, List<?> problems) {
+            problems.forEach(p -> spec.commandLine().getErr().println(label + ": " + p));
+        }
+
+        /** A usage error of this subcommand (exit 2). */
+        CommandLine.ParameterException usage(String message) {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
     /** {@code twitter candidates}: the funnel's first steps over a retrieval, stored as a review. */
     @Command(name = "candidates", mixinStandardHelpOptions = true,
             description = {"Keeps the retrieved tweets with a link or contact details, collapses retweets and identical "
                     + "copies into candidates, groups them by registrable domain and account, and stores them as a new review.",
                     "Lines naming no tweet of the workbench are reported on standard error; the rest goes on."})
-    public static final class Candidates implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Candidates extends TwitterSubcommand {
         static final class Input {
             @Option(names = "--ids", paramLabel = "FILE.csv", required = true,
                     description = "A CSV of tweet ids (column external_id, else the first column).")
@@ -58,36 +91,25 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--json", description = "Print the funnel as JSON.")
         boolean json;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LinkReviewService service = new LinkReviewService();
-            try (Workbench wb = workbench.openExisting()) {
-                LinkReviewService.Retrieval retrieval = input.fromRetrieval != null
-                        ? LinkReviewService.fromTopics(new org.signalbench.app.TopicsService(org.signalbench.app.Settings.load())
-                                .retrieve(wb, input.fromRetrieval))
-                        : service.readIds(wb, input.ids, planted);
-                retrieval.problems().forEach(p -> spec.commandLine().getErr().println("skipped: " + p));
-                LinkReviewService.Candidates result = service.candidates(wb, retrieval.source(), retrieval.postIds());
-                Map<String, Object> out = funnelJson(result);
-                if (json) {
-                    Json.print(spec.commandLine().getOut(), out);
-                } else {
-                    var o = spec.commandLine().getOut();
-                    CandidateFunnel.Result f = result.funnel();
-                    o.printf("review:                 %d (%s)%n", result.reviewId(), result.source());
-                    o.printf("retrieved:              %d%n", f.retrieved());
-                    o.printf("with links or contacts: %d (links %d, contact details only %d)%n", f.withLinksOrContacts(),
-                            f.withLinks(), f.withContactsOnly());
-                    o.printf("unique candidates:      %d (retweets %d and identical copies %d collapsed)%n", f.unique(),
-                            f.retweets(), f.identicalCopies());
-                    o.printf("domains:                %d%n", f.byDomain().size());
-                    o.printf("accounts:               %d%n", f.byAccount().size());
-                    o.flush();
-                }
-            }
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            LinkReviewService.Retrieval retrieval = input.fromRetrieval != null
+                    ? LinkReviewService.fromTopics(new org.signalbench.app.TopicsService(org.signalbench.app.Settings.load())
+                            .retrieve(wb, input.fromRetrieval))
+                    : service.readIds(wb, input.ids, planted);
+            problems("skipped", retrieval.problems());
+            LinkReviewService.Candidates result = service.candidates(wb, retrieval.source(), retrieval.postIds());
+            JsonOrText.print(o, json, () -> funnelJson(result), () -> {
+                CandidateFunnel.Result f = result.funnel();
+                o.printf("review:                 %d (%s)%n", result.reviewId(), result.source());
+                o.printf("retrieved:              %d%n", f.retrieved());
+                o.printf("with links or contacts: %d (links %d, contact details only %d)%n", f.withLinksOrContacts(),
+                        f.withLinks(), f.withContactsOnly());
+                o.printf("unique candidates:      %d (retweets %d and identical copies %d collapsed)%n", f.unique(),
+                        f.retweets(), f.identicalCopies());
+                o.printf("domains:                %d%n", f.byDomain().size());
+                o.printf("accounts:               %d%n", f.byAccount().size());
+            });
             return 0;
         }
     }
@@ -97,10 +119,7 @@ public final class TwitterCommand implements Runnable {
             description = {"A coder's answers to the link-review codebook (resources/codebook/link-review.json) in or out as CSV: "
                     + "external_id and one column per question. `export` of a new coder writes the blank form.",
                     "Usage: twitter code import --db DB --coder NAME [--expert] FILE.csv | twitter code export --db DB --coder NAME --out FILE.csv"})
-    public static final class Code implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Code extends TwitterSubcommand {
         @CommandLine.Parameters(index = "0", paramLabel = "import|export")
         String action;
 
@@ -116,33 +135,26 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where export writes.")
         Path out;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LinkReviewService service = new LinkReviewService();
-            try (Workbench wb = workbench.openExisting()) {
-                switch (action) {
-                    case "import" -> {
-                        if (file == null) {
-                            throw new CommandLine.ParameterException(spec.commandLine(), "code import needs FILE.csv");
-                        }
-                        var result = service.importAnswers(wb, file, coder,
-                                expert ? org.signalbench.domain.Role.EXPERT : org.signalbench.domain.Role.CODER);
-                        result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
-                        spec.commandLine().getOut().printf("answers added: %d, unchanged: %d, lines rejected: %d%n",
-                                result.added(), result.unchanged(), result.problems().size());
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            switch (action) {
+                case "import" -> {
+                    if (file == null) {
+                        throw usage("code import needs FILE.csv");
                     }
-                    case "export" -> {
-                        if (out == null) {
-                            throw new CommandLine.ParameterException(spec.commandLine(), "code export needs --out FILE.csv");
-                        }
-                        spec.commandLine().getOut().println("written: " + service.exportAnswers(wb, coder, out));
-                    }
-                    default -> throw new CommandLine.ParameterException(spec.commandLine(), "code takes import or export, not '" + action + "'");
+                    var result = service.importAnswers(wb, file, coder,
+                            expert ? org.signalbench.domain.Role.EXPERT : org.signalbench.domain.Role.CODER);
+                    problems("rejected", result.problems());
+                    o.printf("answers added: %d, unchanged: %d, lines rejected: %d%n",
+                            result.added(), result.unchanged(), result.problems().size());
                 }
-                spec.commandLine().getOut().flush();
+                case "export" -> {
+                    if (out == null) {
+                        throw usage("code export needs --out FILE.csv");
+                    }
+                    o.println("written: " + service.exportAnswers(wb, coder, out));
+                }
+                default -> throw usage("code takes import or export, not '" + action + "'");
             }
             return 0;
         }
@@ -152,41 +164,29 @@ public final class TwitterCommand implements Runnable {
     @Command(name = "agreement", mixinStandardHelpOptions = true,
             description = "Agreement of the two coders with the most candidates in common, per link-review question: "
                     + "observed agreement, Cohen's kappa with its 95% CI, Krippendorff's alpha.")
-    public static final class Agreement implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Agreement extends TwitterSubcommand {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting()) {
-                List<Map<String, Object>> rows = new java.util.ArrayList<>();
-                for (var q : new LinkReviewService().agreement(wb)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("question", q.question());
-                    m.put("coders", List.of(q.first().name(), q.second().name()));
-                    m.put("items", q.agreement().items());
-                    m.put("observedAgreement", number(q.agreement().observedAgreement()));
-                    m.put("cohenKappa", number(q.agreement().cohenKappa()));
-                    m.put("kappaCi95", java.util.Arrays.asList(number(q.agreement().kappaLow()), number(q.agreement().kappaHigh())));
-                    m.put("krippendorffAlpha", number(q.agreement().krippendorffAlpha()));
-                    rows.add(m);
-                }
-                if (json) {
-                    Json.print(spec.commandLine().getOut(), rows);
-                } else {
-                    var o = spec.commandLine().getOut();
-                    o.printf("%-16s %6s %9s %7s%n", "question", "items", "observed", "kappa");
-                    rows.forEach(m -> o.printf("%-16s %6s %9s %7s%n", m.get("question"), m.get("items"),
-                            fmt(m.get("observedAgreement")), fmt(m.get("cohenKappa"))));
-                    o.flush();
-                }
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (var q : service.agreement(wb)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("question", q.question());
+                m.put("coders", List.of(q.first().name(), q.second().name()));
+                m.put("items", q.agreement().items());
+                m.put("observedAgreement", JsonOrText.finiteOrNull(q.agreement().observedAgreement()));
+                m.put("cohenKappa", JsonOrText.finiteOrNull(q.agreement().cohenKappa()));
+                m.put("kappaCi95", java.util.Arrays.asList(JsonOrText.finiteOrNull(q.agreement().kappaLow()), JsonOrText.finiteOrNull(q.agreement().kappaHigh())));
+                m.put("krippendorffAlpha", JsonOrText.finiteOrNull(q.agreement().krippendorffAlpha()));
+                rows.add(m);
             }
+            JsonOrText.print(o, json, () -> rows, () -> {
+                o.printf("%-16s %6s %9s %7s%n", "question", "items", "observed", "kappa");
+                rows.forEach(m -> o.printf("%-16s %6s %9s %7s%n", m.get("question"), m.get("items"),
+                        fmt(m.get("observedAgreement")), fmt(m.get("cohenKappa"))));
+            });
             return 0;
         }
     }
@@ -196,10 +196,7 @@ public final class TwitterCommand implements Runnable {
             description = "Link evidence records: `import FILE.csv` (columns url and any of final_url, http_status, liveness, "
                     + "checked_at, title, domain, registrar, registrant_country, domain_created, ip_address, ip_country, "
                     + "legitscript, notes); `list` prints them.")
-    public static final class Evidence implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Evidence extends TwitterSubcommand {
         @CommandLine.Parameters(index = "0", paramLabel = "import|list")
         String action;
 
@@ -209,32 +206,21 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LinkReviewService service = new LinkReviewService();
-            try (Workbench wb = workbench.openExisting()) {
-                if ("import".equals(action)) {
-                    if (file == null) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "evidence import needs FILE.csv");
-                    }
-                    var result = service.importEvidence(wb, file);
-                    result.problems().forEach(p -> spec.commandLine().getErr().println("rejected: " + p));
-                    spec.commandLine().getOut().printf("records stored: %d, lines rejected: %d%n", result.records(), result.problems().size());
-                } else if ("list".equals(action)) {
-                    var all = service.evidence(wb).values();
-                    if (json) {
-                        Json.print(spec.commandLine().getOut(), all);
-                    } else {
-                        all.forEach(e -> spec.commandLine().getOut().printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
-                                e.liveness(), e.legitScript()));
-                    }
-                } else {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "evidence takes import or list, not '" + action + "'");
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            if ("import".equals(action)) {
+                if (file == null) {
+                    throw usage("evidence import needs FILE.csv");
                 }
-                spec.commandLine().getOut().flush();
+                var result = service.importEvidence(wb, file);
+                problems("rejected", result.problems());
+                o.printf("records stored: %d, lines rejected: %d%n", result.records(), result.problems().size());
+            } else if ("list".equals(action)) {
+                var all = service.evidence(wb).values();
+                JsonOrText.print(o, json, () -> all, () -> all.forEach(e -> o.printf("%-60s %-5s %-21s %s%n", e.url(), e.httpStatus(),
+                        e.liveness(), e.legitScript())));
+            } else {
+                throw usage("evidence takes import or list, not '" + action + "'");
             }
             return 0;
         }
@@ -247,10 +233,7 @@ public final class TwitterCommand implements Runnable {
                     + "snapshot in the data folder's evidence/; with --rdap also asks RDAP for registration data and the IP "
                     + "address's country; with --screenshots takes a PNG of each page that answered (JavaScript off unless "
                     + "--javascript). Does nothing without --contact-sites."})
-    public static final class CheckLinks implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class CheckLinks extends TwitterSubcommand {
         @Option(names = "--contact-sites", description = "Required: you agree that the sites (and RDAP) are contacted.")
         boolean contactSites;
 
@@ -275,8 +258,10 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--viewport", defaultValue = "1280x900", paramLabel = "WxH", description = "Screenshot size (default ${DEFAULT-VALUE}).")
         String viewport;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        /** Made from the options before the workbench opens (nothing is contacted when they are wrong). */
+        private org.signalbench.links.LinkChecker.Options checkOptions;
+        private org.signalbench.links.Rdap lookup;
+        private LinkReviewService.Screenshots shots;
 
         @Override
         public Integer call() throws Exception {
@@ -286,10 +271,10 @@ public final class TwitterCommand implements Runnable {
                 return SignalBenchCommand.EXIT_USAGE;
             }
             var defaults = org.signalbench.links.LinkChecker.Options.defaults();
-            var checkOptions = new org.signalbench.links.LinkChecker.Options(defaults.connectTimeout(),
+            checkOptions = new org.signalbench.links.LinkChecker.Options(defaults.connectTimeout(),
                     java.time.Duration.ofSeconds(timeout), defaults.maxHops(), maxBytes, defaults.userAgent());
-            var lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
-            LinkReviewService.Screenshots shots = null;
+            lookup = rdap == null ? null : new org.signalbench.links.Rdap(rdap, java.time.Duration.ofSeconds(timeout));
+            shots = null;
             if (screenshots) {
                 var size = viewport.toLowerCase(java.util.Locale.ROOT).split("x");
                 org.signalbench.links.PageScreenshots.Options options;
@@ -298,7 +283,7 @@ public final class TwitterCommand implements Runnable {
                             Integer.parseInt(size[size.length - 1].strip()), java.time.Duration.ofSeconds(timeout), javaScript,
                             defaults.userAgent());
                 } catch (RuntimeException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--viewport " + viewport + ": "
+                    throw usage("--viewport " + viewport + ": "
                             + (e instanceof NumberFormatException ? "expected WIDTHxHEIGHT, e.g. 1280x900" : e.getMessage()));
                 }
                 StringBuilder why = new StringBuilder();
@@ -311,16 +296,18 @@ public final class TwitterCommand implements Runnable {
                 }
                 shots = new LinkReviewService.Screenshots(engine.get(), options);
             }
-            try (Workbench wb = workbench.openExisting()) {
-                var checker = new org.signalbench.links.LinkChecker(checkOptions, LinkReviewService.evidenceFolder(wb),
-                        java.time.Clock.systemUTC());
-                var report = new LinkReviewService().checkLinks(wb, checker, lookup, shots, new StderrProgress(spec.commandLine().getErr()));
-                report.problems().forEach(p -> spec.commandLine().getErr().println("note: " + p));
-                spec.commandLine().getOut().printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%s%n",
-                        report.links(), report.live(), report.dead(), report.redirectedElsewhere(),
-                        screenshots ? ", screenshots " + report.screenshots() : "");
-                spec.commandLine().getOut().flush();
-            }
+            return super.call();
+        }
+
+        @Override
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            var checker = new org.signalbench.links.LinkChecker(checkOptions, LinkReviewService.evidenceFolder(wb),
+                    java.time.Clock.systemUTC());
+            var report = service.checkLinks(wb, checker, lookup, shots, new StderrProgress(spec.commandLine().getErr()));
+            problems("note", report.problems());
+            o.printf("links checked: %d (live %d, dead %d, redirected elsewhere %d)%s%n",
+                    report.links(), report.live(), report.dead(), report.redirectedElsewhere(),
+                    screenshots ? ", screenshots " + report.screenshots() : "");
             return 0;
         }
     }
@@ -331,10 +318,7 @@ public final class TwitterCommand implements Runnable {
                     + "and .pdf with one page per site, and packet.csv with a row per site per agency. Handles, phone numbers "
                     + "and e-mail addresses are masked unless --no-mask. Submits nothing: copy the fields into the agency's form, "
                     + "then record it with `twitter reported`."})
-    public static final class PacketCommand implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class PacketCommand extends TwitterSubcommand {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the packet files.")
         Path out;
 
@@ -349,24 +333,16 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--no-mask", description = "Show handles, phone numbers and e-mail addresses unmasked (for the agency only).")
         boolean noMask;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LinkReviewService service = new LinkReviewService();
-            try (Workbench wb = workbench.openExisting()) {
-                List<String> domains = sites == null ? service.livePharmacySites(wb) : sites;
-                if (domains.isEmpty()) {
-                    spec.commandLine().getErr().println("error: no sites to report (no live online-pharmacy site is coded yet; name them with --sites)");
-                    return SignalBenchCommand.EXIT_FAILURE;
-                }
-                var packet = service.writePacket(wb, domains, agencies, out, !noMask);
-                packet.files().forEach((f, sha) -> spec.commandLine().getOut().printf("%s  %s%n", sha, f));
-                spec.commandLine().getOut().printf("sites: %d (%s)%s%n", domains.size(), String.join(", ", domains),
-                        noMask ? "; UNMASKED" : "");
-                spec.commandLine().getOut().flush();
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            List<String> domains = sites == null ? service.livePharmacySites(wb) : sites;
+            if (domains.isEmpty()) {
+                spec.commandLine().getErr().println("error: no sites to report (no live online-pharmacy site is coded yet; name them with --sites)");
+                return SignalBenchCommand.EXIT_FAILURE;
             }
+            var packet = service.writePacket(wb, domains, agencies, out, !noMask);
+            packet.files().forEach((f, sha) -> o.printf("%s  %s%n", sha, f));
+            o.printf("sites: %d (%s)%s%n", domains.size(), String.join(", ", domains), noMask ? "; UNMASKED" : "");
             return 0;
         }
     }
@@ -375,10 +351,7 @@ public final class TwitterCommand implements Runnable {
     @Command(name = "reported", mixinStandardHelpOptions = true,
             description = "Records that a site was reported: --domain D --agency fda|dea [--reference REF] [--at TIME]; "
                     + "with no --domain lists the recorded reports.")
-    public static final class Reported implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Reported extends TwitterSubcommand {
         @Option(names = "--domain", paramLabel = "DOMAIN")
         String domain;
 
@@ -394,29 +367,18 @@ public final class TwitterCommand implements Runnable {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            LinkReviewService service = new LinkReviewService();
-            try (Workbench wb = workbench.openExisting()) {
-                if (domain != null) {
-                    if (agency == null) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--domain needs --agency");
-                    }
-                    service.recordReport(wb, domain, agency, at == null ? java.time.Instant.now() : java.time.Instant.parse(at),
-                            reference, null);
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            if (domain != null) {
+                if (agency == null) {
+                    throw usage("--domain needs --agency");
                 }
-                var reports = service.reports(wb);
-                if (json) {
-                    Json.print(spec.commandLine().getOut(), reports);
-                } else {
-                    reports.forEach(r -> spec.commandLine().getOut().printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
-                            r.reportedAt(), r.reference() == null ? "(no reference yet)" : r.reference()));
-                }
-                spec.commandLine().getOut().flush();
+                service.recordReport(wb, domain, agency, at == null ? java.time.Instant.now() : java.time.Instant.parse(at),
+                        reference, null);
             }
+            var reports = service.reports(wb);
+            JsonOrText.print(o, json, () -> reports, () -> reports.forEach(r -> o.printf("%-28s %-4s %s %s%n", r.domain(), r.agency(),
+                    r.reportedAt(), r.reference() == null ? "(no reference yet)" : r.reference())));
             return 0;
         }
     }
@@ -426,27 +388,14 @@ public final class TwitterCommand implements Runnable {
             description = "The study's figures for the latest review, counted from the final coded answers and the link "
                     + "evidence: retrieved and its share, with links, unique, live, accounts, seller types, LegitScript "
                     + "classes among live pharmacy tweets, registrant countries, the accounts (likely automated ones flagged).")
-    public static final class Results implements Callable<Integer> {
-        @Mixin
-        WorkbenchOption workbench;
-
+    public static final class Results extends TwitterSubcommand {
         @Option(names = "--json", description = "Print as JSON.")
         boolean json;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Workbench wb = workbench.openExisting()) {
-                var c = new LinkReviewService().compareWithStudy(wb);
-                if (json) {
-                    Json.print(spec.commandLine().getOut(), resultsJson(c));
-                } else {
-                    spec.commandLine().getOut().print(org.signalbench.links.ResultsTable.text(c.rows(), c.study()));
-                }
-                spec.commandLine().getOut().flush();
-            }
+        int work(LinkReviewService service, Workbench wb, PrintWriter o) throws Exception {
+            var c = service.compareWithStudy(wb);
+            JsonOrText.print(o, json, () -> resultsJson(c), () -> o.print(org.signalbench.links.ResultsTable.text(c.rows(), c.study())));
             return 0;
         }
     }
@@ -460,11 +409,6 @@ public final class TwitterCommand implements Runnable {
         study.put("figures", c.study().figures());
         out.put("study", study);
         return out;
-    }
-
-    /** JSON has no NaN: an undefined coefficient is null. */
-    static Double number(double x) {
-        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 
     private static String fmt(Object x) {
