@@ -85,21 +85,21 @@ public final class AgreementCommand implements Callable<Integer> {
             out.put("question", question);
             out.put("coders", List.of(pair.get(0).name(), pair.get(1).name()));
             out.put("items", a.items());
-            out.put("observedAgreement", number(a.observedAgreement()));
-            out.put("cohenKappa", number(a.cohenKappa()));
-            out.put("kappaCi95", java.util.Arrays.asList(number(a.kappaLow()), number(a.kappaHigh())));
-            out.put("krippendorffAlpha", number(a.krippendorffAlpha()));
-            out.put("gwetAc1", number(a.gwetAc1()));
+            out.put("observedAgreement", JsonOrText.finiteOrNull(a.observedAgreement()));
+            out.put("cohenKappa", JsonOrText.finiteOrNull(a.cohenKappa()));
+            out.put("kappaCi95", java.util.Arrays.asList(JsonOrText.finiteOrNull(a.kappaLow()), JsonOrText.finiteOrNull(a.kappaHigh())));
+            out.put("krippendorffAlpha", JsonOrText.finiteOrNull(a.krippendorffAlpha()));
+            out.put("gwetAc1", JsonOrText.finiteOrNull(a.gwetAc1()));
             out.put("confusion", a.confusion().cells());
-            out.put("scottPi", number(a.scottPi()));
-            out.put("kappaStandardError", number(a.kappaStandardError()));
+            out.put("scottPi", JsonOrText.finiteOrNull(a.scottPi()));
+            out.put("kappaStandardError", JsonOrText.finiteOrNull(a.kappaStandardError()));
             List<Map<String, Object>> weeks = new ArrayList<>();
             for (BatchAgreement b : report.byWeek(pair.get(0), pair.get(1), question)) {
                 Map<String, Object> w = new LinkedHashMap<>();
                 w.put("batch", b.batch());
                 w.put("items", b.agreement().items());
-                w.put("observedAgreement", number(b.agreement().observedAgreement()));
-                w.put("cohenKappa", number(b.agreement().cohenKappa()));
+                w.put("observedAgreement", JsonOrText.finiteOrNull(b.agreement().observedAgreement()));
+                w.put("cohenKappa", JsonOrText.finiteOrNull(b.agreement().cohenKappa()));
                 weeks.add(w);
             }
             out.put("byWeek", weeks);
@@ -108,8 +108,8 @@ public final class AgreementCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("coders", all.stream().map(Coder::name).toList());
                 m.put("items", f.items());
-                m.put("fleissKappa", number(f.fleissKappa()));
-                m.put("krippendorffAlpha", number(f.krippendorffAlpha()));
+                m.put("fleissKappa", JsonOrText.finiteOrNull(f.fleissKappa()));
+                m.put("krippendorffAlpha", JsonOrText.finiteOrNull(f.krippendorffAlpha()));
                 out.put("allCoders", m);
             });
             if (json) {
@@ -119,11 +119,6 @@ public final class AgreementCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** JSON has no NaN: an undefined coefficient (no items, or all answers alike) is null. */
-    private static Double number(double x) {
-        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 
     private void printText(Map<String, Object> out, PairAgreement a) {
