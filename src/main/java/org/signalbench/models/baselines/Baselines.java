@@ -44,6 +44,12 @@ public final class Baselines {
     private static final String TRIBUO_PREFIX = "tribuo-";
     /** Every baseline's document-frequency floor of its TF-IDF features (see {@link org.signalbench.models.TfIdf}). */
     static final String MIN_DF = "minDf";
+    /**
+     * Each hyperparameter added after baseline runs were first stored, with the value that reproduces
+     * how a run stored without it ran: minDf 1 (every word a feature; the trees' floor 5 came later).
+     * A run stored without it resumes with this (docs/models.md, "Resume").
+     */
+    public static final Map<String, String> BEFORE_ADDED = Map.of(MIN_DF, "1");
 
     static {
         // LIBSVM prints its optimizer's progress to standard output, where results (JSON) go.
