@@ -66,6 +66,15 @@ public final class ModelCatalog {
         return complete;
     }
 
+    /**
+     * The trainer of model {@code id} in a stored run, from its settings ({@link #asStored}) and the
+     * library versions it recorded: a baseline keeps the learner the run started with
+     * ({@link Baselines#createForStoredRun}).
+     */
+    public static ModelTrainer storedTrainer(String id, Map<String, String> settings, Map<String, String> libraryVersions) {
+        return Baselines.isBaseline(id) ? Baselines.createForStoredRun(id, settings, libraryVersions) : trainer(id, settings);
+    }
+
     /** The default hyperparameters of a model. */
     public static Map<String, Object> defaults(String id) {
         return new LinkedHashMap<>(trainer(id, Map.of()).hyperparameters());

@@ -40,6 +40,10 @@ public final class RunStore {
     public record Run(String id, Instant startedAt, Instant finishedAt, RunStatus status, CvConfig config,
                       String corpusFingerprint, int dictionarySize, Map<String, Map<String, Object>> hyperparameters,
                       Map<String, String> libraryVersions, double durationSeconds) {
+        /** The trainer of one of the run's models as the run started it (settings and learner); a resume trains with it. */
+        public ModelTrainer trainer(String model) {
+            return ModelCatalog.storedTrainer(model, config.overrides().getOrDefault(model, Map.of()), libraryVersions);
+        }
     }
 
     /** One stored out-of-fold prediction. */

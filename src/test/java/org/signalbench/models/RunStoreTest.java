@@ -84,7 +84,7 @@ class RunStoreTest {
     }
 
     @Test
-    void aRunStoredBeforeASettingExistedResumesWithTheValueOfItsOldBehaviourNotTodaysDefault() throws Exception {
+    void aRunStoredBeforeASettingOrLearnerChangedResumesAsItStartedNotWithTodaysDefaults() throws Exception {
         try (Workbench wb = TestWorkbenches.open(dir)) {
             RunStore store = new RunStore(org.signalbench.store.Session.over(wb.connection()));
             CvConfig config = new CvConfig(List.of(Variant.NO_HASHTAGS), List.of("lstm", "dt"), Map.of(), 2, 1,
@@ -98,7 +98,7 @@ class RunStoreTest {
             oldLstm.put("maxEpochs", 2);
             Map<String, Object> oldDt = new LinkedHashMap<>(ModelCatalog.defaults("dt"));
             oldDt.remove("minDf");
-            store.create("old", config, "f", 10, Map.of("lstm", oldLstm, "dt", oldDt), Map.of());
+            store.create("old", config, "f", 10, Map.of("lstm", oldLstm, "dt", oldDt), Map.of("tribuo", "4.3.1"));
 
             RunStore.Run old = store.run("old").orElseThrow();
             LstmConfig resumed = ((LstmModelTrainer) old.config().trainer("lstm")).config();
@@ -108,12 +108,20 @@ class RunStoreTest {
             assertEquals(2, resumed.maxEpochs());
             assertEquals(1, old.config().trainer("dt").hyperparameters().get("minDf"), "every word a feature (dt's default is 5)");
             assertTrue(!old.hyperparameters().get("lstm").containsKey("minWordCount"), "what is shown as stored was stored");
+            ModelTrainer oldDtTrainer = old.trainer("dt");
+            assertEquals("dt", oldDtTrainer.id());
+            assertTrue(oldDtTrainer.libraryVersions().containsKey("tribuo"),
+                    "a run stored before the sparse learners resumes dt on Tribuo's CART: " + oldDtTrainer.libraryVersions());
+            assertEquals(1, oldDtTrainer.hyperparameters().get("minDf"));
+            assertEquals(0, ((LstmModelTrainer) old.trainer("lstm")).config().minWordCount());
 
             // A new run stores every value in effect and resumes with exactly those.
             Map<String, Object> newLstm = LstmModelTrainer.create(Map.of()).hyperparameters();
             Map<String, Object> newDt = ModelCatalog.defaults("dt");
             assertEquals(2, newLstm.get("minWordCount"));
-            store.create("new", config, "f", 10, Map.of("lstm", newLstm, "dt", newDt), Map.of());
+            Map<String, String> libraries = new java.util.HashMap<>(ModelCatalog.trainer("dt", Map.of()).libraryVersions());
+            libraries.putAll(ModelCatalog.trainer("lstm", Map.of()).libraryVersions());
+            store.create("new", config, "f", 10, Map.of("lstm", newLstm, "dt", newDt), libraries);
             RunStore.Run fresh = store.run("new").orElseThrow();
             assertEquals(2, fresh.hyperparameters().get("lstm").get("minWordCount"));
             LstmConfig freshConfig = ((LstmModelTrainer) fresh.config().trainer("lstm")).config();
@@ -121,6 +129,8 @@ class RunStoreTest {
             assertEquals(LstmConfig.laptop().recurrentDropout(), freshConfig.recurrentDropout());
             assertEquals(newLstm, fresh.config().trainer("lstm").hyperparameters(), "the stored settings rebuild the same trainer");
             assertEquals(5, fresh.config().trainer("dt").hyperparameters().get("minDf"));
+            assertEquals(ModelCatalog.trainer("dt", Map.of()).libraryVersions(), fresh.trainer("dt").libraryVersions(),
+                    "a run of the sparse learners resumes on them");
         }
     }
 }
