@@ -55,7 +55,12 @@ public final class CvCommand implements Callable<Integer> {
     boolean plainShuffle;
 
 
-    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue a cancelled or failed run from its next unfinished fold.")
+    /** What a run stores and a resume therefore takes from the run, never from the command line. */
+    private static final List<String> RUN_SETTINGS = List.of("--models", "--variants", "--folds", "--seed", "--param",
+            "--preset", "--plain-shuffle");
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue a cancelled or failed run from its next "
+            + "unfinished fold, with the settings it was started with (no --models, --param, --preset ... with it).")
     String resume;
 
     @Option(names = "--json", description = "Print the figures as JSON.")
@@ -70,6 +75,9 @@ public final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         org.signalbench.exporting.SafeOutputFile.check(out, workbench.path()); // before hours of work, not after
+        if (resume != null) {
+            refuseRunSettings();
+        }
         CvConfig config = resume == null ? config() : null;
         try (Workbench wb = workbench.openExisting()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -89,6 +97,15 @@ public final class CvCommand implements Callable<Integer> {
                 org.signalbench.exporting.SafeOutputFile.writeString(out, workbench.path(), text);
             }
             return 0;
+        }
+    }
+
+    /** A resumed run keeps its stored settings (docs/models.md): a setting given with --resume would be ignored, so it is refused. */
+    private void refuseRunSettings() {
+        List<String> given = RUN_SETTINGS.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues run " + resume + " with the settings it "
+                    + "was started with; drop " + String.join(", ", given));
         }
     }
 

@@ -83,7 +83,7 @@ public final class CrossValidation {
                     + "it cannot be resumed on this workbench's current corpus");
         }
         store.setStatus(runId, RunStatus.RUNNING, 0);
-        execute(runId, run.config(), run.config().models().stream().map(run.config()::trainer).toList(), context);
+        execute(runId, run.config(), run.config().models().stream().map(run::trainer).toList(), context);
     }
 
     private void checkEnough(Variant v, int folds) {

@@ -52,6 +52,29 @@ public final class ModelCatalog {
         throw new IllegalArgumentException("unknown model '" + id + "' (available: " + String.join(", ", available()) + ")");
     }
 
+    /**
+     * A stored run's settings of a model as that run used them: the stored values, and for each
+     * setting the model gained after the run was stored, the value that reproduces how the run
+     * behaved without it (the model's {@code BEFORE_ADDED}), never today's default. A resumed run
+     * builds its trainers from these.
+     */
+    public static Map<String, String> asStored(String id, Map<String, String> stored) {
+        Map<String, String> complete = new LinkedHashMap<>(stored);
+        Map<String, String> beforeAdded = Baselines.isBaseline(id) ? Baselines.BEFORE_ADDED
+                : LstmModelTrainer.ID.equals(id) ? LstmModelTrainer.BEFORE_ADDED : Map.of();
+        beforeAdded.forEach(complete::putIfAbsent);
+        return complete;
+    }
+
+    /**
+     * The trainer of model {@code id} in a stored run, from its settings ({@link #asStored}) and the
+     * library versions it recorded: a baseline keeps the learner the run started with
+     * ({@link Baselines#createForStoredRun}).
+     */
+    public static ModelTrainer storedTrainer(String id, Map<String, String> settings, Map<String, String> libraryVersions) {
+        return Baselines.isBaseline(id) ? Baselines.createForStoredRun(id, settings, libraryVersions) : trainer(id, settings);
+    }
+
     /** The default hyperparameters of a model. */
     public static Map<String, Object> defaults(String id) {
         return new LinkedHashMap<>(trainer(id, Map.of()).hyperparameters());

@@ -40,6 +40,10 @@ public final class RunStore {
     public record Run(String id, Instant startedAt, Instant finishedAt, RunStatus status, CvConfig config,
                       String corpusFingerprint, int dictionarySize, Map<String, Map<String, Object>> hyperparameters,
                       Map<String, String> libraryVersions, double durationSeconds) {
+        /** The trainer of one of the run's models as the run started it (settings and learner); a resume trains with it. */
+        public ModelTrainer trainer(String model) {
+            return ModelCatalog.storedTrainer(model, config.overrides().getOrDefault(model, Map.of()), libraryVersions);
+        }
     }
 
     /** One stored out-of-fold prediction. */
@@ -118,6 +122,11 @@ public final class RunStore {
                 r.testSeconds()), predictions);
     }
 
+    /**
+     * A stored run. Its {@link Run#config()} rebuilds the trainers exactly as the run started them: the
+     * stored settings, and a setting the run predates takes the value of the behaviour it had
+     * ({@link ModelCatalog#asStored}); {@link Run#hyperparameters()} is what was stored.
+     */
     public Optional<Run> run(String id) {
         return rows.run(id).map(row -> {
             Map<String, Map<String, Object>> hyper = StoredJson.read(row.hyperparametersJson(), new TypeReference<>() { }, "run");
@@ -125,7 +134,7 @@ public final class RunStore {
             hyper.forEach((model, params) -> {
                 Map<String, String> text = new LinkedHashMap<>();
                 params.forEach((k, v) -> text.put(k, String.valueOf(v)));
-                overrides.put(model, text);
+                overrides.put(model, ModelCatalog.asStored(model, text));
             });
             CvConfig config = new CvConfig(
                     Arrays.stream(row.variants().split(",")).map(Variant::fromKey).toList(),

@@ -118,6 +118,10 @@ class CvCommandTest {
             runId = store.runs().stream().filter(id -> store.run(id).orElseThrow().status() == RunStatus.CANCELLED)
                     .findFirst().orElseThrow();
         }
+        CliRun overridden = CliRun.of("cv", "--db", db, "--resume", runId, "--preset", "paper", "--param", "svm.cost=2");
+        assertEquals(2, overridden.exit(), overridden.err());
+        assertTrue(overridden.err().contains("with the settings it was started with; drop --param, --preset"),
+                overridden.err());
         CliRun resumed = CliRun.of("cv", "--db", db, "--resume", runId, "--json");
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("[2/3] fold 3/3"), "starts at the third fold: " + resumed.err());

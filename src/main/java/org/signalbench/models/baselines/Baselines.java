@@ -44,6 +44,12 @@ public final class Baselines {
     private static final String TRIBUO_PREFIX = "tribuo-";
     /** Every baseline's document-frequency floor of its TF-IDF features (see {@link org.signalbench.models.TfIdf}). */
     static final String MIN_DF = "minDf";
+    /**
+     * Each hyperparameter added after baseline runs were first stored, with the value that reproduces
+     * how a run stored without it ran: minDf 1 (every word a feature; the trees' floor 5 came later).
+     * A run stored without it resumes with this (docs/models.md, "Resume").
+     */
+    public static final Map<String, String> BEFORE_ADDED = Map.of(MIN_DF, "1");
 
     static {
         // LIBSVM prints its optimizer's progress to standard output, where results (JSON) go.
@@ -93,6 +99,28 @@ public final class Baselines {
 
     /** A trainer for one of {@link #IDS} or {@link #TRIBUO_IDS} with these hyperparameter overrides (name → text). */
     public static ModelTrainer create(String id, Map<String, String> overrides) {
+        Map<String, Object> p = parameters(id, overrides);
+        if (IDS.contains(id) && !id.equals("libsvm")) {
+            return new SparseBaseline(id, p, Runtime.getRuntime().availableProcessors());
+        }
+        return new TribuoBaseline(id, p, factory(id.startsWith(TRIBUO_PREFIX) ? id.substring(TRIBUO_PREFIX.length()) : id, p));
+    }
+
+    /**
+     * The trainer a stored run's folds of {@code id} were trained with: as {@link #create}, except that
+     * dt, rf and svm of a run stored before decision 0008 (its library versions name no sparse
+     * learner) train on the Tribuo learner the run started with, under the same id, so that a resumed
+     * run does not mix learners.
+     */
+    public static ModelTrainer createForStoredRun(String id, Map<String, String> settings, Map<String, String> libraryVersions) {
+        if (IDS.contains(id) && !id.equals("libsvm") && !libraryVersions.containsKey(SparseBaseline.learnerKey(id))) {
+            Map<String, Object> p = parameters(id, settings);
+            return new TribuoBaseline(id, p, factory(id, p));
+        }
+        return create(id, settings);
+    }
+
+    private static Map<String, Object> parameters(String id, Map<String, String> overrides) {
         Map<String, Object> p = defaults(id);
         Set<String> unknown = new HashSet<>(overrides.keySet());
         unknown.removeAll(p.keySet());
@@ -103,10 +131,7 @@ public final class Baselines {
         if (integer(p, MIN_DF) < 1) {
             throw new IllegalArgumentException(id + "." + MIN_DF + ": must be at least 1 (1 keeps every word), got " + p.get(MIN_DF));
         }
-        if (IDS.contains(id) && !id.equals("libsvm")) {
-            return new SparseBaseline(id, p, Runtime.getRuntime().availableProcessors());
-        }
-        return new TribuoBaseline(id, p, factory(id.startsWith(TRIBUO_PREFIX) ? id.substring(TRIBUO_PREFIX.length()) : id, p));
+        return p;
     }
 
     private static Object parse(String id, String name, Object defaultValue, String text) {

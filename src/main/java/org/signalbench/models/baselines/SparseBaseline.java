@@ -50,8 +50,13 @@ public final class SparseBaseline implements TfIdfBaseline {
     public Map<String, String> libraryVersions() {
         Map<String, String> v = new LinkedHashMap<>();
         // SignalBench's own learners (decision 0008); the SVM runs LIBLINEAR 2.44's solver
-        v.put(id.equals("svm") ? "signalbench-linear-svm" : "signalbench-cart", id.equals("svm") ? "1 (LIBLINEAR 2.44 dual solver)" : "1");
+        v.put(learnerKey(id), id.equals("svm") ? "1 (LIBLINEAR 2.44 dual solver)" : "1");
         return v;
+    }
+
+    /** The library-versions key a run gets from this learner of {@code id} (dt, rf, svm). */
+    static String learnerKey(String id) {
+        return id.equals("svm") ? "signalbench-linear-svm" : "signalbench-cart";
     }
 
     @Override

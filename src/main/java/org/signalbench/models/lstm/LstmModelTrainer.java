@@ -39,6 +39,14 @@ public final class LstmModelTrainer implements ModelTrainer {
         learningRate, batchSize, maxEpochs, patience, validationShare, bucketing
     }
 
+    /**
+     * Each hyperparameter added after LSTM runs were first stored, with the value that reproduces how
+     * a run stored without it ran (never today's preset value): minWordCount 0 (every dictionary word
+     * read), recurrentDropout 0 (none). A run stored without them resumes with these (docs/models.md, "Resume").
+     */
+    public static final Map<String, String> BEFORE_ADDED = Map.of(Param.minWordCount.name(), "0",
+            Param.recurrentDropout.name(), "0.0");
+
     private final LstmConfig config;
     private final double validationShare;
     private final boolean bucketing;
