@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 TwitterCommand.class,
                 MediaCommand.class,
+                ExpertPassphraseCommand.class,
         })
 public final class SignalBenchCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

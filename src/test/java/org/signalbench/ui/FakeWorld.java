@@ -26,6 +26,13 @@ public final class FakeWorld {
     Path chosenFolder;
     /** What File → Open workbench… answers; null for cancel. */
     Path workbenchToOpen;
+    /** What File → New workbench… answers; null for cancel. */
+    Path newWorkbench;
+
+    /** Makes File → New workbench… answer {@code file}. */
+    public void answerNewWorkbench(Path file) {
+        newWorkbench = file;
+    }
 
     public FakeWorld(Path dir) {
         this.dir = dir;
@@ -71,7 +78,7 @@ public final class FakeWorld {
 
             @Override
             public Optional<Path> chooseNewWorkbench(Window owner) {
-                return Optional.empty();
+                return Optional.ofNullable(newWorkbench);
             }
 
             @Override

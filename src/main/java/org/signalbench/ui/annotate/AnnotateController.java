@@ -251,9 +251,13 @@ public final class AnnotateController {
         passphraseField.visibleProperty().bind(roleBox.valueProperty().isEqualTo(Role.EXPERT));
         passphraseField.managedProperty().bind(passphraseField.visibleProperty());
         passphraseField.setOnAction(e -> start());
-        passphraseField.setTooltip(new Tooltip("The expert passphrase of this workbench; the first expert to sign in sets it "
-                + "(at least 8 characters). It keeps a coder from opening the expert's views by mistake; it is no protection "
+        passphraseField.setTooltip(new Tooltip("The expert passphrase of this workbench, set when it was created; if it was "
+                + "skipped then, the first expert to sign in sets it (at least " + org.signalbench.app.AccessService.MIN_LENGTH
+                + " characters). It keeps a coder from opening the expert's views by mistake; it is no protection "
                 + "against someone who has the workbench file."));
+        passphraseField.promptTextProperty().bind(Bindings.when(model.expertPassphraseSetProperty())
+                .then("expert passphrase")
+                .otherwise("none set yet: type one to set it"));
         queueControls.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.signedInProperty().get() != null
                 && model.signedInProperty().get().role() == Role.CODER, model.signedInProperty()));
         queueControls.managedProperty().bind(queueControls.visibleProperty());

@@ -63,6 +63,8 @@ public final class AnnotateViewModel {
     private final ObjectProperty<Codebook> codebook = new SimpleObjectProperty<>();
     private final ObjectProperty<AnnotationSession.Study> study = new SimpleObjectProperty<>(AnnotationSession.Study.POSTS);
     private final BooleanProperty linkReviewAvailable = new SimpleBooleanProperty();
+    /** Whether the open workbench has an expert passphrase (true until read: the usual case). */
+    private final BooleanProperty expertPassphraseSet = new SimpleBooleanProperty(true);
     private final AccessService access;
     private final PostDetailViewModel detail = new PostDetailViewModel();
 
@@ -145,6 +147,9 @@ public final class AnnotateViewModel {
                     scoreModels.setAll(choices.scoreModels());
                 })
                 .onError(error -> message.set("Cannot read the coders: " + error.getMessage()))
+                .runOn(executor);
+        Tasks.create(() -> access.hasExpertPassphrase(workbench))
+                .onSuccess(expertPassphraseSet::set)
                 .runOn(executor);
     }
 
@@ -229,6 +234,7 @@ public final class AnnotateViewModel {
                             + AccessService.MIN_LENGTH + " characters to set it (it is asked at every expert sign-in from now on).");
                 }
                 access.setExpertPassphrase(workbench, passphrase);
+                javafx.application.Platform.runLater(() -> expertPassphraseSet.set(true));
             }
         }
     }
@@ -629,6 +635,11 @@ public final class AnnotateViewModel {
     }
 
     /** Whether the workbench has a link review whose candidates can be coded here. */
+    /** Whether the open workbench has an expert passphrase; without one, the first expert to sign in sets it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty expertPassphraseSetProperty() {
+        return expertPassphraseSet;
+    }
+
     public javafx.beans.property.ReadOnlyBooleanProperty linkReviewAvailableProperty() {
         return linkReviewAvailable;
     }

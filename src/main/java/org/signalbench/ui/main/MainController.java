@@ -214,7 +214,9 @@ public final class MainController {
             if (file.toFile().exists()) {
                 error(file + " already exists. Use Open workbench… to open it.");
             } else {
-                model.openWorkbench(file, false);
+                // Asked before the workbench exists; cancelling here creates nothing.
+                ExpertPassphraseDialog.ask(window(), String.valueOf(file.getFileName()))
+                        .ifPresent(answer -> model.createWorkbench(file, answer.passphrase()));
             }
         });
     }

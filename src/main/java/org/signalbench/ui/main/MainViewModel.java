@@ -59,10 +59,32 @@ public final class MainViewModel {
      * workbench gets the built-in sample when it is the default one or was just created.
      */
     public void openWorkbench(Path file, boolean isDefault) {
+        open(file, isDefault, null);
+    }
+
+    /**
+     * Creates {@code file} and, before it is shown, stores {@code expertPassphrase} as its expert
+     * passphrase (then wiped); {@code null} leaves it unset, for the first expert to set.
+     */
+    public void createWorkbench(Path file, char[] expertPassphrase) {
+        open(file, false, expertPassphrase);
+    }
+
+    private void open(Path file, boolean isDefault, char[] expertPassphrase) {
         problem.set("");
         Tasks.create(() -> {
                     boolean existed = Files.exists(file);
                     Workbench opened = Workbench.open(file);
+                    if (expertPassphrase != null) {
+                        try {
+                            new org.signalbench.app.AccessService().setExpertPassphrase(opened, expertPassphrase);
+                        } catch (RuntimeException e) {
+                            closeQuietly(opened);
+                            throw e;
+                        } finally {
+                            org.signalbench.app.AccessService.wipe(expertPassphrase);
+                        }
+                    }
                     int posts = PostReads.read(opened, q -> q.count(PostQuery.Filter.ALL));
                     return new Opened(opened, existed, posts, ImportingService.interrupted(opened));
                 })

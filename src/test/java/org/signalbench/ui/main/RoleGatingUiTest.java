@@ -95,6 +95,9 @@ class RoleGatingUiTest {
         assertTrue(robot.lookup("#signInBar").query().isVisible());
         AnnotationUi.signIn(robot, "expert_1", "expert", "the expert's passphrase");
         assertEquals(expect(true, true, true, true), open(robot), "the expert");
+        // The expert codes nothing here: no queue controls, and the role said once ("Expert: …", not "Expert expert").
+        assertTrue(robot.lookup("#queueControls").tryQuery().map(n -> !n.isVisible()).orElse(true), "no queue controls for the expert");
+        assertEquals("Expert: expert_1", robot.lookup("#coderLabel").queryLabeled().getText());
         try (Workbench wb = Workbench.open(file)) {
             String stored = wb.connection().createStatement().executeQuery("SELECT algorithm || ' ' || iterations || ' ' || hash FROM role_passphrase").getString(1);
             assertTrue(stored.startsWith("PBKDF2WithHmacSHA256 210000 "), stored);
