@@ -182,6 +182,11 @@ public final class SafeOutputFile {
         return real;
     }
 
+    /** {@link #writeFile(Path, Path, FileBody)} guarding the workbench the session is open on. */
+    public static Path writeFile(Path target, Session workbench, FileBody body) throws IOException {
+        return writeFile(target, workbench == null ? null : databaseFile(workbench), body);
+    }
+
     /** {@link #write(Path, Path, Body)} of bytes. */
     public static Path writeBytes(Path target, Path workbench, byte[] bytes) throws IOException {
         return write(target, workbench, out -> out.write(bytes));

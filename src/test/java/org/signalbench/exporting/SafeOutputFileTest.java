@@ -219,7 +219,7 @@ class SafeOutputFileTest {
         assertTrue(none.getMessage().contains("left no file"), none.getMessage());
         assertEquals("model", Files.readString(model), "the old file is kept");
         assertEquals(List.of(model.getFileName()), names(model.getParent()), "no temporary file is left");
-        assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.writeFile(db, null, temp -> Files.writeString(temp, "x")));
+        assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.writeFile(db, (Path) null, temp -> Files.writeString(temp, "x")));
     }
 
     private static List<Path> names(Path folder) throws IOException {
