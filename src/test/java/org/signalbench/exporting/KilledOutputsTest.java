@@ -49,21 +49,26 @@ class KilledOutputsTest {
                 }
             }
         }
-        Path out = Files.createDirectories(dir.resolve("out")).resolve("posts.jsonl");
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("posts.csv");
         Path media = out.resolveSibling("posts-media");
-        String[] export = {"export", "--db", db.toString(), "--format", "bundle", "--out", out.toString()};
+        // CSV: its printer buffers the few rows, so the first write (where it pauses) comes after every media file is copied
+        String[] export = {"export", "--db", db.toString(), "--format", "csv", "--out", out.toString()};
 
         // killed while the export file is half written, its media already copied into the staging folder
         long pid = killWhile(export, child -> hidden(out, child).stream().anyMatch(p -> p.toFile().length() > 0));
         assertFalse(Files.exists(out), "no export file under the requested name");
         assertFalse(Files.exists(media), "no media folder under its final name");
-        assertTrue(hidden(media, pid).stream().anyMatch(Files::isDirectory), "the media were being staged when killed");
+        List<Path> staged = hidden(media, pid);
+        assertEquals(1, staged.size(), "the media were staged when killed");
+        try (Stream<Path> copied = Files.list(staged.get(0))) {
+            assertEquals(3, copied.count(), "all three media copied, none under its final name");
+        }
 
         CliRun first = CliRun.of(export);
         assertEquals(0, first.exit(), first.err());
         Map<String, byte[]> complete = contents(out.getParent());
         assertEquals(List.of("posts-media/instagram-P0-0.png", "posts-media/instagram-P1-0.png", "posts-media/instagram-P2-0.png",
-                "posts.jsonl"), List.copyOf(complete.keySet()), "the next export tidies up what the killed one left");
+                "posts.csv"), List.copyOf(complete.keySet()), "the next export tidies up what the killed one left");
 
         // killed while replacing it: the old export and its media stay, byte for byte
         killWhile(export, child -> hidden(out, child).stream().anyMatch(p -> p.toFile().length() > 0));
