@@ -20,8 +20,9 @@ import org.signalbench.store.Session;
 /**
  * Writes a workbench's posts as a bundle (docs/formats/bundle.md) or a CSV file
  * (docs/formats/csv.md). Media files are copied into a folder beside the output so the export
- * can be imported anywhere (staged, {@link SafeOutputFile#stageFolder}, and published when all are copied); the file is written through {@link SafeOutputFile}, so an export never
- * lands on the workbench and a failed one never leaves a half-written file under the requested name.
+ * can be imported anywhere (staged, {@link SafeOutputFile#stageFolder}, and published when all are
+ * copied); the file is written through {@link SafeOutputFile}, so an export never lands on the
+ * workbench and a failed one never leaves a half-written file or media folder under the requested name.
  * CSV cells that a spreadsheet would run as formulas are neutralised unless raw ({@link SafeCsvPrinter}).
  */
 public final class PostExporter {
