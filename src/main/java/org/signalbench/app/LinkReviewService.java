@@ -644,8 +644,8 @@ public final class LinkReviewService {
 
     /**
      * Writes, into {@code folder}, {@code packet-<agency>.html} and {@code .pdf} per agency and one
-     * {@code packet.csv} (a row per site per agency); masked unless {@code mask} is false. Each file is
-     * written whole or not at all (SafeOutputFile). Submits nothing.
+     * {@code packet.csv} (a row per site per agency); masked unless {@code mask} is false. The files are
+     * staged and moved into the folder when all are written (SafeOutputFile.stageFolder). Submits nothing.
      */
     public Packet writePacket(Workbench workbench, List<String> domains, List<String> agencyKeys, Path folder, boolean mask)
             throws IOException {
@@ -653,19 +653,23 @@ public final class LinkReviewService {
         List<org.signalbench.links.ReportPacket.Agency> agencies = agencyKeys.stream().map(forms::agency).toList();
         List<org.signalbench.links.ReportPacket.Site> sites = sites(workbench, domains);
         Map<Path, String> files = new LinkedHashMap<>();
-        try (Session s = workbench.openSession()) {
+        // staged and moved into the folder when every file is written: a failed run adds none
+        try (Session s = workbench.openSession(); SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, s)) {
             for (var agency : agencies) {
                 byte[] html = org.signalbench.links.ReportPacket.html(agency, sites, mask).getBytes(StandardCharsets.UTF_8);
-                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".html"), s, out -> out.write(html)),
-                        org.signalbench.links.LinkChecker.sha256(html));
+                String htmlName = "packet-" + agency.key() + ".html";
+                SafeOutputFile.write(staged.path().resolve(htmlName), s, out -> out.write(html));
+                files.put(staged.target().resolve(htmlName), org.signalbench.links.LinkChecker.sha256(html));
                 java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
                 org.signalbench.links.ReportPacket.pdf(agency, sites, mask, pdf);
-                files.put(SafeOutputFile.write(folder.resolve("packet-" + agency.key() + ".pdf"), s, out -> pdf.writeTo(out)),
-                        org.signalbench.links.LinkChecker.sha256(pdf.toByteArray()));
+                String pdfName = "packet-" + agency.key() + ".pdf";
+                SafeOutputFile.write(staged.path().resolve(pdfName), s, out -> pdf.writeTo(out));
+                files.put(staged.target().resolve(pdfName), org.signalbench.links.LinkChecker.sha256(pdf.toByteArray()));
             }
             byte[] csv = org.signalbench.links.ReportPacket.csv(agencies, sites, mask);
-            files.put(SafeOutputFile.write(folder.resolve("packet.csv"), s, out -> out.write(csv)),
-                    org.signalbench.links.LinkChecker.sha256(csv));
+            SafeOutputFile.write(staged.path().resolve("packet.csv"), s, out -> out.write(csv));
+            files.put(staged.target().resolve("packet.csv"), org.signalbench.links.LinkChecker.sha256(csv));
+            staged.publish();
         }
         return new Packet(files, domains);
     }

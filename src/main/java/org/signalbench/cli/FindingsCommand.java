@@ -123,11 +123,17 @@ public final class FindingsCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        org.signalbench.exporting.SafeOutputFile.createFolder(out);
+        // the tables are staged and moved into the folder when all are written: a failed run adds none
+        try (var staged = org.signalbench.exporting.SafeOutputFile.stageFolder(out, workbench.path())) {
+            for (Table t : findings.tables()) {
+                String name = t.key() + "." + format.extension();
+                org.signalbench.exporting.SafeOutputFile.writeString(staged.path().resolve(name), workbench.path(),
+                        format.render(t, raw));
+            }
+            staged.publish();
+        }
         for (Table t : findings.tables()) {
-            Path file = out.resolve(t.key() + "." + format.extension());
-            org.signalbench.exporting.SafeOutputFile.writeString(file, workbench.path(), format.render(t, raw));
-            stderr.println("wrote " + file);
+            stderr.println("wrote " + out.resolve(t.key() + "." + format.extension()));
         }
         return 0;
     }

@@ -20,8 +20,9 @@ import org.signalbench.store.Session;
 /**
  * Writes a workbench's posts as a bundle (docs/formats/bundle.md) or a CSV file
  * (docs/formats/csv.md). Media files are copied into a folder beside the output so the export
- * can be imported anywhere; the file is written through {@link SafeOutputFile}, so an export never
- * lands on the workbench and a failed one never leaves a half-written file under the requested name.
+ * can be imported anywhere (staged, {@link SafeOutputFile#stageFolder}, and published when all are
+ * copied); the file is written through {@link SafeOutputFile}, so an export never lands on the
+ * workbench and a failed one never leaves a half-written file or media folder under the requested name.
  * CSV cells that a spreadsheet would run as formulas are neutralised unless raw ({@link SafeCsvPrinter}).
  */
 public final class PostExporter {
@@ -54,31 +55,40 @@ public final class PostExporter {
         this.mediaFolder = this.out.resolveSibling(name.replaceFirst("\\.[^.]+$", "") + "-media");
     }
 
-    /** Exports every post (of one platform when not null); returns the number of posts written. */
+    /**
+     * Exports every post (of one platform when not null); returns the number of posts written. The
+     * media are copied into a staged folder that is published just before the export file is moved
+     * into place: a failed or killed export leaves no half-copied media file under a final name.
+     */
     public long export(Session c, Format format, Platform platform) throws IOException {
         SafeOutputFile.check(out, c); // before any media is copied
         long[] count = {0};
-        SafeOutputFile.write(out, c, stream -> {
-            if (format == Format.BUNDLE) {
-                BundleWriter writer = new BundleWriter(stream);
-                readEach(c, platform, post -> {
-                    writer.write(toBundle(post));
-                    count[0]++;
-                });
-                writer.close();
-            } else {
-                Writer text = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                try (SafeCsvPrinter csv = new SafeCsvPrinter(text, raw, CSV_COLUMNS)) {
+        try (SafeOutputFile.StagedFolder media = copyMedia ? SafeOutputFile.stageFolder(mediaFolder, c) : null) {
+            SafeOutputFile.write(out, c, stream -> {
+                if (format == Format.BUNDLE) {
+                    BundleWriter writer = new BundleWriter(stream);
                     readEach(c, platform, post -> {
-                        csv.printRecord(post.platform().key(), post.externalId(), post.author(),
-                                post.postedAt() == null ? null : post.postedAt().toString(), post.caption(),
-                                String.join(";", post.collectedUnder()), post.url(), String.join(" ", post.links()),
-                                String.join(";", media(post)));
+                        writer.write(toBundle(post, media));
                         count[0]++;
                     });
+                    writer.close();
+                } else {
+                    Writer text = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    try (SafeCsvPrinter csv = new SafeCsvPrinter(text, raw, CSV_COLUMNS)) {
+                        readEach(c, platform, post -> {
+                            csv.printRecord(post.platform().key(), post.externalId(), post.author(),
+                                    post.postedAt() == null ? null : post.postedAt().toString(), post.caption(),
+                                    String.join(";", post.collectedUnder()), post.url(), String.join(" ", post.links()),
+                                    String.join(";", media(post, media)));
+                            count[0]++;
+                        });
+                    }
                 }
-            }
-        });
+                if (media != null) {
+                    media.publish(); // before the file that refers to them
+                }
+            });
+        }
         return count[0];
     }
 
@@ -100,19 +110,19 @@ public final class PostExporter {
         }
     }
 
-    private BundlePost toBundle(Post post) throws IOException {
+    private BundlePost toBundle(Post post, SafeOutputFile.StagedFolder staged) throws IOException {
         List<BundlePost.BundleComment> comments = post.comments().stream()
                 .map(k -> new BundlePost.BundleComment(k.author(), k.text(), k.at() == null ? null : k.at().toString()))
                 .toList();
         return new BundlePost(post.platform().key(), post.externalId(), post.author(), null,
                 post.postedAt() == null ? null : post.postedAt().toString(), post.caption(), post.url(),
-                comments, media(post), List.copyOf(post.collectedUnder()), post.links());
+                comments, media(post, staged), List.copyOf(post.collectedUnder()), post.links());
     }
 
-    /** Media paths as the export refers to them: relative to the output's folder. */
-    private List<String> media(Post post) throws IOException {
+    /** Copies a post's media into the staged folder; returns their paths as the export refers to them (relative to its folder). */
+    private List<String> media(Post post, SafeOutputFile.StagedFolder staged) throws IOException {
         List<String> paths = new ArrayList<>();
-        if (!copyMedia) {
+        if (staged == null) {
             return paths;
         }
         int n = 0;
@@ -122,9 +132,9 @@ public final class PostExporter {
             }
             String file = m.path().getFileName().toString();
             String ext = file.contains(".") ? file.substring(file.lastIndexOf('.')) : "";
-            Path target = mediaFolder.resolve(post.platform().key() + "-" + safe(post.externalId()) + "-" + n++ + ext);
-            Files.createDirectories(mediaFolder);
-            Files.copy(m.path(), target, StandardCopyOption.REPLACE_EXISTING);
+            String name = post.platform().key() + "-" + safe(post.externalId()) + "-" + n++ + ext;
+            Path target = mediaFolder.resolve(name);
+            Files.copy(m.path(), staged.path().resolve(name), StandardCopyOption.REPLACE_EXISTING);
             paths.add(out.getParent().relativize(target).toString().replace('\\', '/'));
         }
         return paths;

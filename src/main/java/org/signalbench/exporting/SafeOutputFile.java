@@ -27,7 +27,7 @@ import org.signalbench.store.StoreException;
  * SQLite database, comparing real paths (symbolic links and relative paths resolved); and it writes
  * through a temporary file in the target's folder that is forced to disk and moved into place only
  * when complete, so a failed or interrupted write (a full disk, say) leaves no partial file and an
- * existing target unchanged.
+ * existing target unchanged. A folder of output files is staged the same way ({@link #stageFolder}).
  */
 public final class SafeOutputFile {
     /** The 16 bytes every SQLite 3 database file starts with. */
@@ -145,6 +145,187 @@ public final class SafeOutputFile {
         return real;
     }
 
+    /** Writes a whole file to the path it is given (for a library that opens the file itself). */
+    @FunctionalInterface
+    public interface FileBody {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * {@link #write(Path, Path, Body)} for a writer that needs a path rather than a stream (a zip file
+     * system, a library that saves to a {@code File}): {@code body} writes the temporary file (which does
+     * not exist yet), which is then forced to disk and moved over the target; on any failure it is deleted.
+     */
+    public static Path writeFile(Path target, Path workbench, FileBody body) throws IOException {
+        check(target, workbench);
+        Path real = realTarget(target);
+        Files.createDirectories(real.getParent());
+        removeLeftovers(real);
+        Path temp = temporarySibling(real);
+        try {
+            body.write(temp);
+            if (!Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("the writer of " + target + " left no file");
+            }
+            force(temp);
+            check(target, workbench);
+            keepPermissions(real, temp);
+            move(temp, real);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return real;
+    }
+
+    /** {@link #writeFile(Path, Path, FileBody)} guarding the workbench the session is open on. */
+    public static Path writeFile(Path target, Session workbench, FileBody body) throws IOException {
+        return writeFile(target, workbench == null ? null : databaseFile(workbench), body);
+    }
+
+    /** {@link #write(Path, Path, Body)} of bytes. */
+    public static Path writeBytes(Path target, Path workbench, byte[] bytes) throws IOException {
+        return write(target, workbench, out -> out.write(bytes));
+    }
+
+    /**
+     * Starts a folder of output files that appears whole or not at all: the files are written into a
+     * hidden staging folder beside {@code target} ({@link StagedFolder#path()}), and
+     * {@link StagedFolder#publish()} moves them into place once all are complete. A staged folder closed
+     * without being published is deleted with everything in it, and the target is left as it was.
+     * Refuses a target that is a file (the workbench, say).
+     */
+    public static StagedFolder stageFolder(Path target, Path workbench) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new RefusedException("cannot write into " + target + ": it is a file, not a folder"
+                    + (isSqliteDatabase(absolute) ? " (a SQLite database)" : "") + "; give a folder");
+        }
+        Path real = realTarget(absolute);
+        Files.createDirectories(real.getParent());
+        removeLeftovers(real);
+        Path stage = temporarySibling(real);
+        Files.createDirectory(stage);
+        return new StagedFolder(target, real, workbench, stage);
+    }
+
+    /** {@link #stageFolder(Path, Path)} guarding the workbench the session is open on. */
+    public static StagedFolder stageFolder(Path target, Session workbench) throws IOException {
+        return stageFolder(target, workbench == null ? null : databaseFile(workbench));
+    }
+
+    /**
+     * A folder of output files being written (see {@link #stageFolder}). Publishing a folder that does
+     * not exist yet is one rename: it appears with all its files or not at all. Publishing into a folder
+     * that exists (it may hold the user's other files, so it is never replaced as a whole) moves the
+     * staged files in one rename each, after all were written and checked: a crash during those renames
+     * leaves some files new and some as they were, every one whole.
+     */
+    public static final class StagedFolder implements AutoCloseable {
+        private final Path target;
+        private final Path real;
+        private final Path workbench;
+        private final Path stage;
+        private boolean published;
+
+        private StagedFolder(Path target, Path real, Path workbench, Path stage) {
+            this.target = target;
+            this.real = real;
+            this.workbench = workbench;
+            this.stage = stage;
+        }
+
+        /** The staging folder to write the files into (names relative to it are kept on publishing). */
+        public Path path() {
+            return stage;
+        }
+
+        /** The folder the files will be published into (its real path). */
+        public Path target() {
+            return real;
+        }
+
+        /**
+         * Forces every staged file to disk, checks each destination (no workbench, database or folder is
+         * overwritten; nothing is moved when one is refused) and moves the files into the target.
+         *
+         * @return the published files, in the target
+         */
+        public List<Path> publish() throws IOException {
+            if (published) {
+                throw new IllegalStateException("already published: " + target);
+            }
+            List<Path> files = new ArrayList<>();
+            try (var walk = Files.walk(stage)) {
+                for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        force(p);
+                        files.add(stage.relativize(p));
+                    }
+                }
+            }
+            List<Path> moved = new ArrayList<>();
+            if (files.isEmpty() && !Files.exists(real)) {
+                published = true; // nothing to publish: no empty folder is made
+                deleteTree(stage);
+                return moved;
+            }
+            if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.move(stage, real, StandardCopyOption.ATOMIC_MOVE);
+                    published = true;
+                    files.forEach(f -> moved.add(real.resolve(f.toString())));
+                    return moved;
+                } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
+                    // made by someone else meanwhile, or not a rename here: publish file by file below
+                }
+            }
+            Files.createDirectories(real);
+            for (Path f : files) {
+                check(real.resolve(f.toString()), workbench);
+            }
+            for (Path f : files) {
+                Path destination = real.resolve(f.toString());
+                Files.createDirectories(destination.getParent());
+                keepPermissions(destination, stage.resolve(f));
+                move(stage.resolve(f), destination);
+                moved.add(destination);
+            }
+            published = true;
+            deleteTree(stage);
+            return moved;
+        }
+
+        /** Deletes the staging folder unless it was published; the target is untouched. */
+        @Override
+        public void close() throws IOException {
+            if (!published) {
+                deleteTree(stage);
+            }
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** {@link #write(Path, Path, Body)} of a text, UTF-8. */
     public static Path writeString(Path target, Path workbench, String text) throws IOException {
         return write(target, workbench, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -252,7 +433,7 @@ public final class SafeOutputFile {
                     continue;
                 }
                 if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    Files.deleteIfExists(leftover);
+                    deleteTree(leftover); // a temporary file, or a staged folder with its files
                 }
             }
         } catch (IOException | RuntimeException e) {

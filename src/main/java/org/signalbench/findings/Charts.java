@@ -106,23 +106,30 @@ public final class Charts {
 
     /**
      * Writes every chart into {@code folder} (created when missing) as {@code NAME.svg} and
-     * {@code NAME.png}, each whole or not at all, never onto {@code workbench} or another database.
+     * {@code NAME.png}, all or none of them, each whole, never onto {@code workbench} or another database.
      */
     public static List<Path> write(Findings f, Path folder, Path workbench) throws IOException {
         return write(of(f), folder, workbench);
     }
 
-    /** Writes the given charts as SVG and PNG into {@code folder}; returns the files in order. */
+    /**
+     * Writes the given charts as SVG and PNG into {@code folder}; returns the files in order. All are
+     * written into a staged folder first and moved in when every one is complete
+     * ({@link SafeOutputFile#stageFolder}): a failed or killed run adds no file to the folder.
+     */
     public static List<Path> write(List<Chart> charts, Path folder, Path workbench) throws IOException {
-        SafeOutputFile.createFolder(folder);
-        List<Path> written = new ArrayList<>();
-        for (Chart c : charts) {
-            byte[] svg = svgDocument(c).getBytes(StandardCharsets.UTF_8);
-            written.add(SafeOutputFile.write(folder.resolve(c.name() + ".svg"), workbench, out -> out.write(svg)));
-            byte[] png = PngCharts.png(c, PNG_SCALE);
-            written.add(SafeOutputFile.write(folder.resolve(c.name() + ".png"), workbench, out -> out.write(png)));
+        List<String> names = new ArrayList<>();
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, workbench)) {
+            for (Chart c : charts) {
+                SafeOutputFile.writeBytes(staged.path().resolve(c.name() + ".svg"), workbench,
+                        svgDocument(c).getBytes(StandardCharsets.UTF_8));
+                SafeOutputFile.writeBytes(staged.path().resolve(c.name() + ".png"), workbench, PngCharts.png(c, PNG_SCALE));
+                names.add(c.name() + ".svg");
+                names.add(c.name() + ".png");
+            }
+            staged.publish();
+            return names.stream().map(staged.target()::resolve).toList();
         }
-        return written;
     }
 
     /** A file-name-safe form of a label: lower case, letters and digits, runs of anything else as one dash. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.jobs.UnitProgress;
@@ -171,19 +172,24 @@ public final class FinalModels {
         libraries.put("java", System.getProperty("java.version"));
         libraries.putAll(trainer.libraryVersions());
         new java.util.TreeMap<>(provenance).forEach(libraries::put);
-        try {
-            trained.save(file);
+        FinalModel[] saved = new FinalModel[1];
+        // saved, read back and described under a temporary name, moved into place only when complete
+        SafeOutputFile.writeFile(file, session, temp -> {
+            trained.save(temp);
             // read back: checks the file and tells which kind of score (and so which threshold) it gives
-            double threshold = threshold(ModelFiles.load(file));
-            FinalModel finalModel = new FinalModel(id, trainer.id(), variant.key(), new LinkedHashMap<>(trainer.hyperparameters()),
+            double threshold = threshold(ModelFiles.load(temp));
+            saved[0] = new FinalModel(id, trainer.id(), variant.key(), new LinkedHashMap<>(trainer.hyperparameters()),
                     file, labelled.fingerprint(List.of(variant)), examples.size(), dealers, threshold, seed, libraries,
                     now, seconds);
-            ModelFiles.putEntry(file, DESCRIPTION_ENTRY,
-                    JSON.writeValueAsBytes(new Description(FORMAT, finalModel, corpus.dictionary().asMap())));
+            ModelFiles.putEntry(temp, DESCRIPTION_ENTRY,
+                    JSON.writeValueAsBytes(new Description(FORMAT, saved[0], corpus.dictionary().asMap())));
+        });
+        FinalModel finalModel = saved[0];
+        try {
             record(finalModel);
             context.progress(3 * STEPS_PER_STEP, 3 * STEPS_PER_STEP, "saved " + file);
             return finalModel;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) { // not recorded: the saved file is removed again
             Files.deleteIfExists(file);
             throw e;
         }

@@ -48,7 +48,10 @@ public final class ModelFiles {
                 + BaselineModel.DESCRIPTION_ENTRY + " nor a DL4J " + ModelSerializer.CONFIGURATION_JSON + ")");
     }
 
-    /** Adds (or replaces) one entry of a saved model file. */
+    /**
+     * Adds (or replaces) one entry of a model file in place; used only on a file not yet moved to its
+     * final name (FinalModels saves through {@code SafeOutputFile.writeFile}).
+     */
     static void putEntry(Path file, String name, byte[] content) throws IOException {
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
             Files.write(zip.getPath(name), content);

@@ -17,6 +17,7 @@ import org.signalbench.sample.SampleGenerator.PlannedPost;
  * work through the posts in daily batches from late October to late November 2018; each labels
  * every post's dealer question, the image questions when the post has images and the channel and
  * exchange questions when they answer dealer = yes. The expert then settles every disagreement.
+ * Plain file writes on purpose: it writes only into the staged folder of {@link SampleGenerator#generate}, which is published whole.
  */
 final class CoderFileWriter {
     private static final Instant CODING_START = Instant.parse("2018-10-22T00:00:00Z");

@@ -25,6 +25,7 @@ import org.tukaani.xz.XZOutputStream;
  * hashtag search, {@code <date>_UTC.json} (some {@code .json.xz}) per post, comments beside it in
  * {@code <date>_UTC_comments.json}, pictures as {@code <date>_UTC.jpg} or {@code _1.jpg, _2.jpg}
  * for a multi-picture post. One post sits in two search folders.
+ * Plain file writes on purpose: it writes only into the staged folder of {@link SampleGenerator#generate}, which is published whole.
  */
 final class InstaloaderTreeWriter {
     static final List<String> FOLDERS = List.of("#xanax", "#oxy80s", "#2mgxanax", "#lsd25", "#mdmapills");

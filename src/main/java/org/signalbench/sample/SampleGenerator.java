@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.signalbench.bundle.BundlePost;
 import org.signalbench.bundle.BundleWriter;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.sample.SampleText.NegativeKind;
 
@@ -145,9 +146,20 @@ public final class SampleGenerator {
         this.text = new SampleText(random);
     }
 
+    /**
+     * Writes the sample into {@code options.out()}: every file is written into a staged folder beside
+     * it ({@link SafeOutputFile#stageFolder}) and moved in when all are complete, so a failed or killed
+     * run adds no file to the folder (the writers below write plain files, into the staged folder only).
+     */
     public Summary generate(JobContext job) throws IOException {
-        Path out = options.out();
-        Files.createDirectories(out);
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(options.out(), (Path) null)) {
+            Summary summary = generateInto(staged.path(), job);
+            staged.publish();
+            return summary;
+        }
+    }
+
+    private Summary generateInto(Path out, JobContext job) throws IOException {
         job.progress(0, 4, "planning posts");
         for (int i = 0; i < Math.max(200, options.posts() / 10); i++) {
             commenters.add(uniqueHandle(false));

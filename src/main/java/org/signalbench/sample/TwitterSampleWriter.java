@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * linking to their sites, personal use, news) in each form the importer reads: API v1.1 status
  * objects, API v2 responses, a v1.1 stream capture with its delete and limit notices, and twarc2's
  * response pages and flattened tweets. The full-scale corpus is {@link TwitterStudySample}.
+ * Plain file writes on purpose: it writes only into the staged folder of {@link SampleGenerator#generate}, which is published whole.
  */
 final class TwitterSampleWriter {
     static final int PER_FILE = 25;

@@ -117,6 +117,111 @@ class SafeOutputFileTest {
         assertFalse(SafeOutputFile.isSqliteDatabase(dir.resolve("missing")));
     }
 
+    @Test
+    void aStagedFolderAppearsWithAllItsFilesOrNotAtAll() throws Exception {
+        Path tables = dir.resolve("out/tables");
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(tables, db)) {
+            SafeOutputFile.writeString(staged.path().resolve("a.csv"), db, "a\n");
+            SafeOutputFile.writeString(staged.path().resolve("sub/b.csv"), db, "b\n");
+            assertFalse(Files.exists(tables), "nothing under the final name before publishing");
+            List<Path> published = staged.publish();
+            assertEquals(List.of(tables.resolve("a.csv").toRealPath(), tables.resolve("sub/b.csv").toRealPath()), published);
+        }
+        assertEquals("a\n", Files.readString(tables.resolve("a.csv")));
+        assertEquals("b\n", Files.readString(tables.resolve("sub/b.csv")));
+        assertEquals(List.of(tables.getFileName()), names(tables.getParent()), "no staging folder is left");
+
+        // a run failing half-way adds nothing to a new folder and leaves no staging folder
+        Path charts = dir.resolve("out/charts");
+        IOException e = assertThrows(IOException.class, () -> {
+            try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(charts, db)) {
+                SafeOutputFile.writeString(staged.path().resolve("one.svg"), db, "<svg/>");
+                throw new IOException("No space left on device");
+            }
+        });
+        assertEquals("No space left on device", e.getMessage());
+        assertFalse(Files.exists(charts));
+        assertEquals(List.of(tables.getFileName()), names(tables.getParent()));
+    }
+
+    @Test
+    void publishingIntoAnExistingFolderKeepsTheUsersFilesAndChangesNothingWhenItFails() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Files.writeString(folder.resolve("a.csv"), "old a");
+        Files.writeString(folder.resolve("b.csv"), "old b");
+        // fails half-way: the folder is as it was
+        assertThrows(IOException.class, () -> {
+            try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, db)) {
+                SafeOutputFile.writeString(staged.path().resolve("a.csv"), db, "new a");
+                throw new IOException("killed");
+            }
+        });
+        assertEquals("old a", Files.readString(folder.resolve("a.csv")));
+        // a staged name that would land on a folder is refused before any file is moved
+        Files.createDirectories(folder.resolve("c.csv"));
+        assertThrows(SafeOutputFile.RefusedException.class, () -> {
+            try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, db)) {
+                SafeOutputFile.writeString(staged.path().resolve("a.csv"), db, "new a");
+                SafeOutputFile.writeString(staged.path().resolve("c.csv"), db, "new c");
+                staged.publish();
+            }
+        });
+        assertEquals("old a", Files.readString(folder.resolve("a.csv")), "nothing moved when one destination is refused");
+        Files.delete(folder.resolve("c.csv"));
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, db)) {
+            SafeOutputFile.writeString(staged.path().resolve("a.csv"), db, "new a");
+            SafeOutputFile.writeString(staged.path().resolve("b.csv"), db, "new b");
+            staged.publish();
+        }
+        assertEquals(List.of("a.csv", "b.csv", "notes.txt"), names(folder).stream().map(Path::toString).toList());
+        assertEquals("new a", Files.readString(folder.resolve("a.csv")));
+        assertEquals("mine", Files.readString(folder.resolve("notes.txt")), "the user's other files are kept");
+        assertEquals(List.of(Path.of("results"), db.getFileName()), names(dir).stream()
+                .filter(p -> !p.toString().startsWith("study.sqlite-") && !p.toString().startsWith(".study.sqlite"))
+                .sorted().toList(), "no staging folder is left");
+        // the workbench's folder as target: a staged file named like the workbench is refused, the workbench untouched
+        byte[] before = Files.readAllBytes(db);
+        assertThrows(SafeOutputFile.RefusedException.class, () -> {
+            try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(dir, db)) {
+                SafeOutputFile.writeString(staged.path().resolve(db.getFileName().toString()), db, "overwritten");
+                staged.publish();
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(db));
+        assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.stageFolder(db, db), "a file is not a folder");
+    }
+
+    @Test
+    void aStagedFolderOrTemporaryFileLeftByADeadProcessIsRemovedByTheNextWrite() throws Exception {
+        long dead = ProcessHandle.current().pid() + 3_000_000; // almost surely no such process (checked below)
+        org.junit.jupiter.api.Assumptions.assumeFalse(ProcessHandle.of(dead).isPresent());
+        Path leftover = Files.createDirectories(dir.resolve(".tables." + dead + "-abc.part/sub"));
+        Files.writeString(leftover.resolve("x.csv"), "half");
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(dir.resolve("tables"), db)) {
+            assertFalse(Files.exists(leftover.getParent()), "the dead process's staging folder is removed");
+        }
+    }
+
+    @Test
+    void aFileWrittenByPathIsCompleteOrAbsent() throws Exception {
+        Path model = dir.resolve("models/m.zip");
+        SafeOutputFile.writeFile(model, db, temp -> {
+            assertFalse(Files.exists(temp), "the writer gets a fresh name");
+            Files.writeString(temp, "model");
+        });
+        assertEquals("model", Files.readString(model));
+        assertThrows(IOException.class, () -> SafeOutputFile.writeFile(model, db, temp -> {
+            Files.writeString(temp, "half");
+            throw new IOException("No space left on device");
+        }));
+        IOException none = assertThrows(IOException.class, () -> SafeOutputFile.writeFile(dir.resolve("models/n.zip"), db, temp -> { }));
+        assertTrue(none.getMessage().contains("left no file"), none.getMessage());
+        assertEquals("model", Files.readString(model), "the old file is kept");
+        assertEquals(List.of(model.getFileName()), names(model.getParent()), "no temporary file is left");
+        assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.writeFile(db, (Path) null, temp -> Files.writeString(temp, "x")));
+    }
+
     private static List<Path> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(Path::getFileName).sorted().toList();

@@ -105,6 +105,52 @@ class FinalModelsTest {
     }
 
     @Test
+    void aModelFileFailingHalfWayIsNeitherLeftNorRecorded() throws Exception {
+        try (Workbench wb = TestWorkbenches.open(dir)) {
+            Connection c = wb.connection();
+            ModelFixtures.fill(c, 100, 4);
+            Path models = dir.resolve("models");
+            FinalModels finals = new FinalModels(Session.over(c), Preprocessor.withDefaultStopWords(), models);
+            ModelTrainer svm = ModelCatalog.trainer("svm", Map.of());
+            ModelTrainer fullDisk = new ModelTrainer() {
+                public String id() {
+                    return svm.id();
+                }
+
+                public Map<String, Object> hyperparameters() {
+                    return svm.hyperparameters();
+                }
+
+                public Map<String, String> libraryVersions() {
+                    return svm.libraryVersions();
+                }
+
+                public TrainedModel train(List<Example> training, int dictionarySize, long seed, JobContext context) {
+                    TrainedModel trained = svm.train(training, dictionarySize, seed, context);
+                    return new TrainedModel() {
+                        public List<Scored> score(List<Example> examples) {
+                            return trained.score(examples);
+                        }
+
+                        public void save(Path file) throws java.io.IOException {
+                            trained.save(file); // a whole model, then the disk fills while it is described
+                            Files.write(file, new byte[100_000], java.nio.file.StandardOpenOption.APPEND);
+                            throw new java.io.IOException("No space left on device");
+                        }
+                    };
+                }
+            };
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> finals.train(fullDisk, Variant.WITH_HASHTAGS, 7, JobContext.NONE));
+            assertEquals("No space left on device", e.getMessage());
+            try (var left = Files.list(models)) {
+                assertEquals(List.of(), left.toList(), "no model file, whole or partial, is left");
+            }
+            assertEquals(List.of(), finals.list(), "nothing recorded");
+        }
+    }
+
+    @Test
     void aCancelledScoringWritesNothingAndAFileScoresInAnotherWorkbench() throws Exception {
         Path models = dir.resolve("models");
         FinalModels.FinalModel m;

@@ -49,6 +49,37 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void aSampleFailingHalfWayAddsNoFileToItsFolder(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("sample");
+        JobContext failing = new JobContext() {
+            @Override
+            public void progress(long done, long total, String message) {
+                if (done == 3) { // the bundle and the coder files are written, the rest is not
+                    throw new IllegalStateException("No space left on device");
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        SampleGenerator generator = new SampleGenerator(new SampleGenerator.Options(out, 3, 60, false));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> generator.generate(failing));
+        assertEquals("No space left on device", e.getMessage());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no sample folder and no staged folder is left");
+        }
+        generate(out, 3, 60, false);
+        assertTrue(Files.isRegularFile(out.resolve("instagram-study/posts.jsonl")));
+        assertTrue(Files.isRegularFile(out.resolve("README.md")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(out), left.toList(), "only the published sample");
+        }
+    }
+
+    @Test
     void aScaledCorpusKeepsTheShapes(@TempDir Path dir) throws IOException {
         generate(dir, SampleGenerator.DEFAULT_SEED, 2_000, false);
         SampleFiles sample = new SampleFiles(dir);

@@ -3,7 +3,6 @@ package org.signalbench.models.baselines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,8 +90,8 @@ public final class ReferenceExport {
         manifest.put("matrices", matrices);
         manifest.put("runs", runs);
         Path file = dir.resolve("manifest.json");
-        Files.createDirectories(dir);
-        JSON.writeValue(file.toFile(), manifest);
+        // written last, whole or not at all: a folder with a manifest holds every matrix it names
+        org.signalbench.exporting.SafeOutputFile.write(file, (Path) null, out -> JSON.writeValue(out, manifest));
         return file;
     }
 }

@@ -2,10 +2,8 @@ package org.signalbench.ui.main;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -13,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.signalbench.domain.Role;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.store.DataLocations;
 
 /**
@@ -121,15 +120,10 @@ public final class WindowSettings {
         }
     }
 
-    /** Writes the file (to a temporary file moved into place); a failure is logged, never shown. */
+    /** Writes the file whole or not at all ({@link SafeOutputFile}); a failure is logged, never shown. */
     void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                values.store(out, "SignalBench window settings");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeOutputFile.write(file, (Path) null, out -> values.store(out, "SignalBench window settings"));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot save the window settings to " + file, e);
         }
