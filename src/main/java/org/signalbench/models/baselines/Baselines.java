@@ -20,7 +20,7 @@ import org.tribuo.common.tree.RandomForestTrainer;
 /**
  * The study's baselines with their default hyperparameters (docs/models.md lists them and why).
  * {@code dt}, {@code rf} and {@code svm} are SignalBench's sparse learners ({@link SparseBaseline},
- * decision 0008); {@code libsvm} and the earlier Tribuo learners, kept as {@code tribuo-dt},
+ * decision 0009); {@code libsvm} and the earlier Tribuo learners, kept as {@code tribuo-dt},
  * {@code tribuo-rf} and {@code tribuo-svm} (same hyperparameters) so that earlier runs can be
  * repeated, go through Tribuo ({@link TribuoBaseline}):
  * <ul>
@@ -39,7 +39,7 @@ import org.tribuo.common.tree.RandomForestTrainer;
  */
 public final class Baselines {
     public static final List<String> IDS = List.of("dt", "rf", "svm", "libsvm");
-    /** The Tribuo learners dt, rf and svm used before decision 0008 (not offered in the app; by id only). */
+    /** The Tribuo learners dt, rf and svm used before decision 0009 (not offered in the app; by id only). */
     public static final List<String> TRIBUO_IDS = List.of("tribuo-dt", "tribuo-rf", "tribuo-svm");
     private static final String TRIBUO_PREFIX = "tribuo-";
     /** Every baseline's document-frequency floor of its TF-IDF features (see {@link org.signalbench.models.TfIdf}). */
@@ -108,7 +108,7 @@ public final class Baselines {
 
     /**
      * The trainer a stored run's folds of {@code id} were trained with: as {@link #create}, except that
-     * dt, rf and svm of a run stored before decision 0008 (its library versions name no sparse
+     * dt, rf and svm of a run stored before decision 0009 (its library versions name no sparse
      * learner) train on the Tribuo learner the run started with, under the same id, so that a resumed
      * run does not mix learners.
      */

@@ -26,7 +26,7 @@ import java.util.Random;
  * own arrays ({@link #solve}); {@link #trainWithLiblinear} hands the same rows to de.bwaldvogel's
  * LIBLINEAR (the library Tribuo wraps) as its {@code Feature[][]} and gives bit-for-bit the same
  * weights (tested), but its one object per nonzero made it several times slower than scikit-learn's
- * C LIBLINEAR on the sample (decision 0008).
+ * C LIBLINEAR on the sample (decision 0009).
  */
 public final class LinearSvm implements SparsePredictor {
     static final String ENTRY = "signalbench-linear.bin";

@@ -49,7 +49,7 @@ public final class SparseBaseline implements TfIdfBaseline {
     @Override
     public Map<String, String> libraryVersions() {
         Map<String, String> v = new LinkedHashMap<>();
-        // SignalBench's own learners (decision 0008); the SVM runs LIBLINEAR 2.44's solver
+        // SignalBench's own learners (decision 0009); the SVM runs LIBLINEAR 2.44's solver
         v.put(learnerKey(id), id.equals("svm") ? "1 (LIBLINEAR 2.44 dual solver)" : "1");
         return v;
     }
