@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.findings.DrugLexicon;
 import org.signalbench.findings.Lexicons;
 
@@ -39,19 +39,11 @@ public final class LexiconStore {
     }
 
     /**
-     * Writes the edited copy in the shipped file's layout (pretty-printed JSON), through a temporary
-     * file, so a failed write never leaves half a lexicon behind.
+     * Writes the edited copy in the shipped file's layout (pretty-printed JSON), whole or not at all
+     * ({@link SafeOutputFile}), so a failed write never leaves half a lexicon behind.
      */
     public void save(DrugLexicon lexicon) throws IOException {
-        Path dir = editable.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "drug-hashtags", ".tmp");
-        try {
-            Files.writeString(temp, json(lexicon));
-            Files.move(temp, editable, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SafeOutputFile.writeString(editable.toAbsolutePath(), (Path) null, json(lexicon));
     }
 
     static String json(DrugLexicon lexicon) throws JsonProcessingException {
