@@ -14,7 +14,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +32,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.signalbench.exporting.SafeOutputFile;
 import org.signalbench.jobs.CancelledException;
 import org.signalbench.jobs.JobContext;
 import org.signalbench.store.DataLocations;
@@ -172,21 +172,15 @@ public final class TwitterStudySample {
         if (isComplete(folder, seed)) {
             return folder;
         }
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, folder.getFileName() + ".partial-");
-        try {
-            generate(staging, seed, job);
+        // an incomplete folder (another seed, a run cut short) is replaced only once the new one is whole
+        try (SafeOutputFile.StagedFolder staged = SafeOutputFile.stageFolder(folder, (Path) null)) {
+            generate(staged.path(), seed, job);
             if (Files.exists(folder)) {
                 deleteTree(folder);
             }
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            return folder;
-        } finally {
-            if (Files.exists(staging)) {
-                deleteTree(staging);
-            }
+            staged.publish();
         }
+        return folder;
     }
 
     /** Writes the sample's files into {@code out} (created when missing). */
