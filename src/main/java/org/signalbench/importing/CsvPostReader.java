@@ -2,7 +2,6 @@ package org.signalbench.importing;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -81,7 +80,7 @@ final class CsvPostReader implements PostFileReader {
     }
 
     /** A stream of the file's (decompressed) bytes; {@code counted}, when given, counts the bytes read on disk. */
-    static InputStream open(Path file, Counting counted) throws IOException, BadInputException {
+    static InputStream open(Path file, SourceText.CountingInput counted) throws IOException, BadInputException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(SourceText.notRegular(file));
         }
@@ -118,7 +117,7 @@ final class CsvPostReader implements PostFileReader {
         Path folder = file.toAbsolutePath().getParent();
         String source = file.toAbsolutePath().toString();
         long size = Math.max(1, Files.size(file));
-        Counting counted = new Counting();
+        SourceText.CountingInput counted = new SourceText.CountingInput();
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).get();
         try (InputStream in = open(file, counted)) {
             in.skipNBytes(dialect.bomBytes());
@@ -382,39 +381,6 @@ final class CsvPostReader implements PostFileReader {
         @Override
         public void close() throws IOException {
             in.close();
-        }
-    }
-
-    /** Counts the bytes read from the file on disk, for progress. */
-    static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting() {
-            super(null);
-        }
-
-        /** This counter over {@code raw}. */
-        Counting over(InputStream raw) {
-            in = raw;
-            return this;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 

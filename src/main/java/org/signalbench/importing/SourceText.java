@@ -340,6 +340,17 @@ final class SourceText {
             super(in);
         }
 
+        /** A counter whose file stream is given later, with {@link #over}, once the file is opened. */
+        CountingInput() {
+            super(null);
+        }
+
+        /** This counter over {@code raw}. */
+        CountingInput over(InputStream raw) {
+            in = raw;
+            return this;
+        }
+
         @Override
         public int read() throws IOException {
             int b = super.read();
