@@ -1,16 +1,7 @@
 package org.signalbench.importing;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -155,7 +146,7 @@ public final class LabelCsvImport {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (Reader in = StrictUtf8Reader.open(file); CSVParser csv = CSVParser.parse(in, format)) {
+        try (Reader in = SourceText.open(file, Long.MAX_VALUE); CSVParser csv = CSVParser.parse(in, format)) {
             Map<String, Integer> header = csv.getHeaderMap();
             List<String> names = csv.getHeaderNames();
             String problem = layout.headerProblem(names);
@@ -227,13 +218,18 @@ public final class LabelCsvImport {
             });
             refusedLines.forEach(reject);
             return result;
-        } catch (StrictUtf8Reader.BadByte e) {
+        } catch (BadInputException e) {
+            // the file cannot be read at all (a damaged .xz): nothing was written
+            reject.accept(new Rejection(name, e.line(), e.getMessage()));
+            return new Result(0, 0);
+        } catch (SourceText.Refused e) {
             // nothing was written: the file is refused whole, at the line of its bad byte
-            reject.accept(new Rejection(name, e.line, e.getMessage()));
+            reject.accept(new Rejection(name, e.reason().line(), e.reason().getMessage()));
             return new Result(0, 0);
         } catch (java.io.UncheckedIOException e) {
             // a bad byte or broken CSV found while reading the lines: the transaction is rolled back, nothing is kept
-            reject.accept(e.getCause() instanceof StrictUtf8Reader.BadByte bad ? new Rejection(name, bad.line, bad.getMessage())
+            reject.accept(e.getCause() instanceof SourceText.Refused bad
+                    ? new Rejection(name, bad.reason().line(), bad.reason().getMessage())
                     : new Rejection(name, null, "not valid CSV: " + e.getCause().getMessage()));
             return new Result(0, 0);
         } catch (IllegalArgumentException e) {
@@ -254,114 +250,5 @@ public final class LabelCsvImport {
             case "0", "no" -> "no";
             default -> throw new IllegalArgumentException("label '" + label + "' is not 1, 0, yes or no");
         };
-    }
-
-    /**
-     * Strict UTF-8 text from a file (decompressed when it is {@code .xz}), without a leading byte-order
-     * mark (what Excel's "CSV UTF-8" writes), decoded in chunks: an invalid byte is a {@link BadByte}
-     * naming its line, found without reading the whole file into memory first.
-     */
-    static final class StrictUtf8Reader extends Reader {
-        /** An invalid byte and its 1-based line. */
-        static final class BadByte extends IOException {
-            private static final long serialVersionUID = 1L;
-            final int line;
-
-            BadByte(int line, String message) {
-                super(message);
-                this.line = line;
-            }
-        }
-
-        private final InputStream in;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
-        private boolean eof;
-        private boolean flushed;
-        private int line = 1;
-
-        private StrictUtf8Reader(InputStream in) {
-            this.in = in;
-        }
-
-        static StrictUtf8Reader open(Path file) throws IOException {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            InputStream text;
-            try {
-                text = SourceText.isXz(file) ? new BufferedInputStream(SourceText.xz(raw), 1 << 16) : raw;
-                text.mark(3);
-                byte[] head = text.readNBytes(3);
-                if (!(head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF)) {
-                    text.reset();
-                }
-            } catch (IOException e) {
-                raw.close();
-                throw new BadByte(1, e instanceof EOFException ? "corrupt .xz file: the compressed data ends too early"
-                        : "corrupt .xz file: " + e.getMessage());
-            }
-            return new StrictUtf8Reader(text);
-        }
-
-        @Override
-        public int read(char[] chars, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            CharBuffer out = CharBuffer.wrap(chars, offset, length);
-            while (out.position() == offset && !flushed) {
-                if (!bytes.hasRemaining() || !eof) {
-                    fill();
-                }
-                CoderResult result = decoder.decode(bytes, out, eof);
-                if (result.isError()) {
-                    int bad = bytes.get(bytes.position()) & 0xFF;
-                    throw new BadByte(line + newlines(chars, offset, out.position()), String.format(Locale.ROOT,
-                            "invalid UTF-8: byte 0x%02X cannot start or continue a character", bad));
-                }
-                if (result.isUnderflow() && eof) {
-                    decoder.flush(out);
-                    flushed = true;
-                }
-            }
-            int produced = out.position() - offset;
-            line += newlines(chars, offset, out.position());
-            return produced == 0 ? -1 : produced;
-        }
-
-        /** Moves what is left to the front and reads more bytes behind it. */
-        private void fill() throws IOException {
-            if (eof) {
-                return;
-            }
-            bytes.compact();
-            int n;
-            try {
-                n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-            } catch (org.tukaani.xz.XZIOException | EOFException e) {
-                throw new BadByte(line, "corrupt .xz file: " + e.getMessage());
-            }
-            if (n < 0) {
-                eof = true;
-            } else {
-                bytes.position(bytes.position() + n);
-            }
-            bytes.flip();
-        }
-
-        private static int newlines(char[] chars, int from, int to) {
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                if (chars[i] == '\n') {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }
