@@ -93,7 +93,9 @@ class FinalModelCommandsTest {
 
         // A model saved by an earlier SignalBench in the user's data directory (the tests' signalbench.home),
         // recorded by its absolute path.
-        Path former = FinalModels.formerDirectory().resolve(id + ".zip").toAbsolutePath();
+        // The name is made unique: the folder is shared by every test of the run, and another test may
+        // have trained the same model and variant within the same second (ids carry the time to the second).
+        Path former = FinalModels.formerDirectory().resolve(System.nanoTime() + "-" + id + ".zip").toAbsolutePath();
         Files.createDirectories(former.getParent());
         Files.move(moved.resolve("study-data/models/" + id + ".zip"), former);
         try (Workbench wb = Workbench.open(moved.resolve("study.sqlite"))) {
