@@ -62,6 +62,19 @@ public final class SafeOutputFile {
             return;
         }
         Path real = realTarget(target);
+        refuseDatabaseFiles(target, real, workbench);
+        if (Files.isDirectory(real)) {
+            throw new RefusedException("cannot write " + target + ": it is a folder; give a file name");
+        }
+        refuseSqlite(target, real);
+    }
+
+    /**
+     * Refuses a target that is the workbench, one of its side files, or the side file of any SQLite
+     * database: a file there destroys the database, and a folder there (an output folder named
+     * {@code study.sqlite-wal}) keeps SQLite from opening it.
+     */
+    private static void refuseDatabaseFiles(Path target, Path real, Path workbench) throws IOException {
         if (workbench != null) {
             Path wb = realTarget(workbench);
             for (String suffix : sideFilesAndItself()) {
@@ -72,13 +85,6 @@ public final class SafeOutputFile {
                             + "; choose another output file");
                 }
             }
-        }
-        if (Files.isDirectory(real)) {
-            throw new RefusedException("cannot write " + target + ": it is a folder; give a file name");
-        }
-        if (isSqliteDatabase(real)) {
-            throw new RefusedException("refusing to write " + target + ": it is a SQLite database (a workbench?) "
-                    + "and would be destroyed; choose another output file");
         }
         String name = real.getFileName().toString();
         for (String suffix : SIDE_FILES) {
@@ -92,11 +98,19 @@ public final class SafeOutputFile {
         }
     }
 
+    private static void refuseSqlite(Path target, Path real) throws IOException {
+        if (isSqliteDatabase(real)) {
+            throw new RefusedException("refusing to write " + target + ": it is a SQLite database (a workbench?) "
+                    + "and would be destroyed; choose another output file");
+        }
+    }
+
     /**
      * Creates a folder for output files (with its parents), refusing clearly when the path is a file
      * (the workbench, say) rather than failing with a bare "file exists".
      */
     public static void createFolder(Path folder) throws IOException {
+        refuseDatabaseFiles(folder, realTarget(folder), null);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new RefusedException("cannot write into " + folder + ": it is a file, not a folder"
                     + (isSqliteDatabase(folder) ? " (a SQLite database)" : "") + "; give a folder");
@@ -197,7 +211,7 @@ public final class SafeOutputFile {
      * hidden staging folder beside {@code target} ({@link StagedFolder#path()}), and
      * {@link StagedFolder#publish()} moves them into place once all are complete. A staged folder closed
      * without being published is deleted with everything in it, and the target is left as it was.
-     * Refuses a target that is a file (the workbench, say).
+     * Refuses a target that is a file (the workbench, say), or that is named as the workbench's or any SQLite database's {@code -wal}/{@code -shm}/{@code -journal} file (a folder there keeps SQLite from opening the database).
      */
     public static StagedFolder stageFolder(Path target, Path workbench) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
@@ -206,6 +220,7 @@ public final class SafeOutputFile {
                     + (isSqliteDatabase(absolute) ? " (a SQLite database)" : "") + "; give a folder");
         }
         Path real = realTarget(absolute);
+        refuseDatabaseFiles(target, real, workbench);
         Files.createDirectories(real.getParent());
         removeLeftovers(real);
         Path stage = temporarySibling(real);

@@ -87,6 +87,29 @@ class SafeOutputFileTest {
     }
 
     @Test
+    void anOutputFolderNamedAsADatabasesSideFileIsRefusedAndTheDatabaseStillOpens() throws Exception {
+        // A folder named study.sqlite-wal keeps SQLite from making its WAL file: the workbench would not open.
+        for (String side : List.of("study.sqlite-wal", "study.sqlite-shm", "study.sqlite-journal")) {
+            Path folder = dir.resolve(side);
+            SafeOutputFile.RefusedException staged = assertThrows(SafeOutputFile.RefusedException.class,
+                    () -> SafeOutputFile.stageFolder(folder, (Path) null));
+            assertTrue(staged.getMessage().contains("belongs to the SQLite database"), staged.getMessage());
+            assertThrows(SafeOutputFile.RefusedException.class, () -> SafeOutputFile.stageFolder(folder, db));
+            SafeOutputFile.RefusedException created = assertThrows(SafeOutputFile.RefusedException.class,
+                    () -> SafeOutputFile.createFolder(folder));
+            assertTrue(created.getMessage().contains("belongs to the SQLite database"), created.getMessage());
+            assertFalse(Files.exists(folder), side);
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".study.sqlite-")).toList(), "no staging folder left");
+        }
+        try (Workbench wb = Workbench.open(db)) {
+            assertFalse(wb.schemaVersion().isBlank(), "the workbench opens");
+        }
+    }
+
+    @Test
     void aWriterFailingMidWayLeavesNoPartialFileAndKeepsTheOldOne() throws Exception {
         Path fresh = dir.resolve("fresh.csv");
         Path existing = Files.writeString(dir.resolve("existing.csv"), "old,complete\n");
